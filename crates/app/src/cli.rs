@@ -1,0 +1,453 @@
+//! Subcommands. Errors surface here as one readable line: exit code 2 for
+//! configuration and start-up problems (wrong settings, unreachable database),
+//! 1 for a command that ran and failed.
+
+use crate::config::{Config, LogFormat};
+use anyhow::Context as _;
+use clap::{Parser, Subcommand};
+use db::demo::{self, DemoState};
+use db::{Db, PoolOptions};
+use domain::model::{Language, Role};
+use domain::password::NewPassword;
+use domain::{Clock, SystemClock};
+use std::io::{BufRead, IsTerminal};
+use std::path::PathBuf;
+use std::process::ExitCode;
+use std::sync::Arc;
+
+#[derive(Parser)]
+#[command(
+    name = "traject",
+    version,
+    about = "Support trajectories for OCMW/CPAS programmes"
+)]
+struct Cli {
+    /// Configuration file (default: ./traject.toml when it exists).
+    #[arg(long, global = true, env = "TRAJECT_CONFIG")]
+    config: Option<PathBuf>,
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Run the web server.
+    Serve {
+        /// Load the demo organisation into an empty database (refused if it holds other data).
+        #[arg(long)]
+        demo: bool,
+    },
+    /// Apply pending database migrations and print the schema version.
+    Migrate,
+    /// Manage staff accounts.
+    User {
+        #[command(subcommand)]
+        action: UserCommand,
+    },
+    /// Manage organisations (tenants).
+    Org {
+        #[command(subcommand)]
+        action: OrgCommand,
+    },
+    /// Seed the demo organisation "OCMW Demostad" into the configured database.
+    Demo {
+        /// Test hook: wait this long before committing the seed.
+        #[arg(long, hide = true)]
+        pause_before_commit_ms: Option<u64>,
+    },
+    /// Check configuration and database; non-zero exit on any problem.
+    Check,
+}
+
+#[derive(Subcommand)]
+enum UserCommand {
+    /// Add a staff user to an organisation. The password is read from a prompt or stdin.
+    Add {
+        email: String,
+        #[arg(long)]
+        name: String,
+        /// Organisation slug.
+        #[arg(long)]
+        organisation: String,
+        #[arg(long, default_value = "administrator", value_parser = parse_role)]
+        role: Role,
+        #[arg(long)]
+        username: Option<String>,
+        #[arg(long, value_parser = parse_language)]
+        language: Option<Language>,
+    },
+    /// Set a new password (read from a prompt or stdin).
+    Passwd { email: String },
+    /// Disable an account.
+    Disable { email: String },
+    /// Re-enable a disabled account.
+    Enable { email: String },
+    /// List accounts with their organisations and roles.
+    List,
+}
+
+#[derive(Subcommand)]
+enum OrgCommand {
+    /// Add an organisation.
+    Add {
+        slug: String,
+        #[arg(long)]
+        name: String,
+        #[arg(long, default_value = "nl", value_parser = parse_language)]
+        language: Language,
+    },
+    /// List organisations.
+    List,
+}
+
+fn parse_role(s: &str) -> Result<Role, String> {
+    s.parse()
+        .map_err(|e: domain::coded::UnknownCode| e.to_string())
+}
+
+fn parse_language(s: &str) -> Result<Language, String> {
+    s.parse()
+        .map_err(|e: domain::coded::UnknownCode| e.to_string())
+}
+
+/// A failure and how to exit with it.
+enum Failure {
+    /// Configuration or start-up: exit 2.
+    Setup(String),
+    /// The command ran and failed: exit 1.
+    Failed(anyhow::Error),
+}
+
+impl From<anyhow::Error> for Failure {
+    fn from(e: anyhow::Error) -> Self {
+        Failure::Failed(e)
+    }
+}
+
+impl From<db::DbError> for Failure {
+    fn from(e: db::DbError) -> Self {
+        Failure::Failed(e.into())
+    }
+}
+
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    match run(cli) {
+        Ok(code) => code,
+        Err(Failure::Setup(msg)) => {
+            eprintln!("traject: {msg}");
+            ExitCode::from(2)
+        }
+        Err(Failure::Failed(e)) => {
+            let msg = format!("{e:#}");
+            eprintln!(
+                "traject: {}",
+                msg.split_whitespace().collect::<Vec<_>>().join(" ")
+            );
+            ExitCode::FAILURE
+        }
+    }
+}
+
+fn run(cli: Cli) -> Result<ExitCode, Failure> {
+    let config = Config::load(cli.config.as_deref()).map_err(|e| Failure::Setup(e.to_string()))?;
+    init_logging(&config)?;
+    match cli.command {
+        Command::Serve { demo } => serve(&config, demo),
+        Command::Migrate => migrate(&config),
+        Command::User { action } => user(&config, action),
+        Command::Org { action } => org(&config, action),
+        Command::Demo {
+            pause_before_commit_ms,
+        } => seed_demo(&config, pause_before_commit_ms),
+        Command::Check => check(&config),
+    }
+}
+
+fn init_logging(config: &Config) -> Result<(), Failure> {
+    use tracing_subscriber::EnvFilter;
+    let filter = EnvFilter::try_new(&config.log_level)
+        .map_err(|e| Failure::Setup(format!("configuration: log_level: {e}")))?;
+    let builder = tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr);
+    match config.log_format {
+        LogFormat::Text => builder.init(),
+        LogFormat::Json => builder.json().flatten_event(true).init(),
+    }
+    Ok(())
+}
+
+fn open(config: &Config, run_migrations: bool) -> Result<Db, Failure> {
+    let mut options = PoolOptions::for_backend(config.database_url.backend());
+    options.run_migrations = run_migrations;
+    if let Some(size) = config.db_pool_size {
+        options.max_size = size;
+    }
+    Db::open(&config.database_url, options)
+        .map_err(|e| Failure::Setup(format!("{} ({})", e, config.database_url.redacted())))
+}
+
+fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Setup(format!("cannot start the runtime: {e}")))?;
+    runtime.block_on(async {
+        let db = open(config, true)?;
+        if demo {
+            let mut conn = db.get()?;
+            match demo::state(&mut conn)? {
+                DemoState::Empty => {
+                    let counts = demo::seed(&mut conn, SystemClock.now(), None)?;
+                    tracing::info!(participants = counts.participants, "demo data loaded");
+                }
+                DemoState::Seeded => {}
+                DemoState::OtherData => {
+                    return Err(Failure::Setup(
+                        "refusing --demo: the database holds data that is not the demo's; use an empty database".into(),
+                    ));
+                }
+            }
+            print_demo_banner();
+        }
+        let listener = tokio::net::TcpListener::bind(config.bind)
+            .await
+            .map_err(|e| Failure::Setup(format!("cannot listen on {}: {e}", config.bind)))?;
+        let addr = listener.local_addr().context("listener address")?;
+        tracing::info!(database = %config.database_url.redacted(), "listening on http://{addr}");
+        let state = web::AppState::new(db, Arc::new(SystemClock));
+        web::serve(listener, web::router(state), shutdown_signal())
+            .await
+            .context("server stopped with an error")?;
+        tracing::info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+fn print_demo_banner() {
+    eprintln!(
+        "WARNING: this is a DEMO of traject with fictional people. Never enter real personal data."
+    );
+    eprintln!("Demo logins (password for all: {}):", demo::DEMO_PASSWORD);
+    for (email, _, name, role, _) in demo::DEMO_STAFF {
+        eprintln!("  {email:<32} {role:<14} {name}");
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        let _ = tokio::signal::ctrl_c().await;
+    };
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+    tracing::info!("shutting down: finishing requests in flight");
+}
+
+fn migrate(config: &Config) -> Result<ExitCode, Failure> {
+    let db = open(config, false)?;
+    let mut conn = db.get()?;
+    let applied = db::migrate::run_pending(&mut conn)?;
+    for v in &applied {
+        println!("applied {v}");
+    }
+    let version = db::migrate::current_version(&mut conn)?.unwrap_or_else(|| "none".into());
+    println!("schema version {version}");
+    Ok(ExitCode::SUCCESS)
+}
+
+fn seed_demo(config: &Config, pause_ms: Option<u64>) -> Result<ExitCode, Failure> {
+    let db = open(config, true)?;
+    let mut conn = db.get()?;
+    match demo::state(&mut conn)? {
+        DemoState::Seeded => {
+            println!("the demo organisation is already there");
+            return Ok(ExitCode::SUCCESS);
+        }
+        DemoState::OtherData => {
+            return Err(anyhow::anyhow!(
+                "refusing to seed the demo: the database holds data that is not the demo's"
+            )
+            .into());
+        }
+        DemoState::Empty => {}
+    }
+    let counts = demo::seed(
+        &mut conn,
+        SystemClock.now(),
+        pause_ms.map(std::time::Duration::from_millis),
+    )?;
+    println!(
+        "seeded {}: {} sites, {} rooms, {} staff, {} programmes, {} participants, {} children, {} trajectories",
+        demo::DEMO_NAME,
+        counts.sites,
+        counts.rooms,
+        counts.staff,
+        counts.programmes,
+        counts.participants,
+        counts.children,
+        counts.trajectories
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn check(config: &Config) -> Result<ExitCode, Failure> {
+    println!(
+        "ok    configuration: database {}",
+        config.database_url.redacted()
+    );
+    let db = open(config, false)?;
+    let mut conn = db.get()?;
+    let findings = db::check::run(&mut conn)?;
+    let mut failed = false;
+    for f in &findings {
+        println!(
+            "{:<5} {}: {}",
+            if f.ok { "ok" } else { "FAIL" },
+            f.check,
+            f.detail
+        );
+        failed |= !f.ok;
+    }
+    Ok(if failed {
+        ExitCode::FAILURE
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+fn org(config: &Config, action: OrgCommand) -> Result<ExitCode, Failure> {
+    let db = open(config, true)?;
+    let mut conn = db.get()?;
+    match action {
+        OrgCommand::Add {
+            slug,
+            name,
+            language,
+        } => {
+            let org = db::repo::new_organisation(
+                &slug,
+                &name,
+                language,
+                false,
+                SystemClock.now().naive_utc(),
+            );
+            db::repo::insert_organisation(&mut conn, &org).map_err(|e| {
+                if e.is_unique_violation() {
+                    anyhow::anyhow!("an organisation with slug {slug} already exists")
+                } else {
+                    e.into()
+                }
+            })?;
+            println!("added organisation {slug}");
+        }
+        OrgCommand::List => {
+            for o in db::repo::list_organisations(&mut conn)? {
+                println!(
+                    "{:<20} {:<4} {}{}",
+                    o.slug,
+                    o.default_language,
+                    o.name,
+                    if o.is_demo { " (demo)" } else { "" }
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
+    let db = open(config, true)?;
+    let mut conn = db.get()?;
+    let now = SystemClock.now().naive_utc();
+    match action {
+        UserCommand::Add {
+            email,
+            name,
+            organisation,
+            role,
+            username,
+            language,
+        } => {
+            let org = db::repo::organisation_by_slug(&mut conn, &organisation)
+                .with_context(|| format!("organisation {organisation}"))?;
+            let password = read_new_password()?;
+            db::repo::add_user(
+                &mut conn,
+                db::repo::NewUser {
+                    email: &email,
+                    username: username.as_deref(),
+                    display_name: &name,
+                    preferred_language: language,
+                    password_hash: password.hash(),
+                },
+                &org.id,
+                role,
+                now,
+            )?;
+            println!("added {email} as {role} of {organisation}");
+        }
+        UserCommand::Passwd { email } => {
+            db::repo::user_by_email(&mut conn, &email).with_context(|| format!("user {email}"))?;
+            let password = read_new_password()?;
+            db::repo::set_password(&mut conn, &email, &password.hash(), now)?;
+            println!("password changed for {email}");
+        }
+        UserCommand::Disable { email } => {
+            db::repo::set_active(&mut conn, &email, false, now)
+                .with_context(|| format!("user {email}"))?;
+            println!("disabled {email}");
+        }
+        UserCommand::Enable { email } => {
+            db::repo::set_active(&mut conn, &email, true, now)
+                .with_context(|| format!("user {email}"))?;
+            println!("enabled {email}");
+        }
+        UserCommand::List => {
+            for (u, memberships) in db::repo::list_users(&mut conn)? {
+                let roles: Vec<String> = memberships
+                    .iter()
+                    .map(|(o, r)| format!("{o}:{r}"))
+                    .collect();
+                println!(
+                    "{:<36} {:<8} {:<30} {}",
+                    u.email,
+                    if u.active { "active" } else { "disabled" },
+                    u.display_name,
+                    roles.join(",")
+                );
+            }
+        }
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// Reads a new password from the terminal (twice) or one line of stdin; never from argv.
+fn read_new_password() -> Result<NewPassword, Failure> {
+    let text = if std::io::stdin().is_terminal() {
+        let first = rpassword::prompt_password("New password: ").context("reading password")?;
+        let again = rpassword::prompt_password("Repeat password: ").context("reading password")?;
+        if first != again {
+            return Err(anyhow::anyhow!("the two passwords differ").into());
+        }
+        first
+    } else {
+        let mut line = String::new();
+        std::io::stdin()
+            .lock()
+            .read_line(&mut line)
+            .context("reading password from stdin")?;
+        line.trim_end_matches(['\n', '\r']).to_owned()
+    };
+    NewPassword::parse(&text).map_err(|e| Failure::Failed(e.into()))
+}

@@ -1,0 +1,98 @@
+//! Configuration: built-in defaults < `traject.toml` < `TRAJECT_*` environment.
+
+use db::DatabaseUrl;
+use domain::Secret;
+use figment::Figment;
+use figment::providers::{Env, Format, Serialized, Toml};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use std::path::Path;
+
+pub const DEFAULT_DATABASE_URL: &str = "sqlite://./data/traject.db";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum LogFormat {
+    Text,
+    Json,
+}
+
+/// The raw configuration as read; `database_url` is a secret (it may hold a password).
+#[derive(Debug, Deserialize)]
+struct Raw {
+    database_url: Secret<String>,
+    bind: SocketAddr,
+    log_format: LogFormat,
+    log_level: String,
+    db_pool_size: Option<u32>,
+}
+
+#[derive(Serialize)]
+struct Defaults {
+    database_url: &'static str,
+    bind: &'static str,
+    log_format: LogFormat,
+    log_level: &'static str,
+}
+
+#[derive(Debug, Clone)]
+pub struct Config {
+    pub database_url: DatabaseUrl,
+    pub bind: SocketAddr,
+    pub log_format: LogFormat,
+    pub log_level: String,
+    pub db_pool_size: Option<u32>,
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum ConfigError {
+    #[error("configuration: {0}")]
+    Invalid(String),
+    #[error("configuration: {0}")]
+    Database(#[from] db::DbError),
+}
+
+impl Config {
+    /// Loads the layers. `file` is read only if it exists, unless named explicitly.
+    pub fn load(file: Option<&Path>) -> Result<Self, ConfigError> {
+        let defaults = Defaults {
+            database_url: DEFAULT_DATABASE_URL,
+            bind: "127.0.0.1:8080",
+            log_format: LogFormat::Text,
+            log_level: "info",
+        };
+        let mut figment = Figment::from(Serialized::defaults(defaults));
+        match file {
+            Some(path) => {
+                if !path.exists() {
+                    return Err(ConfigError::Invalid(format!(
+                        "configuration file {} does not exist",
+                        path.display()
+                    )));
+                }
+                figment = figment.merge(Toml::file(path));
+            }
+            None => figment = figment.merge(Toml::file("traject.toml")),
+        }
+        let raw: Raw = figment
+            .merge(Env::prefixed("TRAJECT_").ignore(&["test_database_url"]))
+            .extract()
+            .map_err(|e| ConfigError::Invalid(one_line(&e.to_string())))?;
+        if let Some(0) = raw.db_pool_size {
+            return Err(ConfigError::Invalid(
+                "db_pool_size must be at least 1".into(),
+            ));
+        }
+        Ok(Config {
+            database_url: DatabaseUrl::parse(raw.database_url.expose())?,
+            bind: raw.bind,
+            log_format: raw.log_format,
+            log_level: raw.log_level,
+            db_pool_size: raw.db_pool_size,
+        })
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}

@@ -1,0 +1,10 @@
+DROP TABLE trajectories;
+DROP TABLE children;
+DROP TABLE participants;
+DROP TABLE programme_phases;
+DROP TABLE programmes;
+DROP TABLE memberships;
+DROP TABLE users;
+DROP TABLE rooms;
+DROP TABLE sites;
+DROP TABLE organisations;

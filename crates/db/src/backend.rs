@@ -1,0 +1,241 @@
+//! The one place where SQL differs between SQLite and PostgreSQL. Everything
+//! else in traject is written once against `DbConn`.
+
+use crate::error::DbResult;
+use crate::pool::DbConn;
+use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
+use diesel::prelude::*;
+use diesel::sql_types::{Integer, Text};
+
+/// Per-connection settings. SQLite: WAL for concurrent readers, foreign keys
+/// enforced, wait for a busy writer instead of failing, and `synchronous=FULL`
+/// so that an acknowledged write survives power loss.
+pub(crate) fn prepare_connection(conn: &mut DbConn) -> DbResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute(
+            "PRAGMA journal_mode = WAL;
+             PRAGMA foreign_keys = ON;
+             PRAGMA busy_timeout = 5000;
+             PRAGMA synchronous = FULL;",
+        )?,
+        DbConn::Postgres(c) => c.batch_execute("SET TIME ZONE 'UTC'")?,
+    }
+    Ok(())
+}
+
+/// The connection string handed to libpq. GSSAPI encryption negotiation is
+/// switched off unless the URL asks for it: traject does not use Kerberos, and
+/// libpq's krb5 layer can abort the process when it exits while a pool thread
+/// is still connecting.
+pub(crate) fn postgres_conninfo(url: &str) -> String {
+    if url.contains("gssencmode=") {
+        url.to_owned()
+    } else if url.contains('?') {
+        format!("{url}&gssencmode=disable")
+    } else {
+        format!("{url}?gssencmode=disable")
+    }
+}
+
+/// Runs `work` in a transaction that holds the write lock from its first
+/// statement. On SQLite a plain `BEGIN` would upgrade to a writer lazily and can
+/// fail with SQLITE_BUSY when another writer got in between; `BEGIN IMMEDIATE`
+/// waits (busy_timeout) instead. Nested calls become savepoints.
+pub fn write_tx<R, E>(
+    conn: &mut DbConn,
+    work: impl FnOnce(&mut DbConn) -> Result<R, E>,
+) -> Result<R, E>
+where
+    E: From<diesel::result::Error>,
+{
+    let depth = match conn {
+        DbConn::Sqlite(c) => depth_of(AnsiTransactionManager::transaction_manager_status_mut(c)),
+        DbConn::Postgres(c) => depth_of(AnsiTransactionManager::transaction_manager_status_mut(c)),
+    };
+    if depth > 0 {
+        return conn.transaction(work);
+    }
+    match conn {
+        DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
+        DbConn::Postgres(c) => AnsiTransactionManager::begin_transaction(c)?,
+    }
+    match work(conn) {
+        Ok(value) => {
+            match conn {
+                DbConn::Sqlite(c) => AnsiTransactionManager::commit_transaction(c)?,
+                DbConn::Postgres(c) => AnsiTransactionManager::commit_transaction(c)?,
+            }
+            Ok(value)
+        }
+        Err(e) => {
+            match conn {
+                DbConn::Sqlite(c) => AnsiTransactionManager::rollback_transaction(c)?,
+                DbConn::Postgres(c) => AnsiTransactionManager::rollback_transaction(c)?,
+            }
+            Err(e)
+        }
+    }
+}
+
+fn depth_of(status: &mut diesel::connection::TransactionManagerStatus) -> u32 {
+    status
+        .transaction_depth()
+        .ok()
+        .flatten()
+        .map(|d| d.get())
+        .unwrap_or(0)
+}
+
+/// Serialises migrations when several app servers start against one PostgreSQL
+/// database at once. SQLite has a single process writing schema, so nothing to do.
+pub(crate) fn with_migration_lock<R>(
+    conn: &mut DbConn,
+    work: impl FnOnce(&mut DbConn) -> DbResult<R>,
+) -> DbResult<R> {
+    const LOCK_KEY: i64 = 0x0074_7261_6a65_6374; // "traject" in ASCII
+    if let DbConn::Postgres(c) = conn {
+        c.batch_execute(&format!("SELECT pg_advisory_lock({LOCK_KEY})"))?;
+    }
+    let out = work(conn);
+    if let DbConn::Postgres(c) = conn {
+        c.batch_execute(&format!("SELECT pg_advisory_unlock({LOCK_KEY})"))?;
+    }
+    out
+}
+
+#[derive(QueryableByName)]
+struct OneText {
+    #[diesel(sql_type = Text)]
+    value: String,
+}
+
+/// Storage-level consistency findings: empty when the database is sound.
+pub fn integrity_problems(conn: &mut DbConn) -> DbResult<Vec<String>> {
+    match conn {
+        DbConn::Sqlite(c) => {
+            let mut problems: Vec<String> =
+                diesel::sql_query("SELECT integrity_check AS value FROM pragma_integrity_check")
+                    .load::<OneText>(c)?
+                    .into_iter()
+                    .map(|r| r.value)
+                    .filter(|v| v != "ok")
+                    .collect();
+            let fk: Vec<OneText> = diesel::sql_query(
+                "SELECT \"table\" || ' row ' || COALESCE(rowid, '?') || ' -> ' || parent AS value FROM pragma_foreign_key_check",
+            )
+            .load(c)?;
+            problems.extend(
+                fk.into_iter()
+                    .map(|r| format!("foreign key violation: {}", r.value)),
+            );
+            Ok(problems)
+        }
+        // PostgreSQL enforces constraints on every write and checksums pages itself;
+        // a reachable server that answers is what we can check from here.
+        DbConn::Postgres(c) => {
+            diesel::sql_query("SELECT 'ok' AS value").load::<OneText>(c)?;
+            Ok(Vec::new())
+        }
+    }
+}
+
+/// One column of the live schema, normalised so both backends compare equal.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ColumnInfo {
+    pub table: String,
+    pub column: String,
+    pub kind: String,
+    pub nullable: bool,
+}
+
+#[derive(QueryableByName)]
+struct RawColumn {
+    #[diesel(sql_type = Text)]
+    table_name: String,
+    #[diesel(sql_type = Text)]
+    column_name: String,
+    #[diesel(sql_type = Text)]
+    data_type: String,
+    #[diesel(sql_type = Integer)]
+    nullable: i32,
+}
+
+/// The application tables and their columns as the database itself reports them.
+pub fn live_columns(conn: &mut DbConn) -> DbResult<Vec<ColumnInfo>> {
+    let raw: Vec<RawColumn> = match conn {
+        DbConn::Sqlite(c) => diesel::sql_query(
+            "SELECT m.name AS table_name, p.name AS column_name, p.type AS data_type,
+                    CASE WHEN p.\"notnull\" = 1 OR p.pk > 0 THEN 0 ELSE 1 END AS nullable
+             FROM sqlite_master m JOIN pragma_table_info(m.name) p
+             WHERE m.type = 'table' AND m.name NOT LIKE 'sqlite_%'
+               AND m.name <> '__diesel_schema_migrations'",
+        )
+        .load(c)?,
+        DbConn::Postgres(c) => diesel::sql_query(
+            "SELECT table_name::text AS table_name, column_name::text AS column_name,
+                    data_type::text AS data_type,
+                    CASE WHEN is_nullable = 'YES' THEN 1 ELSE 0 END AS nullable
+             FROM information_schema.columns
+             WHERE table_schema = current_schema()
+               AND table_name <> '__diesel_schema_migrations'",
+        )
+        .load(c)?,
+    };
+    let mut cols: Vec<ColumnInfo> = raw
+        .into_iter()
+        .map(|r| ColumnInfo {
+            kind: normalise_type(&r.data_type),
+            table: r.table_name,
+            column: r.column_name,
+            nullable: r.nullable == 1,
+        })
+        .collect();
+    cols.sort();
+    Ok(cols)
+}
+
+fn normalise_type(t: &str) -> String {
+    let t = t.to_ascii_lowercase();
+    match t.as_str() {
+        "text" | "character varying" | "varchar" => "text",
+        "integer" | "int" | "int4" => "integer",
+        "bigint" | "int8" => "bigint",
+        "boolean" | "bool" => "boolean",
+        "timestamp" | "timestamp without time zone" => "timestamp",
+        "date" => "date",
+        "blob" | "bytea" => "binary",
+        other => return other.to_owned(),
+    }
+    .to_owned()
+}
+
+/// Creates an empty PostgreSQL database (test harness, `createdb` equivalent).
+pub fn create_postgres_database(admin_url: &str, name: &str) -> DbResult<()> {
+    postgres_admin(
+        admin_url,
+        &format!("CREATE DATABASE \"{}\"", quote_ident(name)),
+    )
+}
+
+/// Drops a PostgreSQL database, ending its open sessions first.
+pub fn drop_postgres_database(admin_url: &str, name: &str) -> DbResult<()> {
+    postgres_admin(
+        admin_url,
+        &format!(
+            "DROP DATABASE IF EXISTS \"{}\" WITH (FORCE)",
+            quote_ident(name)
+        ),
+    )
+}
+
+fn postgres_admin(admin_url: &str, sql: &str) -> DbResult<()> {
+    use diesel::Connection;
+    let mut c = diesel::PgConnection::establish(&postgres_conninfo(admin_url))
+        .map_err(|e| crate::DbError::Connect(e.to_string()))?;
+    c.batch_execute(sql)?;
+    Ok(())
+}
+
+fn quote_ident(name: &str) -> String {
+    name.replace('"', "\"\"")
+}

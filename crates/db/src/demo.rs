@@ -1,0 +1,383 @@
+//! The demo organisation "OCMW Demostad": fictional people, plainly so, seeded in
+//! one transaction so that an interrupted seed leaves nothing behind.
+
+use crate::backend::write_tx;
+use crate::error::{DbError, DbResult};
+use crate::models::*;
+use crate::pool::DbConn;
+use crate::repo;
+use crate::schema::*;
+use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use diesel::prelude::*;
+use domain::model::{Language, ProgrammeKind, Role, TrajectoryStatus};
+use domain::password::NewPassword;
+
+pub const DEMO_SLUG: &str = "demostad";
+pub const DEMO_NAME: &str = "OCMW Demostad";
+/// The one password of every demo account. Printed at start with a warning.
+pub const DEMO_PASSWORD: &str = "Demostad-oefenen-2026";
+
+/// Demo logins: (email, username, display name, role, language).
+pub const DEMO_STAFF: &[(&str, &str, &str, Role, Language)] = &[
+    (
+        "beheerder@demostad.example",
+        "beheerder",
+        "Ada Beheerder (demo)",
+        Role::Administrator,
+        Language::Nl,
+    ),
+    (
+        "coordinator@demostad.example",
+        "coordinator",
+        "Cora Coördinator (demo)",
+        Role::Coordinator,
+        Language::Nl,
+    ),
+    (
+        "casemanager1@demostad.example",
+        "casemanager1",
+        "Camille Exemple (demo)",
+        Role::Casemanager,
+        Language::Fr,
+    ),
+    (
+        "casemanager2@demostad.example",
+        "casemanager2",
+        "Karla Voorbeeld (demo)",
+        Role::Casemanager,
+        Language::Nl,
+    ),
+    (
+        "facilitator@demostad.example",
+        "facilitator",
+        "Fien Begeleider (demo)",
+        Role::Facilitator,
+        Language::En,
+    ),
+];
+
+pub const DEMO_PARTICIPANTS: usize = 40;
+
+const FIRST_NAMES: &[&str] = &[
+    "Amina", "Sara", "Fatima", "Elena", "Grace", "Leila", "Mariam", "Nadia", "Olga", "Priya",
+    "Rosa", "Yasmin", "Zainab", "Hanna", "Ines", "Joy", "Khadija", "Lina", "Maya", "Noor",
+];
+const LAST_NAMES: &[&str] = &[
+    "Voorbeeld",
+    "Fictief",
+    "Proefmans",
+    "Exemple",
+    "Beispiel",
+    "Verzonnen",
+    "Demotte",
+    "Testaert",
+];
+const CHILD_NAMES: &[&str] = &[
+    "Adam", "Bo", "Chloé", "Daan", "Emma", "Finn", "Gaia", "Hugo", "Ilias", "Juna",
+];
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DemoState {
+    /// Nothing in the database: the demo may be seeded.
+    Empty,
+    /// The demo organisation and nothing else.
+    Seeded,
+    /// Real data is present: never mix the demo into it.
+    OtherData,
+}
+
+pub fn state(conn: &mut DbConn) -> DbResult<DemoState> {
+    let orgs = repo::list_organisations(conn)?;
+    let users: i64 = users::table.count().get_result(conn)?;
+    if orgs.is_empty() {
+        return Ok(if users == 0 {
+            DemoState::Empty
+        } else {
+            DemoState::OtherData
+        });
+    }
+    let demo_users = users::table
+        .filter(users::email.eq_any(DEMO_STAFF.iter().map(|s| s.0)))
+        .count()
+        .get_result::<i64>(conn)?;
+    if orgs.len() == 1 && orgs[0].is_demo && users == demo_users {
+        Ok(DemoState::Seeded)
+    } else {
+        Ok(DemoState::OtherData)
+    }
+}
+
+/// A small deterministic generator: the same demo on every machine and run.
+struct Dice(u64);
+
+impl Dice {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+/// Seeds the demo in one transaction. `pause_before_commit` exists only so a
+/// test can kill the process mid-transaction and prove nothing half-done remains.
+pub fn seed(
+    conn: &mut DbConn,
+    now: DateTime<Utc>,
+    pause_before_commit: Option<std::time::Duration>,
+) -> DbResult<repo::Counts> {
+    if state(conn)? != DemoState::Empty {
+        return Err(DbError::Conflict(
+            "the database is not empty: the demo is only seeded into an empty database".into(),
+        ));
+    }
+    let password =
+        NewPassword::parse(DEMO_PASSWORD).map_err(|e| DbError::Conflict(e.to_string()))?;
+    // Hash before the transaction: Argon2 is slow on purpose, the lock need not wait.
+    let hashes: Vec<String> = DEMO_STAFF.iter().map(|_| password.hash()).collect();
+    let ts = now.naive_utc();
+    let today = domain::clock::brussels_date(now);
+
+    write_tx(conn, |conn| {
+        let org = repo::new_organisation(DEMO_SLUG, DEMO_NAME, Language::Nl, true, ts);
+        repo::insert_organisation(conn, &org)?;
+        seed_sites(conn, &org.id, ts)?;
+
+        let mut staff = Vec::new();
+        for ((email, username, name, role, lang), hash) in DEMO_STAFF.iter().zip(hashes) {
+            let user = repo::add_user(
+                conn,
+                repo::NewUser {
+                    email,
+                    username: Some(username),
+                    display_name: name,
+                    preferred_language: Some(*lang),
+                    password_hash: hash,
+                },
+                &org.id,
+                *role,
+                ts,
+            )?;
+            staff.push((user, *role));
+        }
+        let casemanagers: Vec<String> = staff
+            .iter()
+            .filter(|(_, r)| *r == Role::Casemanager)
+            .map(|(u, _)| u.id.clone())
+            .collect();
+
+        let programmes = [
+            (
+                "Workshop Zelfvertrouwen",
+                "Demo: fase zelfbeeld, dan stabilisatie.",
+                ProgrammeKind::ConfidenceWorkshop,
+            ),
+            (
+                "Praatgroep voor moeders",
+                "Demo: 12 maandelijkse workshops met kinderopvang.",
+                ProgrammeKind::ConversationWorkshops,
+            ),
+            (
+                "Sleutel naar werk of opleiding",
+                "Demo: individuele begeleiding en wekelijkse groepssessies.",
+                ProgrammeKind::KeyToWork,
+            ),
+            (
+                "Sociale activering nieuwkomers",
+                "Demo: AMIF-traject in begin-, midden- en eindfase.",
+                ProgrammeKind::SocialActivation,
+            ),
+            (
+                "Miriam",
+                "Demo: casemanagement voor alleenstaande moeders.",
+                ProgrammeKind::Miriam,
+            ),
+        ];
+        let mut programme_ids = Vec::new();
+        for (name, description, kind) in programmes {
+            programme_ids.push(repo::add_programme(conn, &org.id, name, description, kind, ts)?.id);
+        }
+
+        let mut dice = Dice(0x5EED_D3E0_57AD_0001);
+        let languages = [
+            Language::Nl,
+            Language::Nl,
+            Language::Fr,
+            Language::Fr,
+            Language::En,
+            Language::De,
+        ];
+        for i in 0..DEMO_PARTICIPANTS {
+            let age_years = 19 + dice.below(33) as i32;
+            let birth = years_before(today, age_years) - Duration::days(dice.below(360) as i64);
+            let participant = Participant {
+                id: new_id(),
+                organisation_id: org.id.clone(),
+                first_name: FIRST_NAMES[i % FIRST_NAMES.len()].to_owned(),
+                last_name: LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()]
+                    .to_owned(),
+                birth_date: Some(birth),
+                language: languages[dice.below(languages.len() as u64) as usize]
+                    .code()
+                    .to_owned(),
+                version: 1,
+                created_at: ts,
+                updated_at: ts,
+            };
+            diesel::insert_into(participants::table)
+                .values(&participant)
+                .execute(conn)?;
+
+            for c in 0..(1 + dice.below(4)) {
+                let child_age = dice.below(17.min(age_years as u64 - 17)) as i32;
+                diesel::insert_into(children::table)
+                    .values(&Child {
+                        id: new_id(),
+                        organisation_id: org.id.clone(),
+                        participant_id: participant.id.clone(),
+                        first_name: CHILD_NAMES
+                            [((i as u64 + c * 3) % CHILD_NAMES.len() as u64) as usize]
+                            .to_owned(),
+                        birth_date: years_before(today, child_age)
+                            - Duration::days(dice.below(300) as i64),
+                        created_at: ts,
+                    })
+                    .execute(conn)?;
+            }
+
+            let status = match dice.below(10) {
+                0 => TrajectoryStatus::Referred,
+                1 => TrajectoryStatus::Intake,
+                2 => TrajectoryStatus::Completed,
+                3 => TrajectoryStatus::DroppedOut,
+                _ => TrajectoryStatus::Active,
+            };
+            let referred_on = today - Duration::days(20 + dice.below(330) as i64);
+            let started_on = (!matches!(
+                status,
+                TrajectoryStatus::Referred | TrajectoryStatus::Intake
+            ))
+            .then(|| referred_on + Duration::days(14));
+            let ended_on =
+                (!status.is_open()).then(|| today - Duration::days(dice.below(15) as i64));
+            diesel::insert_into(trajectories::table)
+                .values(&Trajectory {
+                    id: new_id(),
+                    organisation_id: org.id.clone(),
+                    participant_id: participant.id.clone(),
+                    programme_id: programme_ids[i % programme_ids.len()].clone(),
+                    casemanager_id: Some(casemanagers[i % casemanagers.len()].clone()),
+                    status: status.code().to_owned(),
+                    referred_on,
+                    started_on,
+                    ended_on,
+                    version: 1,
+                    created_at: ts,
+                    updated_at: ts,
+                })
+                .execute(conn)?;
+        }
+
+        let counts = repo::counts(conn, &org.id)?;
+        if let Some(pause) = pause_before_commit {
+            std::thread::sleep(pause);
+        }
+        Ok(counts)
+    })
+}
+
+fn years_before(day: NaiveDate, years: i32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(day.year() - years, day.month(), day.day().min(28)).unwrap_or(day)
+}
+
+fn seed_sites(conn: &mut DbConn, organisation_id: &str, ts: chrono::NaiveDateTime) -> DbResult<()> {
+    let sites_and_rooms = [
+        (
+            (
+                "Sociaal Huis Demostad",
+                "Voorbeeldstraat 1",
+                "9999",
+                "Demostad",
+            ),
+            vec![
+                (
+                    "Groepslokaal De Linde",
+                    16,
+                    true,
+                    true,
+                    true,
+                    false,
+                    false,
+                    Some("Bus 99 halte Voorbeeldplein, 2 min"),
+                ),
+                (
+                    "Kinderopvang Zonnetje",
+                    12,
+                    true,
+                    true,
+                    true,
+                    true,
+                    false,
+                    None,
+                ),
+                ("Stille kamer", 8, true, true, false, false, true, None),
+            ],
+        ),
+        (
+            (
+                "Buurthuis De Proefwijk",
+                "Fictieflaan 42",
+                "9999",
+                "Demostad",
+            ),
+            vec![(
+                "Zaal Proefwijk",
+                20,
+                false,
+                false,
+                false,
+                false,
+                false,
+                Some("Tram 0 halte Proefwijk"),
+            )],
+        ),
+    ];
+    for ((name, street, postal_code, city), rooms_here) in sites_and_rooms {
+        let site = Site {
+            id: new_id(),
+            organisation_id: organisation_id.to_owned(),
+            name: name.to_owned(),
+            street: street.to_owned(),
+            postal_code: postal_code.to_owned(),
+            city: city.to_owned(),
+            created_at: ts,
+        };
+        diesel::insert_into(sites::table)
+            .values(&site)
+            .execute(conn)?;
+        for (room, capacity, step_free, lift, pram_space, childcare_room, quiet_room, note) in
+            rooms_here
+        {
+            diesel::insert_into(rooms::table)
+                .values(&Room {
+                    id: new_id(),
+                    organisation_id: organisation_id.to_owned(),
+                    site_id: site.id.clone(),
+                    name: room.to_owned(),
+                    capacity,
+                    step_free,
+                    lift,
+                    pram_space,
+                    childcare_room,
+                    quiet_room,
+                    transport_note: note.map(str::to_owned),
+                    created_at: ts,
+                })
+                .execute(conn)?;
+        }
+    }
+    Ok(())
+}

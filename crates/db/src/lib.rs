@@ -1,0 +1,19 @@
+//! traject's storage: one schema, one code path over SQLite and PostgreSQL.
+//! Per-backend SQL lives only in [`backend`].
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod backend;
+pub mod check;
+pub mod demo;
+pub mod error;
+pub mod migrate;
+pub mod models;
+pub mod pool;
+pub mod repo;
+pub mod schema;
+pub mod url;
+
+pub use error::{DbError, DbResult};
+pub use pool::{Db, DbConn, PoolOptions, PoolState};
+pub use url::{Backend, DatabaseUrl};

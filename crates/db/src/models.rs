@@ -1,0 +1,155 @@
+//! Row types: what a table holds, as Rust values.
+
+use crate::schema::*;
+use chrono::{NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+
+/// A fresh time-ordered identifier (UUID v7): generated here, not by the
+/// database, so both backends and several app servers agree without RETURNING.
+pub fn new_id() -> String {
+    uuid::Uuid::now_v7().to_string()
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = organisations)]
+pub struct Organisation {
+    pub id: String,
+    pub slug: String,
+    pub name: String,
+    pub default_language: String,
+    pub is_demo: bool,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sites)]
+pub struct Site {
+    pub id: String,
+    pub organisation_id: String,
+    pub name: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = rooms)]
+pub struct Room {
+    pub id: String,
+    pub organisation_id: String,
+    pub site_id: String,
+    pub name: String,
+    pub capacity: i32,
+    pub step_free: bool,
+    pub lift: bool,
+    pub pram_space: bool,
+    pub childcare_room: bool,
+    pub quiet_room: bool,
+    pub transport_note: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = users)]
+pub struct User {
+    pub id: String,
+    pub email: String,
+    pub username: Option<String>,
+    pub display_name: String,
+    pub preferred_language: Option<String>,
+    pub password_hash: String,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+// The password hash stays out of logs.
+impl std::fmt::Debug for User {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("User")
+            .field("id", &self.id)
+            .field("email", &self.email)
+            .field("username", &self.username)
+            .field("display_name", &self.display_name)
+            .field("active", &self.active)
+            .finish_non_exhaustive()
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = memberships)]
+pub struct Membership {
+    pub id: String,
+    pub organisation_id: String,
+    pub user_id: String,
+    pub role: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = programmes)]
+pub struct Programme {
+    pub id: String,
+    pub organisation_id: String,
+    pub name: String,
+    pub description: String,
+    pub kind: String,
+    pub group_capacity: i32,
+    pub session_rhythm: String,
+    pub active: bool,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = programme_phases)]
+pub struct ProgrammePhase {
+    pub id: String,
+    pub organisation_id: String,
+    pub programme_id: String,
+    pub position: i32,
+    pub code: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = participants)]
+pub struct Participant {
+    pub id: String,
+    pub organisation_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub language: String,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = children)]
+pub struct Child {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub first_name: String,
+    pub birth_date: NaiveDate,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = trajectories)]
+pub struct Trajectory {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub programme_id: String,
+    pub casemanager_id: Option<String>,
+    pub status: String,
+    pub referred_on: NaiveDate,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}

@@ -1,0 +1,182 @@
+//! The connection type over both backends and the pool that hands it out.
+//! Blocking database work runs on tokio's blocking threads, never on its workers.
+
+use crate::backend;
+use crate::error::{DbError, DbResult};
+use crate::migrate;
+use crate::url::{Backend, DatabaseUrl};
+use diesel::r2d2::{ManageConnection, Pool, PooledConnection, R2D2Connection};
+use diesel::{Connection, PgConnection, SqliteConnection};
+use std::time::Duration;
+
+/// One connection type, one code path: queries are written once against this enum.
+#[derive(diesel::MultiConnection)]
+pub enum DbConn {
+    Postgres(PgConnection),
+    Sqlite(SqliteConnection),
+}
+
+impl DbConn {
+    pub fn backend(&self) -> Backend {
+        match self {
+            DbConn::Postgres(_) => Backend::Postgres,
+            DbConn::Sqlite(_) => Backend::Sqlite,
+        }
+    }
+
+    /// Opens one connection of the backend the URL names, set up as traject needs it.
+    pub fn open(url: &DatabaseUrl) -> DbResult<Self> {
+        let mut conn = match url {
+            DatabaseUrl::Sqlite(path) => {
+                let path = path.to_string_lossy();
+                DbConn::Sqlite(
+                    SqliteConnection::establish(&path)
+                        .map_err(|e| DbError::Connect(e.to_string()))?,
+                )
+            }
+            DatabaseUrl::Postgres(u) => DbConn::Postgres(
+                PgConnection::establish(&backend::postgres_conninfo(u))
+                    .map_err(|e| DbError::Connect(one_line(&e.to_string())))?,
+            ),
+        };
+        backend::prepare_connection(&mut conn)?;
+        Ok(conn)
+    }
+}
+
+fn one_line(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+pub struct Manager {
+    url: DatabaseUrl,
+}
+
+impl ManageConnection for Manager {
+    type Connection = DbConn;
+    type Error = DbError;
+
+    fn connect(&self) -> Result<DbConn, DbError> {
+        DbConn::open(&self.url)
+    }
+
+    fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
+        conn.ping().map_err(DbError::from)
+    }
+
+    fn has_broken(&self, conn: &mut DbConn) -> bool {
+        conn.is_broken()
+    }
+}
+
+#[derive(Debug, Clone, Copy)]
+pub struct PoolOptions {
+    pub max_size: u32,
+    pub run_migrations: bool,
+}
+
+impl PoolOptions {
+    pub fn for_backend(backend: Backend) -> Self {
+        Self {
+            // SQLite has one writer at a time; a few readers suffice for one OCMW.
+            max_size: match backend {
+                Backend::Sqlite => 8,
+                Backend::Postgres => 16,
+            },
+            run_migrations: true,
+        }
+    }
+}
+
+/// The database handle the rest of traject holds: cheap to clone.
+#[derive(Clone)]
+pub struct Db {
+    pool: Pool<Manager>,
+    url: DatabaseUrl,
+}
+
+impl std::fmt::Debug for Db {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Db").field("url", &self.url).finish()
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolState {
+    pub connections: u32,
+    pub idle: u32,
+    pub max: u32,
+}
+
+impl Db {
+    /// Opens (and for SQLite creates) the database, applies pending migrations if
+    /// asked, and builds the pool. Blocking: call it before the runtime serves.
+    pub fn open(url: &DatabaseUrl, options: PoolOptions) -> DbResult<Self> {
+        if let DatabaseUrl::Sqlite(path) = url
+            && let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty())
+        {
+            std::fs::create_dir_all(dir).map_err(|source| DbError::DataDir {
+                path: dir.display().to_string(),
+                source,
+            })?;
+        }
+        // One direct connection first: a wrong URL fails at once with the real
+        // reason, instead of after the pool's connection timeout.
+        let mut first = DbConn::open(url)?;
+        if options.run_migrations {
+            migrate::run_pending(&mut first)?;
+        }
+        drop(first);
+        let pool = Pool::builder()
+            .max_size(options.max_size)
+            .min_idle(Some(1))
+            .connection_timeout(Duration::from_secs(10))
+            .test_on_check_out(false)
+            .build(Manager { url: url.clone() })
+            .map_err(|e| DbError::Connect(e.to_string()))?;
+        Ok(Self {
+            pool,
+            url: url.clone(),
+        })
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.url.backend()
+    }
+
+    pub fn url(&self) -> &DatabaseUrl {
+        &self.url
+    }
+
+    /// A pooled connection for synchronous callers (CLI, blocking threads).
+    pub fn get(&self) -> DbResult<PooledConnection<ManagerHandle>> {
+        Ok(self.pool.get()?)
+    }
+
+    /// Runs blocking database work on a blocking thread and awaits its result.
+    pub async fn run<F, R>(&self, work: F) -> DbResult<R>
+    where
+        F: FnOnce(&mut DbConn) -> DbResult<R> + Send + 'static,
+        R: Send + 'static,
+    {
+        let pool = self.pool.clone();
+        tokio::task::spawn_blocking(move || {
+            let mut conn = pool.get()?;
+            work(&mut conn)
+        })
+        .await
+        .map_err(|e| DbError::Task(e.to_string()))?
+    }
+
+    pub fn state(&self) -> PoolState {
+        let s = self.pool.state();
+        PoolState {
+            connections: s.connections,
+            idle: s.idle_connections,
+            max: self.pool.max_size(),
+        }
+    }
+}
+
+/// The pool's connection manager, named for `Db::get`'s return type.
+pub type ManagerHandle = Manager;

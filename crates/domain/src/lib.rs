@@ -1,0 +1,11 @@
+//! traject's domain: the types, coded values and rules shared by every layer.
+//! Nothing here performs I/O, so it stays fast to compile and to test.
+
+pub mod clock;
+pub mod coded;
+pub mod model;
+pub mod password;
+pub mod secret;
+
+pub use clock::{Clock, ManualClock, SystemClock};
+pub use secret::Secret;

@@ -1,0 +1,251 @@
+//! One harness for every database and HTTP test: a fresh database per test on
+//! the backend the environment names (SQLite by default, PostgreSQL when
+//! `TRAJECT_TEST_DATABASE_URL` points at a server), and the app on port 0.
+
+use chrono::{DateTime, Utc};
+use db::{Backend, DatabaseUrl, Db, PoolOptions};
+use domain::ManualClock;
+use std::sync::Arc;
+
+pub const TEST_DATABASE_ENV: &str = "TRAJECT_TEST_DATABASE_URL";
+
+/// The instant every test starts at, unless it sets the clock itself.
+pub fn test_now() -> DateTime<Utc> {
+    "2026-11-22T10:00:00Z".parse().unwrap_or_default()
+}
+
+pub fn test_clock() -> ManualClock {
+    ManualClock::new(test_now())
+}
+
+/// A database that exists for one test and is removed afterwards.
+pub struct TestDatabase {
+    pub url: DatabaseUrl,
+    url_text: String,
+    cleanup: Cleanup,
+}
+
+enum Cleanup {
+    Sqlite(#[allow(dead_code)] tempfile::TempDir),
+    Postgres { admin_url: String, name: String },
+}
+
+impl TestDatabase {
+    pub fn new() -> Self {
+        match std::env::var(TEST_DATABASE_ENV) {
+            Ok(admin_url) if !admin_url.trim().is_empty() => Self::postgres(admin_url.trim()),
+            _ => Self::sqlite(),
+        }
+    }
+
+    fn sqlite() -> Self {
+        let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("temporary folder: {e}"));
+        let url_text = format!("sqlite://{}", dir.path().join("traject.db").display());
+        Self {
+            url: DatabaseUrl::parse(&url_text).unwrap_or_else(|e| panic!("{e}")),
+            url_text,
+            cleanup: Cleanup::Sqlite(dir),
+        }
+    }
+
+    fn postgres(admin_url: &str) -> Self {
+        let name = format!("traject_test_{}", uuid::Uuid::new_v4().simple());
+        db::backend::create_postgres_database(admin_url, &name)
+            .unwrap_or_else(|e| panic!("cannot create test database on {TEST_DATABASE_ENV}: {e}"));
+        let url_text = with_database_name(admin_url, &name);
+        Self {
+            url: DatabaseUrl::parse(&url_text).unwrap_or_else(|e| panic!("{e}")),
+            url_text,
+            cleanup: Cleanup::Postgres {
+                admin_url: admin_url.to_owned(),
+                name,
+            },
+        }
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.url.backend()
+    }
+
+    /// The URL as text, for handing to the `traject` binary.
+    pub fn url_text(&self) -> &str {
+        &self.url_text
+    }
+
+    /// Opens the pool, migrated.
+    pub fn open(&self) -> Db {
+        Db::open(&self.url, PoolOptions::for_backend(self.backend()))
+            .unwrap_or_else(|e| panic!("opening test database: {e}"))
+    }
+}
+
+impl Default for TestDatabase {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Drop for TestDatabase {
+    fn drop(&mut self) {
+        if let Cleanup::Postgres { admin_url, name } = &self.cleanup
+            && let Err(e) = db::backend::drop_postgres_database(admin_url, name)
+        {
+            eprintln!("warning: could not drop test database {name}: {e}");
+        }
+    }
+}
+
+/// Replaces the database name in a PostgreSQL URL, keeping any query string.
+fn with_database_name(url: &str, name: &str) -> String {
+    let (base, query) = match url.split_once('?') {
+        Some((b, q)) => (b, Some(q)),
+        None => (url, None),
+    };
+    let scheme_end = base.find("://").map(|i| i + 3).unwrap_or(0);
+    let base = match base[scheme_end..].find('/') {
+        Some(slash) => &base[..scheme_end + slash],
+        None => base,
+    };
+    match query {
+        Some(q) => format!("{base}/{name}?{q}"),
+        None => format!("{base}/{name}"),
+    }
+}
+
+/// A running traject on port 0 with its own database and clock.
+pub struct TestApp {
+    pub base_url: String,
+    pub client: reqwest::Client,
+    pub db: Db,
+    pub clock: ManualClock,
+    shutdown: Option<tokio::sync::oneshot::Sender<()>>,
+    server: Option<tokio::task::JoinHandle<()>>,
+    // Dropped last: the server and pool go first.
+    _database: TestDatabase,
+}
+
+pub struct TestAppBuilder {
+    demo: bool,
+}
+
+impl TestApp {
+    pub fn builder() -> TestAppBuilder {
+        TestAppBuilder { demo: false }
+    }
+
+    /// An empty, migrated app.
+    pub async fn spawn() -> Self {
+        Self::builder().spawn().await
+    }
+
+    pub fn url(&self, path: &str) -> String {
+        format!("{}{}", self.base_url, path)
+    }
+
+    pub async fn get(&self, path: &str) -> reqwest::Response {
+        self.client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
+    pub fn backend(&self) -> Backend {
+        self.db.backend()
+    }
+
+    /// Stops the server gracefully and waits for it.
+    pub async fn stop(&mut self) {
+        if let Some(tx) = self.shutdown.take() {
+            let _ = tx.send(());
+        }
+        if let Some(server) = self.server.take() {
+            let _ = server.await;
+        }
+    }
+}
+
+impl TestAppBuilder {
+    /// Seeds the demo organisation before the server starts.
+    pub fn with_demo(mut self) -> Self {
+        self.demo = true;
+        self
+    }
+
+    pub async fn spawn(self) -> TestApp {
+        let database = TestDatabase::new();
+        let clock = test_clock();
+        let db = {
+            let database_url = database.url.clone();
+            let demo = self.demo;
+            let now = clock_now(&clock);
+            tokio::task::spawn_blocking(move || {
+                let db = Db::open(
+                    &database_url,
+                    PoolOptions::for_backend(database_url.backend()),
+                )
+                .unwrap_or_else(|e| panic!("opening test database: {e}"));
+                if demo {
+                    let mut conn = db.get().unwrap_or_else(|e| panic!("{e}"));
+                    db::demo::seed(&mut conn, now, None)
+                        .unwrap_or_else(|e| panic!("demo seed: {e}"));
+                }
+                db
+            })
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+        };
+        let state = web::AppState::new(db.clone(), Arc::new(clock.clone()));
+        let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
+            .await
+            .unwrap_or_else(|e| panic!("bind: {e}"));
+        let addr = listener.local_addr().unwrap_or_else(|e| panic!("{e}"));
+        let (tx, rx) = tokio::sync::oneshot::channel::<()>();
+        let server = tokio::spawn(async move {
+            let _ = web::serve(listener, web::router(state), async {
+                let _ = rx.await;
+            })
+            .await;
+        });
+        let client = reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"));
+        TestApp {
+            base_url: format!("http://{addr}"),
+            client,
+            db,
+            clock,
+            shutdown: Some(tx),
+            server: Some(server),
+            _database: database,
+        }
+    }
+}
+
+fn clock_now(clock: &ManualClock) -> DateTime<Utc> {
+    use domain::Clock;
+    clock.now()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn replaces_the_database_name() {
+        assert_eq!(
+            with_database_name("postgres://u@127.0.0.1:5433/postgres", "t1"),
+            "postgres://u@127.0.0.1:5433/t1"
+        );
+        assert_eq!(
+            with_database_name("postgres://u@h/postgres?sslmode=disable", "t1"),
+            "postgres://u@h/t1?sslmode=disable"
+        );
+        assert_eq!(
+            with_database_name("postgres://u@h", "t1"),
+            "postgres://u@h/t1"
+        );
+    }
+}

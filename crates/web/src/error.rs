@@ -1,0 +1,47 @@
+//! Errors as HTTP answers: typed, logged once, never a panic.
+
+use axum::Json;
+use axum::http::StatusCode;
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+
+#[derive(Debug, thiserror::Error)]
+pub enum ApiError {
+    #[error(transparent)]
+    Db(#[from] db::DbError),
+    #[error("not found")]
+    NotFound,
+}
+
+#[derive(Serialize, utoipa::ToSchema)]
+pub struct ErrorBody {
+    /// A stable machine-readable code.
+    pub error: &'static str,
+}
+
+impl IntoResponse for ApiError {
+    fn into_response(self) -> Response {
+        let (status, code) = match &self {
+            ApiError::NotFound | ApiError::Db(db::DbError::NotFound(_)) => {
+                (StatusCode::NOT_FOUND, "not_found")
+            }
+            ApiError::Db(db::DbError::Conflict(_)) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::Db(db::DbError::Pool(_)) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
+            ApiError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+        };
+        if status.is_server_error() {
+            tracing::error!(error = %self, "request failed");
+        }
+        (status, Json(ErrorBody { error: code })).into_response()
+    }
+}
+
+/// A panic in a handler is a bug: answer 500, log it, keep serving.
+pub(crate) fn panic_response(_payload: Box<dyn std::any::Any + Send + 'static>) -> Response {
+    tracing::error!("handler panicked");
+    (
+        StatusCode::INTERNAL_SERVER_ERROR,
+        Json(ErrorBody { error: "internal" }),
+    )
+        .into_response()
+}

@@ -1,0 +1,51 @@
+//! traject's HTTP layer. Handlers stay thin: extract, call `db` through the
+//! domain's rules, render. Every route is registered in [`routes`], so the full
+//! route table can be enumerated (OpenAPI coverage, permission tests).
+
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
+pub mod api;
+pub mod error;
+pub mod health;
+pub mod metrics;
+pub mod routes;
+
+use axum::Router;
+use db::Db;
+use domain::Clock;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+/// What every handler may reach. Cheap to clone.
+#[derive(Clone)]
+pub struct AppState {
+    pub db: Db,
+    pub clock: Arc<dyn Clock>,
+    pub metrics: Arc<metrics::Metrics>,
+}
+
+impl AppState {
+    pub fn new(db: Db, clock: Arc<dyn Clock>) -> Self {
+        Self {
+            db,
+            clock,
+            metrics: Arc::new(metrics::Metrics::new()),
+        }
+    }
+}
+
+pub use routes::router;
+
+/// Serves until `shutdown` resolves, then lets in-flight requests complete.
+pub async fn serve(
+    listener: tokio::net::TcpListener,
+    router: Router,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> std::io::Result<()> {
+    axum::serve(
+        listener,
+        router.into_make_service_with_connect_info::<SocketAddr>(),
+    )
+    .with_graceful_shutdown(shutdown)
+    .await
+}

@@ -1,0 +1,99 @@
+//! The route table. Every route goes through [`Routes::add`], which records it,
+//! so tests can enumerate the whole router (OpenAPI coverage, permissions).
+
+use crate::{AppState, api, health, metrics};
+use axum::Router;
+use axum::handler::Handler;
+use axum::http::{HeaderName, Method, Request};
+use axum::routing::{MethodFilter, on};
+use std::time::Duration;
+use tower_http::catch_panic::CatchPanicLayer;
+use tower_http::request_id::{MakeRequestUuid, PropagateRequestIdLayer, SetRequestIdLayer};
+use tower_http::trace::{DefaultOnResponse, TraceLayer};
+use tracing::Level;
+
+/// One registered route: method and path pattern as axum matches it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RouteSpec {
+    pub method: Method,
+    pub path: &'static str,
+}
+
+pub(crate) struct Routes {
+    router: Router<AppState>,
+    specs: Vec<RouteSpec>,
+}
+
+impl Routes {
+    fn new() -> Self {
+        Self {
+            router: Router::new(),
+            specs: Vec::new(),
+        }
+    }
+
+    fn add<H, T>(mut self, method: Method, path: &'static str, handler: H) -> Self
+    where
+        H: Handler<T, AppState>,
+        T: 'static,
+    {
+        let filter = match method {
+            Method::GET => MethodFilter::GET,
+            Method::POST => MethodFilter::POST,
+            Method::PUT => MethodFilter::PUT,
+            Method::PATCH => MethodFilter::PATCH,
+            Method::DELETE => MethodFilter::DELETE,
+            // Only the methods above are used; anything else would be a typo.
+            _ => MethodFilter::GET,
+        };
+        self.router = self.router.route(path, on(filter, handler));
+        self.specs.push(RouteSpec { method, path });
+        self
+    }
+}
+
+/// All routes of traject, unlayered.
+fn all_routes() -> Routes {
+    Routes::new()
+        .add(Method::GET, "/healthz", health::healthz)
+        .add(Method::GET, "/readyz", health::readyz)
+        .add(Method::GET, "/metrics", metrics::metrics)
+        .add(Method::GET, "/api/openapi.json", api::openapi_json)
+        .add(Method::GET, "/api/v1/status", api::status)
+}
+
+/// Every route the router serves.
+pub fn route_table() -> Vec<RouteSpec> {
+    all_routes().specs
+}
+
+const REQUEST_ID: HeaderName = HeaderName::from_static("x-request-id");
+
+/// The complete application: routes, metrics, request ids, logs, panic guard.
+pub fn router(state: AppState) -> Router {
+    let routes = all_routes();
+    routes
+        .router
+        .route_layer(axum::middleware::from_fn_with_state(
+            state.metrics.clone(),
+            metrics::track,
+        ))
+        .with_state(state)
+        .layer(CatchPanicLayer::custom(crate::error::panic_response))
+        .layer(PropagateRequestIdLayer::new(REQUEST_ID))
+        .layer(
+            TraceLayer::new_for_http()
+                .make_span_with(|req: &Request<_>| {
+                    let id = req
+                        .headers()
+                        .get(REQUEST_ID)
+                        .and_then(|v| v.to_str().ok())
+                        .unwrap_or("-");
+                    // Path only: query strings may carry search terms about people.
+                    tracing::info_span!("request", request_id = %id, method = %req.method(), path = %req.uri().path())
+                })
+                .on_response(DefaultOnResponse::new().level(Level::INFO).latency_unit(tower_http::LatencyUnit::Micros)),
+        )
+        .layer(SetRequestIdLayer::new(REQUEST_ID, MakeRequestUuid))
+        .layer(tower_http::timeout::TimeoutLayer::with_status_code(axum::http::StatusCode::SERVICE_UNAVAILABLE, Duration::from_secs(60)))
+}

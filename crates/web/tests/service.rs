@@ -1,0 +1,101 @@
+//! Service endpoints over real HTTP, on the backend the environment names.
+
+use test_support::TestApp;
+
+#[tokio::test]
+async fn health_and_readiness() {
+    let app = TestApp::spawn().await;
+    let r = app.get("/healthz").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.text().await.unwrap(), "ok");
+    let r = app.get("/readyz").await;
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.text().await.unwrap(), "ready");
+}
+
+#[tokio::test]
+async fn every_response_carries_a_request_id() {
+    let app = TestApp::spawn().await;
+    let a = app.get("/healthz").await;
+    let b = app.get("/healthz").await;
+    let id = |r: &reqwest::Response| {
+        r.headers()
+            .get("x-request-id")
+            .unwrap()
+            .to_str()
+            .unwrap()
+            .to_owned()
+    };
+    assert_eq!(id(&a).len(), 36);
+    assert_ne!(id(&a), id(&b));
+    // A caller's id is kept, so a request can be followed through a load balancer.
+    let c = app
+        .client
+        .get(app.url("/healthz"))
+        .header("x-request-id", "lb-1234")
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(id(&c), "lb-1234");
+}
+
+#[tokio::test]
+async fn metrics_count_requests_per_route_and_show_the_pool() {
+    let app = TestApp::spawn().await;
+    for _ in 0..3 {
+        assert_eq!(app.get("/healthz").await.status(), 200);
+    }
+    assert_eq!(app.get("/no/such/page").await.status(), 404);
+    let body = app.get("/metrics").await.text().await.unwrap();
+    assert!(
+        body.contains(
+            r#"traject_http_requests_total{method="GET",route="/healthz",status="200"} 3"#
+        ),
+        "{body}"
+    );
+    assert!(body.contains(
+        r#"traject_http_request_duration_seconds_count{method="GET",route="/healthz"} 3"#
+    ));
+    assert!(
+        !body.contains("/no/such/page"),
+        "unmatched paths must not become labels"
+    );
+    assert!(body.contains("traject_db_pool_max_connections "));
+    assert!(body.contains("traject_db_pool_connections "));
+}
+
+#[tokio::test]
+async fn openapi_documents_every_api_route() {
+    let app = TestApp::spawn().await;
+    let doc: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
+    assert_eq!(doc["openapi"], "3.1.0");
+    let paths = doc["paths"].as_object().unwrap();
+    let api_routes: Vec<_> = web::routes::route_table()
+        .into_iter()
+        .filter(|r| r.path.starts_with("/api/v1/"))
+        .collect();
+    assert!(!api_routes.is_empty());
+    for route in api_routes {
+        let method = route.method.as_str().to_lowercase();
+        assert!(
+            paths.get(route.path).and_then(|p| p.get(&method)).is_some(),
+            "{} {} is served but missing from the OpenAPI document",
+            route.method,
+            route.path
+        );
+    }
+}
+
+#[tokio::test]
+async fn status_reports_the_schema_version() {
+    let app = TestApp::spawn().await;
+    let status: serde_json::Value = app.get("/api/v1/status").await.json().await.unwrap();
+    let expected = app
+        .db
+        .run(db::migrate::current_version)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(status["schema_version"], expected);
+    assert_eq!(status["version"], env!("CARGO_PKG_VERSION"));
+}
