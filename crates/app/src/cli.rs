@@ -195,7 +195,7 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
         .map_err(|e| Failure::Setup(format!("cannot start the runtime: {e}")))?;
     runtime.block_on(async {
         let db = open(config, true)?;
-        if demo {
+        let demo_present = if demo {
             let mut conn = db.get()?;
             match demo::state(&mut conn)? {
                 DemoState::Empty => {
@@ -210,13 +210,17 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
                 }
             }
             print_demo_banner();
-        }
+            true
+        } else {
+            let mut conn = db.get()?;
+            demo::state(&mut conn)? == DemoState::Seeded
+        };
         let listener = tokio::net::TcpListener::bind(config.bind)
             .await
             .map_err(|e| Failure::Setup(format!("cannot listen on {}: {e}", config.bind)))?;
         let addr = listener.local_addr().context("listener address")?;
         tracing::info!(database = %config.database_url.redacted(), "listening on http://{addr}");
-        let state = web::AppState::new(db, Arc::new(SystemClock));
+        let state = web::AppState::new(db, Arc::new(SystemClock)).with_demo(demo_present);
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;

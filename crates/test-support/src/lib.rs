@@ -195,7 +195,7 @@ impl TestAppBuilder {
             .await
             .unwrap_or_else(|e| panic!("{e}"))
         };
-        let state = web::AppState::new(db.clone(), Arc::new(clock.clone()));
+        let state = web::AppState::new(db.clone(), Arc::new(clock.clone())).with_demo(self.demo);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));

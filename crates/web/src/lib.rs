@@ -5,10 +5,13 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
+mod assets;
 pub mod error;
 pub mod health;
 pub mod metrics;
+pub mod pages;
 pub mod routes;
+mod security;
 
 use axum::Router;
 use db::Db;
@@ -22,6 +25,8 @@ pub struct AppState {
     pub db: Db,
     pub clock: Arc<dyn Clock>,
     pub metrics: Arc<metrics::Metrics>,
+    /// The database holds the fictional demo: every page says so.
+    pub demo: bool,
 }
 
 impl AppState {
@@ -30,7 +35,13 @@ impl AppState {
             db,
             clock,
             metrics: Arc::new(metrics::Metrics::new()),
+            demo: false,
         }
+    }
+
+    pub fn with_demo(mut self, demo: bool) -> Self {
+        self.demo = demo;
+        self
     }
 }
 

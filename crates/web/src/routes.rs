@@ -1,7 +1,8 @@
 //! The route table. Every route goes through [`Routes::add`], which records it,
 //! so tests can enumerate the whole router (OpenAPI coverage, permissions).
 
-use crate::{AppState, api, health, metrics};
+use crate::pages::{self, public};
+use crate::{AppState, api, assets, health, metrics, security};
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::{HeaderName, Method, Request};
@@ -60,6 +61,10 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/metrics", metrics::metrics)
         .add(Method::GET, "/api/openapi.json", api::openapi_json)
         .add(Method::GET, "/api/v1/status", api::status)
+        .add(Method::GET, "/static/app.css", assets::app_css)
+        .add(Method::GET, "/", public::home)
+        .add(Method::GET, "/accessibility", public::accessibility)
+        .add(Method::POST, "/language", public::choose_language)
 }
 
 /// Every route the router serves.
@@ -78,7 +83,9 @@ pub fn router(state: AppState) -> Router {
             state.metrics.clone(),
             metrics::track,
         ))
+        .fallback(pages::not_found)
         .with_state(state)
+        .layer(axum::middleware::from_fn(security::headers))
         .layer(CatchPanicLayer::custom(crate::error::panic_response))
         .layer(PropagateRequestIdLayer::new(REQUEST_ID))
         .layer(

@@ -1,0 +1,100 @@
+## Application
+app-name = traject
+app-tagline = Support trajectories for social welfare centres and their partners
+skip-to-content = Skip to main content
+main-navigation = Main navigation
+language-switcher = Language
+language-switch-button = Switch language
+language-name-nl = Nederlands
+language-name-fr = Français
+language-name-de = Deutsch
+language-name-en = English
+footer-accessibility = Accessibility statement
+footer-version = traject version { $version }
+demo-warning = Demo: all people and data here are fictional. Never enter real personal data.
+
+## Navigation
+nav-home = Home
+nav-login = Log in
+nav-logout = Log out
+nav-dashboard = Dashboard
+nav-participants = Participants
+nav-groups = Groups
+nav-programmes = Programmes
+nav-reports = Reports
+nav-users = Users
+nav-sessions = Sessions
+nav-audit = Audit trail
+nav-account = My account
+
+## Roles
+role-administrator = Administrator
+role-coordinator = Coordinator
+role-casemanager = Casemanager
+role-facilitator = Group facilitator
+role-analyst = Analyst
+
+## Home
+home-title = Welcome to traject
+home-intro = traject helps social welfare centres run support trajectories: intake, individual guidance, group sessions, childcare, outcomes and the reports funders ask for.
+home-login-prompt = Log in with your work account to continue.
+home-programmes-heading = Programmes traject runs
+home-today = Today is { $date }.
+participants-count = { $count ->
+    [one] { $count } participant
+   *[other] { $count } participants
+}
+
+## Programme kinds
+programme-kind-confidence_workshop = Confidence workshop
+programme-kind-conversation_workshops = Conversation workshops for mothers
+programme-kind-key_to_work = Key to work or training
+programme-kind-social_activation = Social activation of newcomers
+programme-kind-miriam = Miriam casemanagement
+
+## Accessibility statement
+a11y-title = Accessibility statement
+a11y-intro = The organisations that use traject want everyone to be able to use it, whatever their abilities or the device they use.
+a11y-standard-heading = Standard
+a11y-standard = traject aims to meet the Web Content Accessibility Guidelines (WCAG) 2.1 at level AA, as required of public-sector websites and applications by the European standard EN 301 549.
+a11y-status-heading = Compliance status
+a11y-status = traject is partially compliant: every page is checked automatically in a real browser for WCAG 2.1 A and AA failures before each release. Automatic checks do not find every problem; we also test keyboard-only use and narrow screens.
+a11y-known-heading = Known limitations
+a11y-known = None known at present. Please tell us when you meet a barrier.
+a11y-contact-heading = Feedback and contact
+a11y-contact = If you cannot use part of traject, contact the data protection officer or the service desk of your organisation. We answer within 15 working days.
+a11y-enforcement-heading = Enforcement
+a11y-enforcement = If our answer does not satisfy you, you may contact the ombudsman of your region or community.
+a11y-prepared = This statement was last reviewed on { $date }.
+
+## Errors
+error-not-found-title = Page not found
+error-not-found-text = The page you asked for does not exist or has moved.
+error-internal-title = Something went wrong
+error-internal-text = Nothing was changed. Please try again; if it happens again, tell your service desk the reference below.
+error-reference = Reference: { $id }
+error-back-home = Back to the home page
+form-error-summary = Please correct the following:
+
+## Dates
+date-long = { $day } { $month } { $year }
+datetime-long = { $date }, { $time }
+month-1 = January
+month-2 = February
+month-3 = March
+month-4 = April
+month-5 = May
+month-6 = June
+month-7 = July
+month-8 = August
+month-9 = September
+month-10 = October
+month-11 = November
+month-12 = December
+weekday-1 = Monday
+weekday-2 = Tuesday
+weekday-3 = Wednesday
+weekday-4 = Thursday
+weekday-5 = Friday
+weekday-6 = Saturday
+weekday-7 = Sunday

@@ -1,0 +1,100 @@
+## Application
+app-name = traject
+app-tagline = Begeleidingstrajecten voor OCMW's en hun partners
+skip-to-content = Naar de inhoud
+main-navigation = Hoofdnavigatie
+language-switcher = Taal
+language-switch-button = Taal wijzigen
+language-name-nl = Nederlands
+language-name-fr = Français
+language-name-de = Deutsch
+language-name-en = English
+footer-accessibility = Toegankelijkheidsverklaring
+footer-version = traject versie { $version }
+demo-warning = Demo: alle personen en gegevens hier zijn fictief. Voer nooit echte persoonsgegevens in.
+
+## Navigation
+nav-home = Start
+nav-login = Aanmelden
+nav-logout = Afmelden
+nav-dashboard = Overzicht
+nav-participants = Deelnemers
+nav-groups = Groepen
+nav-programmes = Programma's
+nav-reports = Rapporten
+nav-users = Gebruikers
+nav-sessions = Sessies
+nav-audit = Logboek
+nav-account = Mijn account
+
+## Roles
+role-administrator = Beheerder
+role-coordinator = Coördinator
+role-casemanager = Casemanager
+role-facilitator = Groepswerker
+role-analyst = Analist
+
+## Home
+home-title = Welkom bij traject
+home-intro = Met traject begeleiden OCMW's hun trajecten: intake, individuele begeleiding, groepssessies, kinderopvang, resultaten en de rapporten die subsidiegevers vragen.
+home-login-prompt = Meld je aan met je werkaccount om verder te gaan.
+home-programmes-heading = Programma's in traject
+home-today = Vandaag is het { $date }.
+participants-count = { $count ->
+    [one] { $count } deelnemer
+   *[other] { $count } deelnemers
+}
+
+## Programme kinds
+programme-kind-confidence_workshop = Workshop zelfvertrouwen
+programme-kind-conversation_workshops = Praatgroepen voor moeders
+programme-kind-key_to_work = Sleutel naar werk of opleiding
+programme-kind-social_activation = Sociale activering van nieuwkomers
+programme-kind-miriam = Miriam-casemanagement
+
+## Accessibility statement
+a11y-title = Toegankelijkheidsverklaring
+a11y-intro = De organisaties die traject gebruiken, willen dat iedereen het kan gebruiken, ongeacht beperkingen of toestel.
+a11y-standard-heading = Norm
+a11y-standard = traject streeft naar conformiteit met de Web Content Accessibility Guidelines (WCAG) 2.1 op niveau AA, zoals de Europese norm EN 301 549 vraagt van websites en toepassingen van openbare instanties.
+a11y-status-heading = Nalevingsstatus
+a11y-status = traject is gedeeltelijk conform: elke pagina wordt voor elke release automatisch in een echte browser gecontroleerd op fouten tegen WCAG 2.1 A en AA. Automatische controles vinden niet alles; we testen ook bediening met alleen het toetsenbord en smalle schermen.
+a11y-known-heading = Bekende beperkingen
+a11y-known = Momenteel geen bekend. Laat het ons weten als je een drempel tegenkomt.
+a11y-contact-heading = Feedback en contact
+a11y-contact = Kun je een deel van traject niet gebruiken? Neem contact op met de functionaris voor gegevensbescherming of de helpdesk van je organisatie. We antwoorden binnen 15 werkdagen.
+a11y-enforcement-heading = Handhaving
+a11y-enforcement = Ben je niet tevreden met ons antwoord, dan kun je terecht bij de ombudsdienst van je gewest of gemeenschap.
+a11y-prepared = Deze verklaring werd het laatst herzien op { $date }.
+
+## Errors
+error-not-found-title = Pagina niet gevonden
+error-not-found-text = De gevraagde pagina bestaat niet of is verplaatst.
+error-internal-title = Er ging iets mis
+error-internal-text = Er is niets gewijzigd. Probeer het opnieuw; gebeurt het weer, geef dan de referentie hieronder door aan je helpdesk.
+error-reference = Referentie: { $id }
+error-back-home = Terug naar de startpagina
+form-error-summary = Verbeter het volgende:
+
+## Dates
+date-long = { $day } { $month } { $year }
+datetime-long = { $date }, { $time }
+month-1 = januari
+month-2 = februari
+month-3 = maart
+month-4 = april
+month-5 = mei
+month-6 = juni
+month-7 = juli
+month-8 = augustus
+month-9 = september
+month-10 = oktober
+month-11 = november
+month-12 = december
+weekday-1 = maandag
+weekday-2 = dinsdag
+weekday-3 = woensdag
+weekday-4 = donderdag
+weekday-5 = vrijdag
+weekday-6 = zaterdag
+weekday-7 = zondag

@@ -1,0 +1,323 @@
+//! One i18n mechanism for every user-visible text: Fluent files for nl, fr, de
+//! and en under `locales/`, compiled into the binary, plus the locale-aware
+//! formatting of dates, times and numbers (week starts on Monday; times shown
+//! in Europe/Brussels).
+
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use domain::model::Language;
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader, langid};
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./locales",
+        fallback_language: "en",
+        // Unicode isolation marks would end up inside HTML attributes and tests.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static NL: LanguageIdentifier = langid!("nl");
+static FR: LanguageIdentifier = langid!("fr");
+static DE: LanguageIdentifier = langid!("de");
+static EN: LanguageIdentifier = langid!("en");
+
+fn id(lang: Language) -> &'static LanguageIdentifier {
+    match lang {
+        Language::Nl => &NL,
+        Language::Fr => &FR,
+        Language::De => &DE,
+        Language::En => &EN,
+    }
+}
+
+/// A translated message. An unknown key yields the key itself, so a gap is
+/// visible on the page (and the key-set test fails before that can ship).
+pub fn t(lang: Language, key: &str) -> String {
+    LOCALES
+        .try_lookup(id(lang), key)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// An argument for a message: text or a number (numbers pick plural forms).
+pub enum Arg<'a> {
+    Str(&'a str),
+    Num(i64),
+}
+
+/// A translated message with arguments, e.g. `("count", Arg::Num(3))`.
+pub fn t_args(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
+        .iter()
+        .map(|(k, v)| {
+            let value = match v {
+                Arg::Str(s) => FluentValue::from(*s),
+                Arg::Num(n) => FluentValue::from(*n),
+            };
+            (Cow::Owned((*k).to_owned()), value)
+        })
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &map)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The language for a request: the user's preference, else the first
+/// supported language of the browser's Accept-Language, else the
+/// organisation's default, else Dutch.
+pub fn negotiate(
+    user_preference: Option<Language>,
+    accept_language: Option<&str>,
+    organisation_default: Option<Language>,
+) -> Language {
+    user_preference
+        .or_else(|| accept_language.and_then(from_accept_language))
+        .or(organisation_default)
+        .unwrap_or(Language::Nl)
+}
+
+/// The best supported language in an Accept-Language header, by quality.
+pub fn from_accept_language(header: &str) -> Option<Language> {
+    let mut candidates: Vec<(f32, usize, Language)> = header
+        .split(',')
+        .enumerate()
+        .filter_map(|(pos, part)| {
+            let mut pieces = part.trim().split(';');
+            let tag = pieces.next()?.trim();
+            let primary = tag.split(['-', '_']).next()?.to_ascii_lowercase();
+            let lang: Language = primary.parse().ok()?;
+            let q = pieces
+                .find_map(|p| p.trim().strip_prefix("q=").map(str::to_owned))
+                .and_then(|q| q.parse::<f32>().ok())
+                .unwrap_or(1.0);
+            (q > 0.0).then_some((q, pos, lang))
+        })
+        .collect();
+    // Highest quality first; equal quality keeps the header's order.
+    candidates.sort_by(|a, b| b.0.total_cmp(&a.0).then(a.1.cmp(&b.1)));
+    candidates.first().map(|c| c.2)
+}
+
+/// The BCP 47 tag for `<html lang>`.
+pub fn html_lang(lang: Language) -> &'static str {
+    lang.code()
+}
+
+/// A date as people write it: "22 november 2026", "22. November 2026".
+pub fn format_date(lang: Language, date: NaiveDate) -> String {
+    let month = t(lang, &format!("month-{}", date.month()));
+    t_args(
+        lang,
+        "date-long",
+        &[
+            ("day", Arg::Num(i64::from(date.day()))),
+            ("month", Arg::Str(&month)),
+            ("year", Arg::Num(i64::from(date.year()))),
+        ],
+    )
+}
+
+/// An instant shown in Brussels time: "22 november 2026, 14:05".
+pub fn format_datetime(lang: Language, at: DateTime<Utc>) -> String {
+    let local = at + domain::clock::brussels_offset(at);
+    let date = format_date(lang, local.date_naive());
+    let time = local.format("%H:%M").to_string();
+    t_args(
+        lang,
+        "datetime-long",
+        &[("date", Arg::Str(&date)), ("time", Arg::Str(&time))],
+    )
+}
+
+/// Weekday names from Monday to Sunday.
+pub fn weekdays(lang: Language) -> [String; 7] {
+    std::array::from_fn(|i| t(lang, &format!("weekday-{}", i + 1)))
+}
+
+/// A number with the locale's separators: 1.234,5 (nl, de), 1 234,5 (fr), 1,234.5 (en).
+pub fn format_number(lang: Language, value: f64, decimals: usize) -> String {
+    let (group, decimal) = match lang {
+        Language::Nl | Language::De => (".", ","),
+        Language::Fr => ("\u{202f}", ","),
+        Language::En => (",", "."),
+    };
+    let text = format!("{:.*}", decimals, value.abs());
+    let (int_part, frac_part) = text.split_once('.').unwrap_or((&text, ""));
+    let mut grouped = String::new();
+    for (i, ch) in int_part.chars().enumerate() {
+        if i > 0 && (int_part.len() - i) % 3 == 0 {
+            grouped.push_str(group);
+        }
+        grouped.push(ch);
+    }
+    let sign = if value < 0.0 && value.abs() >= 0.5 * 10f64.powi(-(decimals as i32)) {
+        "-"
+    } else {
+        ""
+    };
+    if frac_part.is_empty() {
+        format!("{sign}{grouped}")
+    } else {
+        format!("{sign}{grouped}{decimal}{frac_part}")
+    }
+}
+
+/// The message keys of one language's files, for completeness tests.
+pub fn keys(lang: Language) -> std::collections::BTreeSet<String> {
+    let source = match lang {
+        Language::Nl => include_str!("../locales/nl/main.ftl"),
+        Language::Fr => include_str!("../locales/fr/main.ftl"),
+        Language::De => include_str!("../locales/de/main.ftl"),
+        Language::En => include_str!("../locales/en/main.ftl"),
+    };
+    source
+        .lines()
+        .filter_map(|line| {
+            let first = line.chars().next()?;
+            if !(first.is_ascii_alphabetic()) {
+                return None;
+            }
+            let (key, _) = line.split_once('=')?;
+            Some(key.trim().to_owned())
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_four_languages_have_the_same_keys() {
+        let reference = keys(Language::En);
+        assert!(reference.len() > 20);
+        for lang in Language::ALL {
+            let these = keys(*lang);
+            let missing: Vec<_> = reference.difference(&these).collect();
+            let extra: Vec<_> = these.difference(&reference).collect();
+            assert!(
+                missing.is_empty() && extra.is_empty(),
+                "{lang}: missing {missing:?}, extra {extra:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_key_resolves_in_every_language() {
+        for lang in Language::ALL {
+            for key in keys(*lang) {
+                // Supply every variable the messages use, so formatting cannot fail on a missing one.
+                let args = [
+                    ("count", Arg::Num(2)),
+                    ("day", Arg::Num(1)),
+                    ("year", Arg::Num(2026)),
+                    ("month", Arg::Str("m")),
+                    ("date", Arg::Str("d")),
+                    ("time", Arg::Str("t")),
+                    ("version", Arg::Str("v")),
+                    ("id", Arg::Str("i")),
+                    ("name", Arg::Str("n")),
+                    ("minutes", Arg::Num(5)),
+                ];
+                let text = t_args(*lang, &key, &args);
+                assert!(
+                    text != key && !text.is_empty(),
+                    "{lang}: {key} does not resolve"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn dates_are_written_per_locale() {
+        let d = NaiveDate::from_ymd_opt(2026, 11, 22).unwrap();
+        assert_eq!(format_date(Language::Nl, d), "22 november 2026");
+        assert_eq!(format_date(Language::Fr, d), "22 novembre 2026");
+        assert_eq!(format_date(Language::De, d), "22. November 2026");
+        assert_eq!(format_date(Language::En, d), "22 November 2026");
+    }
+
+    #[test]
+    fn times_are_shown_in_brussels() {
+        let winter: DateTime<Utc> = "2026-11-22T13:05:00Z".parse().unwrap();
+        assert_eq!(
+            format_datetime(Language::Nl, winter),
+            "22 november 2026, 14:05"
+        );
+        let summer: DateTime<Utc> = "2026-07-01T22:30:00Z".parse().unwrap();
+        assert_eq!(format_datetime(Language::En, summer), "2 July 2026, 00:30");
+    }
+
+    #[test]
+    fn the_week_starts_on_monday() {
+        assert_eq!(weekdays(Language::Nl)[0], "maandag");
+        assert_eq!(weekdays(Language::Fr)[6], "dimanche");
+    }
+
+    #[test]
+    fn numbers_use_the_locale_separators() {
+        assert_eq!(format_number(Language::Nl, 1234.5, 1), "1.234,5");
+        assert_eq!(format_number(Language::De, 1234567.0, 0), "1.234.567");
+        assert_eq!(format_number(Language::Fr, 1234.5, 2), "1\u{202f}234,50");
+        assert_eq!(format_number(Language::En, -1234.5, 1), "-1,234.5");
+        assert_eq!(format_number(Language::En, 12.0, 0), "12");
+    }
+
+    #[test]
+    fn plurals_follow_the_language() {
+        assert_eq!(
+            t_args(
+                Language::Nl,
+                "participants-count",
+                &[("count", Arg::Num(1))]
+            ),
+            "1 deelnemer"
+        );
+        assert_eq!(
+            t_args(
+                Language::Nl,
+                "participants-count",
+                &[("count", Arg::Num(3))]
+            ),
+            "3 deelnemers"
+        );
+        // French treats 0 as singular.
+        assert_eq!(
+            t_args(
+                Language::Fr,
+                "participants-count",
+                &[("count", Arg::Num(0))]
+            ),
+            "0 participante"
+        );
+    }
+
+    #[test]
+    fn accept_language_is_negotiated_by_quality() {
+        assert_eq!(
+            from_accept_language("fr-BE,fr;q=0.9,en;q=0.8"),
+            Some(Language::Fr)
+        );
+        assert_eq!(
+            from_accept_language("es-ES, de;q=0.5, en;q=0.7"),
+            Some(Language::En)
+        );
+        assert_eq!(from_accept_language("es, it"), None);
+        assert_eq!(from_accept_language("nl;q=0, de"), Some(Language::De));
+        assert_eq!(
+            negotiate(Some(Language::De), Some("fr"), Some(Language::Nl)),
+            Language::De
+        );
+        assert_eq!(
+            negotiate(None, Some("fr"), Some(Language::Nl)),
+            Language::Fr
+        );
+        assert_eq!(
+            negotiate(None, Some("es"), Some(Language::En)),
+            Language::En
+        );
+        assert_eq!(negotiate(None, None, None), Language::Nl);
+    }
+}

@@ -1,0 +1,182 @@
+//! Pages over real HTTP: translated, language switch, error pages, headers.
+
+use domain::model::Language;
+use test_support::TestApp;
+
+async fn page(app: &TestApp, path: &str, accept_language: &str) -> (u16, String) {
+    let r = app
+        .client
+        .get(app.url(path))
+        .header("accept-language", accept_language)
+        .send()
+        .await
+        .unwrap();
+    (r.status().as_u16(), r.text().await.unwrap())
+}
+
+/// A message as it appears in HTML after escaping.
+fn html(lang: Language, key: &str) -> String {
+    i18n::t(lang, key)
+        .replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('"', "&quot;")
+        .replace('\'', "&#39;")
+}
+
+/// No message key may reach a page: that would be a missing translation.
+fn assert_no_raw_keys(lang: Language, body: &str) {
+    for key in i18n::keys(lang) {
+        assert!(
+            !body.contains(&format!(">{key}<")),
+            "{lang}: untranslated key {key} on the page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn pages_render_in_all_four_languages() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    for lang in Language::ALL {
+        for path in ["/", "/accessibility", "/no-such-page"] {
+            let (status, body) = page(&app, path, lang.code()).await;
+            assert_eq!(
+                status,
+                if path == "/no-such-page" { 404 } else { 200 },
+                "{path}"
+            );
+            assert!(
+                body.contains(&format!("<html lang=\"{}\">", lang.code())),
+                "{lang} {path}"
+            );
+            assert!(body.contains(&html(*lang, "skip-to-content")));
+            assert!(body.contains(&html(*lang, "demo-warning")));
+            assert_no_raw_keys(*lang, &body);
+        }
+    }
+    // The test clock's date, written the local way.
+    let (_, nl) = page(&app, "/", "nl-BE").await;
+    assert!(nl.contains("22 november 2026"), "{nl}");
+    let (_, de) = page(&app, "/", "de").await;
+    assert!(de.contains("22. November 2026"));
+}
+
+#[tokio::test]
+async fn the_language_switch_sets_a_cookie_and_returns() {
+    let app = TestApp::spawn().await;
+    let r = app
+        .client
+        .post(app.url("/language"))
+        .form(&[("lang", "fr"), ("next", "/accessibility")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(r.headers()["location"], "/accessibility");
+    let cookie = r.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        cookie.starts_with("traject_lang=fr;") && cookie.contains("HttpOnly"),
+        "{cookie}"
+    );
+    // The cookie now wins over the browser's Accept-Language.
+    let (_, body) = page(&app, "/accessibility", "de").await;
+    assert!(body.contains("<html lang=\"fr\">"));
+    assert!(body.contains(&html(Language::Fr, "a11y-title")));
+
+    // An unknown language is refused; a foreign redirect target is ignored.
+    let r = app
+        .client
+        .post(app.url("/language"))
+        .form(&[("lang", "xx")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = app
+        .client
+        .post(app.url("/language"))
+        .form(&[("lang", "en"), ("next", "//evil.example/")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.headers()["location"], "/");
+}
+
+#[tokio::test]
+async fn pages_carry_the_security_headers() {
+    let app = TestApp::spawn().await;
+    let r = app.get("/").await;
+    let h = r.headers();
+    let csp = h["content-security-policy"].to_str().unwrap();
+    assert!(csp.contains("frame-ancestors 'none'"));
+    assert!(!csp.contains("unsafe-inline"));
+    assert_eq!(h["x-content-type-options"], "nosniff");
+    assert!(h["content-type"].to_str().unwrap().starts_with("text/html"));
+    let css = app.get("/static/app.css").await;
+    assert_eq!(css.headers()["content-type"], "text/css; charset=utf-8");
+    assert!(css.text().await.unwrap().contains("@media print"));
+}
+
+/// Templates hold structure only: every visible word comes from the
+/// translation files. Strips template code and tags, then looks for letters.
+#[test]
+fn templates_contain_no_visible_literal_text() {
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("templates");
+    let mut checked = 0;
+    for entry in std::fs::read_dir(&dir).unwrap() {
+        let path = entry.unwrap().path();
+        let source = std::fs::read_to_string(&path).unwrap();
+        let without_code = strip_between(
+            &strip_between(&strip_between(&source, "{{", "}}"), "{%", "%}"),
+            "{#",
+            "#}",
+        );
+        // Attributes a person reads or hears must be translated too.
+        for attr in [
+            "title=\"",
+            "alt=\"",
+            "placeholder=\"",
+            "aria-label=\"",
+            "aria-description=\"",
+        ] {
+            for (i, _) in without_code.match_indices(attr) {
+                let value: String = without_code[i + attr.len()..]
+                    .chars()
+                    .take_while(|c| *c != '"')
+                    .collect();
+                assert!(
+                    !value.chars().any(char::is_alphabetic),
+                    "{}: literal {attr}{value}\"",
+                    path.display()
+                );
+            }
+        }
+        let text = strip_between(&strip_between(&without_code, "<!--", "-->"), "<", ">");
+        let words: Vec<&str> = text
+            .split_whitespace()
+            .filter(|w| w.chars().any(char::is_alphabetic))
+            .collect();
+        assert!(
+            words.is_empty(),
+            "{}: literal text {words:?}",
+            path.display()
+        );
+        checked += 1;
+    }
+    assert!(checked >= 4);
+}
+
+fn strip_between(s: &str, open: &str, close: &str) -> String {
+    let mut out = String::new();
+    let mut rest = s;
+    while let Some(start) = rest.find(open) {
+        out.push_str(&rest[..start]);
+        match rest[start + open.len()..].find(close) {
+            Some(end) => rest = &rest[start + open.len() + end + close.len()..],
+            None => return out,
+        }
+        out.push(' ');
+    }
+    out.push_str(rest);
+    out
+}

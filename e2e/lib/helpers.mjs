@@ -1,0 +1,65 @@
+// Shared helpers for the browser tests: one browser, one way to check a page
+// for accessibility, take screenshots, switch language and (later) log in.
+import { chromium } from 'playwright-core';
+import AxeBuilder from '@axe-core/playwright';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+
+export const baseUrl = process.env.TRAJECT_BASE_URL ?? 'http://127.0.0.1:8080';
+export const screenshotDir = process.env.TRAJECT_SCREENSHOT_DIR ?? 'screenshots';
+export const LANGUAGES = ['nl', 'fr', 'de', 'en'];
+export const WIDTHS = { phone: 360, desktop: 1280 };
+
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    // The closed network here refuses Chromium's background connections.
+    args: [
+      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync',
+    ],
+  });
+}
+
+/// A fresh page (own cookies) at a given width, in a given browser language.
+export async function newPage(browser, { width = WIDTHS.desktop, locale = 'nl-BE' } = {}) {
+  const context = await browser.newContext({ viewport: { width, height: 900 }, locale });
+  return context.newPage();
+}
+
+/// axe-core with the WCAG 2.1 A/AA rules: no serious or critical violation.
+export async function checkA11y(page, label) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'])
+    .analyze();
+  const bad = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  const detail = bad.map((v) => `${v.id} (${v.impact}): ${v.help}\n  ${v.nodes.map((n) => n.target.join(' ')).join('\n  ')}`);
+  assert.equal(bad.length, 0, `${label}: accessibility violations\n${detail.join('\n')}`);
+}
+
+/// Screenshots of the current page at phone and desktop widths.
+export async function screenshots(page, name) {
+  for (const [kind, width] of Object.entries(WIDTHS)) {
+    await page.setViewportSize({ width, height: 900 });
+    await page.screenshot({ path: join(screenshotDir, `${name}-${kind}.png`), fullPage: true });
+  }
+}
+
+/// The page fits the viewport: nothing to scroll sideways on a phone.
+export async function assertNoHorizontalScroll(page, label) {
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth,
+    client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `${label}: ${scroll}px wide in a ${client}px viewport`);
+}
+
+/// Switches language with the switcher every page has, and waits for the reload.
+export async function switchLanguage(page, code) {
+  await page.selectOption('#language-select', code);
+  await Promise.all([
+    page.waitForURL((u) => u.href.startsWith(baseUrl)),
+    page.locator('.language-form button[type=submit]').click(),
+  ]);
+  assert.equal(await page.getAttribute('html', 'lang'), code);
+}
