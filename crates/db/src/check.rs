@@ -41,5 +41,15 @@ pub fn run(conn: &mut DbConn) -> DbResult<Vec<Finding>> {
             problems.join("; ")
         },
     });
+    let audit = crate::audit::verify(conn)?;
+    findings.push(Finding {
+        check: "audit trail",
+        ok: audit.is_empty(),
+        detail: if audit.is_empty() {
+            "hash chains intact".to_owned()
+        } else {
+            audit.join("; ")
+        },
+    });
     Ok(findings)
 }

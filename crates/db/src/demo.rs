@@ -281,6 +281,21 @@ pub fn seed(
                 .execute(conn)?;
         }
 
+        crate::audit::record(
+            conn,
+            &crate::audit::Event {
+                organisation_id: Some(&org.id),
+                actor_user_id: None,
+                actor_label: "traject demo",
+                action: "demo.seed",
+                subject_type: Some("organisation"),
+                subject_id: Some(&org.id),
+                detail: "",
+                outcome: crate::audit::Outcome::Success,
+                ip: None,
+                at: ts,
+            },
+        )?;
         let counts = repo::counts(conn, &org.id)?;
         if let Some(pause) = pause_before_commit {
             std::thread::sleep(pause);

@@ -3,12 +3,15 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod access;
+pub mod audit;
 pub mod backend;
 pub mod check;
 pub mod demo;
 pub mod error;
 pub mod migrate;
 pub mod models;
+pub mod participants;
 pub mod pool;
 pub mod repo;
 pub mod schema;

@@ -19,6 +19,7 @@ pub struct Organisation {
     pub default_language: String,
     pub is_demo: bool,
     pub created_at: NaiveDateTime,
+    pub require_totp: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
@@ -62,9 +63,15 @@ pub struct User {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub totp_secret: Option<String>,
+    pub totp_enabled: bool,
+    pub failed_logins: i32,
+    pub first_failed_at: Option<NaiveDateTime>,
+    pub locked_until: Option<NaiveDateTime>,
+    pub is_analyst: bool,
 }
 
-// The password hash stays out of logs.
+// The password hash and second-factor secret stay out of logs.
 impl std::fmt::Debug for User {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         f.debug_struct("User")
@@ -152,4 +159,51 @@ pub struct Trajectory {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = sessions)]
+pub struct SessionRow {
+    pub id: String,
+    pub user_id: String,
+    pub organisation_id: Option<String>,
+    pub csrf_token: String,
+    pub second_factor_pending: bool,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = api_tokens)]
+pub struct ApiToken {
+    pub id: String,
+    pub organisation_id: String,
+    pub user_id: String,
+    pub name: String,
+    pub token_hash: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = audit_log)]
+pub struct AuditEntry {
+    pub id: String,
+    pub chain: String,
+    pub seq: i64,
+    pub organisation_id: Option<String>,
+    pub actor_user_id: Option<String>,
+    pub actor_label: String,
+    pub action: String,
+    pub subject_type: Option<String>,
+    pub subject_id: Option<String>,
+    pub detail: String,
+    pub outcome: String,
+    pub ip: Option<String>,
+    pub at: NaiveDateTime,
+    pub prev_hash: String,
+    pub hash: String,
 }

@@ -26,11 +26,21 @@ pub fn list_organisations(conn: &mut DbConn) -> DbResult<Vec<Organisation>> {
         .load(conn)?)
 }
 
+/// Creates an organisation with its own audit chain, in one transaction.
 pub fn insert_organisation(conn: &mut DbConn, org: &Organisation) -> DbResult<()> {
-    diesel::insert_into(organisations::table)
-        .values(org)
-        .execute(conn)?;
-    Ok(())
+    write_tx(conn, |conn| {
+        diesel::insert_into(organisations::table)
+            .values(org)
+            .execute(conn)?;
+        diesel::insert_into(audit_chains::table)
+            .values((
+                audit_chains::chain.eq(&org.id),
+                audit_chains::seq.eq(0_i64),
+                audit_chains::head_hash.eq(""),
+            ))
+            .execute(conn)?;
+        Ok(())
+    })
 }
 
 pub fn new_organisation(
@@ -47,6 +57,7 @@ pub fn new_organisation(
         default_language: language.code().to_owned(),
         is_demo,
         created_at: now,
+        require_totp: false,
     }
 }
 
@@ -90,6 +101,12 @@ pub fn add_user(
         active: true,
         created_at: now,
         updated_at: now,
+        totp_secret: None,
+        totp_enabled: false,
+        failed_logins: 0,
+        first_failed_at: None,
+        locked_until: None,
+        is_analyst: false,
     };
     write_tx(conn, |conn| {
         diesel::insert_into(users::table)

@@ -10,6 +10,7 @@ diesel::table! {
         default_language -> Text,
         is_demo -> Bool,
         created_at -> Timestamp,
+        require_totp -> Bool,
     }
 }
 
@@ -53,6 +54,12 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        totp_secret -> Nullable<Text>,
+        totp_enabled -> Bool,
+        failed_logins -> Integer,
+        first_failed_at -> Nullable<Timestamp>,
+        locked_until -> Nullable<Timestamp>,
+        is_analyst -> Bool,
     }
 }
 
@@ -133,6 +140,72 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    sessions (id) {
+        id -> Text,
+        user_id -> Text,
+        organisation_id -> Nullable<Text>,
+        csrf_token -> Text,
+        second_factor_pending -> Bool,
+        ip -> Nullable<Text>,
+        user_agent -> Nullable<Text>,
+        created_at -> Timestamp,
+        last_seen_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    recovery_codes (id) {
+        id -> Text,
+        user_id -> Text,
+        code_hash -> Text,
+        used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    api_tokens (id) {
+        id -> Text,
+        organisation_id -> Text,
+        user_id -> Text,
+        name -> Text,
+        token_hash -> Text,
+        created_at -> Timestamp,
+        last_used_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    audit_chains (chain) {
+        chain -> Text,
+        seq -> BigInt,
+        head_hash -> Text,
+    }
+}
+
+diesel::table! {
+    audit_log (id) {
+        id -> Text,
+        chain -> Text,
+        seq -> BigInt,
+        organisation_id -> Nullable<Text>,
+        actor_user_id -> Nullable<Text>,
+        actor_label -> Text,
+        action -> Text,
+        subject_type -> Nullable<Text>,
+        subject_id -> Nullable<Text>,
+        detail -> Text,
+        outcome -> Text,
+        ip -> Nullable<Text>,
+        at -> Timestamp,
+        prev_hash -> Text,
+        hash -> Text,
+    }
+}
+
+diesel::joinable!(sessions -> users (user_id));
+diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
 diesel::joinable!(rooms -> sites (site_id));
 diesel::joinable!(memberships -> users (user_id));
@@ -154,4 +227,9 @@ diesel::allow_tables_to_appear_in_same_query!(
     participants,
     children,
     trajectories,
+    sessions,
+    recovery_codes,
+    api_tokens,
+    audit_chains,
+    audit_log,
 );

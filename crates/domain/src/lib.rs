@@ -5,6 +5,7 @@ pub mod clock;
 pub mod coded;
 pub mod model;
 pub mod password;
+pub mod policy;
 pub mod secret;
 
 pub use clock::{Clock, ManualClock, SystemClock};

@@ -1,0 +1,14 @@
+DROP TRIGGER audit_log_no_update ON audit_log;
+DROP FUNCTION audit_log_append_only();
+DROP TABLE audit_log;
+DROP TABLE audit_chains;
+DROP TABLE api_tokens;
+DROP TABLE recovery_codes;
+DROP TABLE sessions;
+ALTER TABLE organisations DROP COLUMN require_totp;
+ALTER TABLE users DROP COLUMN is_analyst;
+ALTER TABLE users DROP COLUMN locked_until;
+ALTER TABLE users DROP COLUMN first_failed_at;
+ALTER TABLE users DROP COLUMN failed_logins;
+ALTER TABLE users DROP COLUMN totp_enabled;
+ALTER TABLE users DROP COLUMN totp_secret;

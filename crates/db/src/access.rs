@@ -1,0 +1,313 @@
+//! Accounts, login bookkeeping and sessions.
+
+use crate::audit::{self, Event, Outcome};
+use crate::backend::write_tx;
+use crate::error::{DbError, DbResult};
+use crate::models::*;
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::{Duration, NaiveDateTime};
+use diesel::prelude::*;
+use domain::model::Role;
+use domain::policy::{Action, Grant};
+
+/// Lockout: this many failures within `LOCKOUT_WINDOW` lock the account.
+pub const LOCKOUT_FAILURES: i32 = 6;
+pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
+pub const LOCKOUT_DURATION: Duration = Duration::minutes(30);
+
+/// Finds an account by email or username.
+pub fn user_by_login(conn: &mut DbConn, login: &str) -> DbResult<Option<User>> {
+    let login = login.trim();
+    Ok(users::table
+        .filter(
+            users::email
+                .eq(crate::repo::normalise_email(login))
+                .or(users::username.eq(login)),
+        )
+        .select(User::as_select())
+        .first(conn)
+        .optional()?)
+}
+
+pub fn user_by_id(conn: &mut DbConn, id: &str) -> DbResult<User> {
+    users::table
+        .find(id)
+        .select(User::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(DbError::NotFound("user"))
+}
+
+/// A person's roles: (organisation, role), sorted by organisation name.
+pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> DbResult<Vec<(Organisation, Role)>> {
+    let rows: Vec<(Organisation, String)> = memberships::table
+        .inner_join(organisations::table)
+        .filter(memberships::user_id.eq(user_id))
+        .order(organisations::name)
+        .select((Organisation::as_select(), memberships::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(o, r)| r.parse().ok().map(|r| (o, r)))
+        .collect())
+}
+
+pub fn organisation(conn: &mut DbConn, id: &str) -> DbResult<Organisation> {
+    organisations::table
+        .find(id)
+        .select(Organisation::as_select())
+        .first(conn)
+        .optional()?
+        .ok_or(DbError::NotFound("organisation"))
+}
+
+/// Whether the account is locked at `now`.
+pub fn is_locked(user: &User, now: NaiveDateTime) -> bool {
+    user.locked_until.is_some_and(|until| until > now)
+}
+
+/// Counts a failed attempt; locks the account on the sixth within the window.
+/// Returns whether the account is now locked.
+pub fn register_failure(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> DbResult<bool> {
+    let in_window = user
+        .first_failed_at
+        .is_some_and(|first| now - first <= LOCKOUT_WINDOW);
+    let (count, first) = if in_window {
+        (user.failed_logins + 1, user.first_failed_at)
+    } else {
+        (1, Some(now))
+    };
+    let locked = count >= LOCKOUT_FAILURES;
+    diesel::update(users::table.find(&user.id))
+        .set((
+            users::failed_logins.eq(if locked { 0 } else { count }),
+            users::first_failed_at.eq(if locked { None } else { first }),
+            users::locked_until.eq(if locked {
+                Some(now + LOCKOUT_DURATION)
+            } else {
+                user.locked_until
+            }),
+        ))
+        .execute(conn)?;
+    Ok(locked)
+}
+
+pub fn clear_failures(conn: &mut DbConn, user_id: &str) -> DbResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::failed_logins.eq(0),
+            users::first_failed_at.eq(None::<NaiveDateTime>),
+            users::locked_until.eq(None::<NaiveDateTime>),
+        ))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn create_session(conn: &mut DbConn, row: &SessionRow) -> DbResult<()> {
+    diesel::insert_into(sessions::table)
+        .values(row)
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn session_with_user(conn: &mut DbConn, id: &str) -> DbResult<Option<(SessionRow, User)>> {
+    Ok(sessions::table
+        .inner_join(users::table)
+        .filter(sessions::id.eq(id))
+        .select((SessionRow::as_select(), User::as_select()))
+        .first(conn)
+        .optional()?)
+}
+
+pub fn touch_session(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> DbResult<()> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::last_seen_at.eq(now))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn complete_second_factor(conn: &mut DbConn, id: &str) -> DbResult<()> {
+    diesel::update(sessions::table.find(id))
+        .set(sessions::second_factor_pending.eq(false))
+        .execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_session(conn: &mut DbConn, id: &str) -> DbResult<()> {
+    diesel::delete(sessions::table.find(id)).execute(conn)?;
+    Ok(())
+}
+
+pub fn delete_sessions_of(conn: &mut DbConn, user_id: &str) -> DbResult<usize> {
+    Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
+}
+
+/// A session as an administrator sees it: never its secret parts.
+#[derive(Debug, Clone)]
+pub struct SessionInfo {
+    pub id: String,
+    pub user_id: String,
+    pub user_name: String,
+    pub email: String,
+    pub ip: Option<String>,
+    pub user_agent: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+}
+
+fn require(grant: &Grant, action: Action) -> DbResult<&str> {
+    match grant.organisation_id() {
+        Some(org) if grant.action() == action => Ok(org),
+        _ => Err(DbError::Conflict("grant does not cover this action".into())),
+    }
+}
+
+/// Sessions of the grant's organisation (ManageSessions).
+pub fn list_sessions(conn: &mut DbConn, grant: &Grant) -> DbResult<Vec<SessionInfo>> {
+    let org = require(grant, Action::ManageSessions)?;
+    let rows: Vec<(SessionRow, User)> = sessions::table
+        .inner_join(users::table)
+        .filter(sessions::organisation_id.eq(org))
+        .order(sessions::last_seen_at.desc())
+        .select((SessionRow::as_select(), User::as_select()))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(s, u)| SessionInfo {
+            // The id column is a hash of the cookie: safe to show, useless to steal.
+            id: s.id,
+            user_id: u.id,
+            user_name: u.display_name,
+            email: u.email,
+            ip: s.ip,
+            user_agent: s.user_agent,
+            created_at: s.created_at,
+            last_seen_at: s.last_seen_at,
+        })
+        .collect())
+}
+
+/// Ends one session of the grant's organisation, recorded in the trail.
+pub fn end_session(
+    conn: &mut DbConn,
+    grant: &Grant,
+    session_id: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageSessions)?.to_owned();
+    write_tx(conn, |conn| {
+        let n = diesel::delete(
+            sessions::table
+                .filter(sessions::id.eq(session_id))
+                .filter(sessions::organisation_id.eq(&org)),
+        )
+        .execute(conn)?;
+        if n == 0 {
+            return Err(DbError::NotFound("session"));
+        }
+        audit::record(
+            conn,
+            &Event {
+                organisation_id: Some(&org),
+                actor_user_id: Some(grant.actor().user_id()),
+                actor_label: grant.actor().user_id(),
+                action: "session.end",
+                subject_type: Some("session"),
+                subject_id: Some(session_id),
+                detail: "",
+                outcome: Outcome::Success,
+                ip,
+                at: now,
+            },
+        )
+    })
+}
+
+/// Staff of the grant's organisation with their role (ManageUsers).
+pub fn list_staff(conn: &mut DbConn, grant: &Grant) -> DbResult<Vec<(User, Role)>> {
+    let org = require(grant, Action::ManageUsers)?;
+    let rows: Vec<(User, String)> = memberships::table
+        .inner_join(users::table)
+        .filter(memberships::organisation_id.eq(org))
+        .order(users::display_name)
+        .select((User::as_select(), memberships::role))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .filter_map(|(u, r)| r.parse().ok().map(|r| (u, r)))
+        .collect())
+}
+
+/// Disables a staff member of the grant's organisation and ends all her
+/// sessions, in one transaction with its audit entry.
+pub fn disable_staff(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
+    write_tx(conn, |conn| {
+        let member: i64 = memberships::table
+            .filter(memberships::organisation_id.eq(&org))
+            .filter(memberships::user_id.eq(user_id))
+            .count()
+            .get_result(conn)?;
+        if member == 0 {
+            return Err(DbError::NotFound("user"));
+        }
+        diesel::update(users::table.find(user_id))
+            .set((users::active.eq(false), users::updated_at.eq(now)))
+            .execute(conn)?;
+        let ended = delete_sessions_of(conn, user_id)?;
+        audit::record(
+            conn,
+            &Event {
+                organisation_id: Some(&org),
+                actor_user_id: Some(grant.actor().user_id()),
+                actor_label: grant.actor().user_id(),
+                action: "user.disable",
+                subject_type: Some("user"),
+                subject_id: Some(user_id),
+                detail: &format!("fields: active; sessions ended: {ended}"),
+                outcome: Outcome::Success,
+                ip,
+                at: now,
+            },
+        )
+    })
+}
+
+/// Adds a staff member to the grant's organisation (ManageUsers).
+pub fn add_staff(
+    conn: &mut DbConn,
+    grant: &Grant,
+    new: crate::repo::NewUser<'_>,
+    role: Role,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<User> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
+    write_tx(conn, |conn| {
+        let user = crate::repo::add_user(conn, new, &org, role, now)?;
+        audit::record(
+            conn,
+            &Event {
+                organisation_id: Some(&org),
+                actor_user_id: Some(grant.actor().user_id()),
+                actor_label: grant.actor().user_id(),
+                action: "user.create",
+                subject_type: Some("user"),
+                subject_id: Some(&user.id),
+                detail: "fields: email, display_name, role",
+                outcome: Outcome::Success,
+                ip,
+                at: now,
+            },
+        )?;
+        Ok(user)
+    })
+}

@@ -1,0 +1,221 @@
+//! Participant files. Every read goes through the policy and leaves an audit
+//! entry in the same transaction; a refusal is recorded too.
+
+use crate::audit::{self, Event, Outcome};
+use crate::backend::write_tx;
+use crate::error::{DbError, DbResult};
+use crate::models::*;
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::NaiveDateTime;
+use diesel::prelude::*;
+use domain::model::Role;
+use domain::policy::{Action, Actor, Denied, Resource, authorize};
+
+#[derive(Debug, thiserror::Error)]
+pub enum AccessError {
+    #[error(transparent)]
+    Db(#[from] DbError),
+    #[error("refused: {0}")]
+    Denied(Denied),
+}
+
+/// Where a request comes from, for the trail.
+#[derive(Debug, Clone, Copy)]
+pub struct Origin<'a> {
+    pub ip: Option<&'a str>,
+    pub at: NaiveDateTime,
+}
+
+/// One line of a participant list.
+#[derive(Debug, Clone)]
+pub struct ParticipantSummary {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub language: String,
+}
+
+/// A participant file as the reader may see it.
+#[derive(Debug, Clone)]
+pub struct ParticipantFile {
+    pub participant: Participant,
+    pub children: Vec<Child>,
+    pub trajectories: Vec<(Trajectory, String)>,
+}
+
+fn record_refusal(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: &str,
+    subject: Option<&str>,
+    why: Denied,
+    origin: Origin<'_>,
+) -> DbResult<()> {
+    audit::record(
+        conn,
+        &Event {
+            organisation_id: actor.organisation_id(),
+            actor_user_id: Some(actor.user_id()),
+            actor_label: actor.user_id(),
+            action,
+            subject_type: Some("participant"),
+            subject_id: subject,
+            detail: why.code(),
+            outcome: Outcome::Denied,
+            ip: origin.ip,
+            at: origin.at,
+        },
+    )
+}
+
+/// The participants the actor may list: a coordinator all of her
+/// organisation's, a casemanager her own.
+pub fn list(
+    conn: &mut DbConn,
+    actor: &Actor,
+    origin: Origin<'_>,
+) -> Result<Vec<ParticipantSummary>, AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    // The transaction commits a refusal's audit entry too; the refusal is
+    // returned as a value and turned into an error after the commit.
+    let outcome = write_tx(
+        conn,
+        |conn| -> DbResult<Result<Vec<ParticipantSummary>, Denied>> {
+            let grant = match authorize(
+                actor,
+                Action::ListParticipants,
+                Resource::Organisation { id: &org },
+                None,
+            ) {
+                Ok(g) => g,
+                Err(why) => {
+                    record_refusal(conn, actor, "participant.list", None, why, origin)?;
+                    return Ok(Err(why));
+                }
+            };
+            let mut q = participants::table
+                .filter(participants::organisation_id.eq(&org))
+                .into_boxed();
+            if grant.actor().role() == Some(Role::Casemanager) {
+                let mine = trajectories::table
+                    .filter(trajectories::organisation_id.eq(&org))
+                    .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+                    .select(trajectories::participant_id);
+                q = q.filter(participants::id.eq_any(mine));
+            }
+            let rows: Vec<Participant> = q
+                .order((participants::last_name, participants::first_name))
+                .select(Participant::as_select())
+                .load(conn)?;
+            Ok(Ok(rows
+                .into_iter()
+                .map(|p| ParticipantSummary {
+                    id: p.id,
+                    first_name: p.first_name,
+                    last_name: p.last_name,
+                    language: p.language,
+                })
+                .collect()))
+        },
+    )?;
+    outcome.map_err(AccessError::Denied)
+}
+
+/// Opens a file: authorised by the policy, recorded in the trail. A
+/// participant of another organisation is "not found", never "forbidden", so
+/// that no one learns which ids exist elsewhere.
+pub fn read_file(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    origin: Origin<'_>,
+) -> Result<ParticipantFile, AccessError> {
+    let org = actor.organisation_id().map(str::to_owned);
+    write_tx(
+        conn,
+        |conn| -> DbResult<Result<ParticipantFile, AccessError>> {
+            let Some(org) = org else {
+                record_refusal(
+                    conn,
+                    actor,
+                    "participant.read",
+                    Some(participant_id),
+                    Denied::AnalystNoRecords,
+                    origin,
+                )?;
+                return Ok(Err(AccessError::Denied(Denied::AnalystNoRecords)));
+            };
+            let found = participants::table
+                .filter(participants::organisation_id.eq(&org))
+                .filter(participants::id.eq(participant_id))
+                .select(Participant::as_select())
+                .first(conn)
+                .optional()?;
+            let Some(participant) = found else {
+                // Possibly probing another organisation's ids: worth a line in the trail.
+                record_refusal(
+                    conn,
+                    actor,
+                    "participant.read",
+                    Some(participant_id),
+                    Denied::OtherOrganisation,
+                    origin,
+                )?;
+                return Ok(Err(AccessError::Db(DbError::NotFound("participant"))));
+            };
+            let trajectories: Vec<(Trajectory, String)> = trajectories::table
+                .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+                .filter(trajectories::organisation_id.eq(&org))
+                .filter(trajectories::participant_id.eq(participant_id))
+                .select((Trajectory::as_select(), programmes::name))
+                .load(conn)?;
+            let casemanagers: Vec<String> = trajectories
+                .iter()
+                .filter_map(|(t, _)| t.casemanager_id.clone())
+                .collect();
+            let resource = Resource::Participant {
+                organisation_id: &org,
+                casemanager_ids: &casemanagers,
+                facilitator_ids: &[],
+            };
+            if let Err(why) = authorize(actor, Action::ReadParticipantFile, resource, None) {
+                record_refusal(
+                    conn,
+                    actor,
+                    "participant.read",
+                    Some(participant_id),
+                    why,
+                    origin,
+                )?;
+                return Ok(Err(AccessError::Denied(why)));
+            }
+            let children: Vec<Child> = children::table
+                .filter(children::organisation_id.eq(&org))
+                .filter(children::participant_id.eq(participant_id))
+                .order(children::birth_date)
+                .select(Child::as_select())
+                .load(conn)?;
+            audit::record(
+                conn,
+                &Event {
+                    organisation_id: Some(&org),
+                    actor_user_id: Some(actor.user_id()),
+                    actor_label: actor.user_id(),
+                    action: "participant.read",
+                    subject_type: Some("participant"),
+                    subject_id: Some(participant_id),
+                    detail: "",
+                    outcome: Outcome::Success,
+                    ip: origin.ip,
+                    at: origin.at,
+                },
+            )?;
+            Ok(Ok(ParticipantFile {
+                participant,
+                children,
+                trajectories,
+            }))
+        },
+    )?
+}

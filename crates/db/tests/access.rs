@@ -1,0 +1,299 @@
+//! Access rules as the storage layer enforces them, on both backends.
+
+use db::access;
+use db::audit::{self, Event, Outcome};
+use db::participants::{self, AccessError, Origin};
+use db::schema::*;
+use db::{DbConn, DbError, demo, repo};
+use diesel::connection::SimpleConnection;
+use diesel::prelude::*;
+use domain::model::Role;
+use domain::policy::{Actor, Denied};
+use test_support::{TestDatabase, test_now};
+
+fn origin() -> Origin<'static> {
+    Origin {
+        ip: Some("192.0.2.7"),
+        at: test_now().naive_utc(),
+    }
+}
+
+fn actor_for(conn: &mut DbConn, email: &str) -> Actor {
+    let user = repo::user_by_email(conn, email).unwrap();
+    let (org, role) = access::memberships_of(conn, &user.id).unwrap().remove(0);
+    Actor::Staff {
+        user_id: user.id,
+        organisation_id: org.id,
+        role,
+    }
+}
+
+fn audit_rows(conn: &mut DbConn, action: &str, outcome: &str) -> i64 {
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::outcome.eq(outcome))
+        .count()
+        .get_result(conn)
+        .unwrap()
+}
+
+#[test]
+fn the_chain_verifies_and_detects_tampering() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let org = repo::organisation_by_slug(&mut conn, demo::DEMO_SLUG).unwrap();
+    for i in 0..5 {
+        audit::record(
+            &mut conn,
+            &Event {
+                organisation_id: if i % 2 == 0 { Some(&org.id) } else { None },
+                actor_user_id: None,
+                actor_label: "test",
+                action: "test.event",
+                subject_type: None,
+                subject_id: None,
+                detail: "",
+                outcome: Outcome::Success,
+                ip: None,
+                at: test_now().naive_utc(),
+            },
+        )
+        .unwrap();
+    }
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+
+    // The application cannot change the trail: the database refuses.
+    let refused = diesel::update(audit_log::table.filter(audit_log::action.eq("test.event")))
+        .set(audit_log::detail.eq("changed"))
+        .execute(&mut conn);
+    assert!(refused.is_err(), "an UPDATE on audit_log must be refused");
+    assert!(diesel::delete(audit_log::table).execute(&mut conn).is_err());
+
+    // Someone with direct database access removes the guard and edits a row:
+    // the hash chain shows it. (Per-backend SQL, test-only: it plays the attacker.)
+    match &mut *conn {
+        DbConn::Sqlite(c) => c.batch_execute("DROP TRIGGER audit_log_no_update").unwrap(),
+        DbConn::Postgres(c) => c
+            .batch_execute("ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update")
+            .unwrap(),
+    }
+    diesel::update(audit_log::table.filter(audit_log::action.eq("demo.seed")))
+        .set(audit_log::actor_label.eq("someone else"))
+        .execute(&mut conn)
+        .unwrap();
+    let problems = audit::verify(&mut conn).unwrap();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert!(problems[0].contains("entry 1 was altered"), "{problems:?}");
+}
+
+#[test]
+fn file_reads_are_authorised_and_recorded() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+    let cm2 = actor_for(&mut conn, "casemanager2@demostad.example");
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+
+    // Each casemanager lists exactly her own participants; together, everyone.
+    let mine = participants::list(&mut conn, &cm1, origin()).unwrap();
+    let theirs = participants::list(&mut conn, &cm2, origin()).unwrap();
+    let all = participants::list(&mut conn, &coordinator, origin()).unwrap();
+    assert!(!mine.is_empty() && !theirs.is_empty());
+    assert_eq!(mine.len() + theirs.len(), all.len());
+    assert!(mine.iter().all(|p| theirs.iter().all(|q| q.id != p.id)));
+    assert!(matches!(
+        participants::list(&mut conn, &facilitator, origin()),
+        Err(AccessError::Denied(Denied::Role))
+    ));
+
+    let before = audit_rows(&mut conn, "participant.read", "success");
+    let file = participants::read_file(&mut conn, &cm1, &mine[0].id, origin()).unwrap();
+    assert_eq!(file.participant.id, mine[0].id);
+    assert!(!file.children.is_empty());
+    assert_eq!(
+        audit_rows(&mut conn, "participant.read", "success"),
+        before + 1,
+        "one entry per read"
+    );
+    participants::read_file(&mut conn, &coordinator, &mine[0].id, origin()).unwrap();
+    assert_eq!(
+        audit_rows(&mut conn, "participant.read", "success"),
+        before + 2
+    );
+
+    // Refused reads are refused and recorded (the entry survives the refusal).
+    let denied_before = audit_rows(&mut conn, "participant.read", "denied");
+    assert!(matches!(
+        participants::read_file(&mut conn, &cm2, &mine[0].id, origin()),
+        Err(AccessError::Denied(Denied::NotAssigned))
+    ));
+    assert!(matches!(
+        participants::read_file(&mut conn, &facilitator, &mine[0].id, origin()),
+        Err(AccessError::Denied(Denied::Role))
+    ));
+    let analyst = Actor::Analyst {
+        user_id: cm1.user_id().to_owned(),
+    };
+    assert!(matches!(
+        participants::read_file(&mut conn, &analyst, &mine[0].id, origin()),
+        Err(AccessError::Denied(Denied::AnalystNoRecords))
+    ));
+    assert_eq!(
+        audit_rows(&mut conn, "participant.read", "denied"),
+        denied_before + 3
+    );
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn another_organisation_sees_nothing() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let now = test_now().naive_utc();
+    let other = repo::new_organisation(
+        "other",
+        "OCMW Elders (test)",
+        domain::model::Language::Fr,
+        false,
+        now,
+    );
+    repo::insert_organisation(&mut conn, &other).unwrap();
+    let new = repo::NewUser {
+        email: "coord@elders.example",
+        username: None,
+        display_name: "Other Coordinator",
+        preferred_language: None,
+        password_hash: "x".into(),
+    };
+    let user = repo::add_user(&mut conn, new, &other.id, Role::Coordinator, now).unwrap();
+    let outsider = Actor::Staff {
+        user_id: user.id,
+        organisation_id: other.id.clone(),
+        role: Role::Coordinator,
+    };
+    let insider = actor_for(&mut conn, "coordinator@demostad.example");
+    let demo_people = participants::list(&mut conn, &insider, origin()).unwrap();
+    assert!(
+        participants::list(&mut conn, &outsider, origin())
+            .unwrap()
+            .is_empty()
+    );
+    let err =
+        participants::read_file(&mut conn, &outsider, &demo_people[0].id, origin()).unwrap_err();
+    assert!(
+        matches!(err, AccessError::Db(DbError::NotFound(_))),
+        "{err:?}"
+    );
+    // The probe is on the prober's own organisation's trail, not the demo's.
+    let probe: i64 = audit_log::table
+        .filter(audit_log::organisation_id.eq(&other.id))
+        .filter(audit_log::outcome.eq("denied"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(probe, 1);
+}
+
+#[test]
+fn six_failures_in_fifteen_minutes_lock_for_thirty() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let email = "casemanager1@demostad.example";
+    let mut now = test_now().naive_utc();
+    for i in 1..=6 {
+        let user = repo::user_by_email(&mut conn, email).unwrap();
+        assert!(!access::is_locked(&user, now));
+        let locked = access::register_failure(&mut conn, &user, now).unwrap();
+        assert_eq!(locked, i == 6, "attempt {i}");
+        now += chrono::Duration::minutes(2);
+    }
+    let user = repo::user_by_email(&mut conn, email).unwrap();
+    assert!(access::is_locked(&user, now));
+    assert!(access::is_locked(
+        &user,
+        now + chrono::Duration::minutes(17)
+    ));
+    assert!(!access::is_locked(
+        &user,
+        now + chrono::Duration::minutes(31)
+    ));
+
+    // Failures spread over more than the window do not lock.
+    let email = "casemanager2@demostad.example";
+    let mut now = test_now().naive_utc();
+    for _ in 0..10 {
+        let user = repo::user_by_email(&mut conn, email).unwrap();
+        assert!(!access::register_failure(&mut conn, &user, now).unwrap());
+        now += chrono::Duration::minutes(4);
+    }
+}
+
+#[test]
+fn disabling_a_user_ends_her_sessions() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let now = test_now().naive_utc();
+    let admin = actor_for(&mut conn, "beheerder@demostad.example");
+    let target = repo::user_by_email(&mut conn, "facilitator@demostad.example").unwrap();
+    for n in 0..2 {
+        access::create_session(
+            &mut conn,
+            &db::models::SessionRow {
+                id: format!("s{n}"),
+                user_id: target.id.clone(),
+                organisation_id: admin.organisation_id().map(str::to_owned),
+                csrf_token: "t".into(),
+                second_factor_pending: false,
+                ip: None,
+                user_agent: None,
+                created_at: now,
+                last_seen_at: now,
+            },
+        )
+        .unwrap();
+    }
+    let grant = domain::policy::authorize(
+        &admin,
+        domain::policy::Action::ManageUsers,
+        domain::policy::Resource::Organisation {
+            id: admin.organisation_id().unwrap(),
+        },
+        None,
+    )
+    .unwrap();
+    access::disable_staff(&mut conn, &grant, &target.id, None, now).unwrap();
+    let left: i64 = sessions::table
+        .filter(sessions::user_id.eq(&target.id))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(left, 0);
+    assert!(
+        !repo::user_by_email(&mut conn, "facilitator@demostad.example")
+            .unwrap()
+            .active
+    );
+    assert_eq!(audit_rows(&mut conn, "user.disable", "success"), 1);
+    // A grant for another action does not open this door.
+    let wrong = domain::policy::authorize(
+        &admin,
+        domain::policy::Action::ManageSessions,
+        domain::policy::Resource::Organisation {
+            id: admin.organisation_id().unwrap(),
+        },
+        None,
+    )
+    .unwrap();
+    assert!(access::disable_staff(&mut conn, &wrong, &target.id, None, now).is_err());
+}
