@@ -220,7 +220,21 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             .map_err(|e| Failure::Setup(format!("cannot listen on {}: {e}", config.bind)))?;
         let addr = listener.local_addr().context("listener address")?;
         tracing::info!(database = %config.database_url.redacted(), "listening on http://{addr}");
-        let state = web::AppState::new(db, Arc::new(SystemClock)).with_demo(demo_present);
+        // Plain http on this machine only (the demo): browsers drop Secure cookies there.
+        let secure_cookies = config
+            .secure_cookies
+            .unwrap_or(!(demo && config.bind.ip().is_loopback()));
+        if !secure_cookies {
+            tracing::warn!("session cookies without Secure: use only on this machine over plain http");
+        }
+        let auth = web::auth::AuthSettings {
+            idle_timeout: chrono::Duration::minutes(config.session_idle_minutes),
+            absolute_lifetime: chrono::Duration::hours(config.session_lifetime_hours),
+            secure_cookies,
+        };
+        let state = web::AppState::new(db, Arc::new(SystemClock))
+            .with_demo(demo_present)
+            .with_auth(auth);
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;
@@ -385,7 +399,7 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
         } => {
             let org = db::repo::organisation_by_slug(&mut conn, &organisation)
                 .with_context(|| format!("organisation {organisation}"))?;
-            let password = read_new_password()?;
+            let password = read_new_password(&[&email, &name])?;
             db::repo::add_user(
                 &mut conn,
                 db::repo::NewUser {
@@ -402,8 +416,9 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
             println!("added {email} as {role} of {organisation}");
         }
         UserCommand::Passwd { email } => {
-            db::repo::user_by_email(&mut conn, &email).with_context(|| format!("user {email}"))?;
-            let password = read_new_password()?;
+            let user = db::repo::user_by_email(&mut conn, &email)
+                .with_context(|| format!("user {email}"))?;
+            let password = read_new_password(&[&user.email, &user.display_name])?;
             db::repo::set_password(&mut conn, &email, &password.hash(), now)?;
             println!("password changed for {email}");
         }
@@ -437,7 +452,7 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
 }
 
 /// Reads a new password from the terminal (twice) or one line of stdin; never from argv.
-fn read_new_password() -> Result<NewPassword, Failure> {
+fn read_new_password(about_the_user: &[&str]) -> Result<NewPassword, Failure> {
     let text = if std::io::stdin().is_terminal() {
         let first = rpassword::prompt_password("New password: ").context("reading password")?;
         let again = rpassword::prompt_password("Repeat password: ").context("reading password")?;
@@ -453,5 +468,5 @@ fn read_new_password() -> Result<NewPassword, Failure> {
             .context("reading password from stdin")?;
         line.trim_end_matches(['\n', '\r']).to_owned()
     };
-    NewPassword::parse(&text).map_err(|e| Failure::Failed(e.into()))
+    NewPassword::parse_for(&text, about_the_user).map_err(|e| Failure::Failed(e.into()))
 }

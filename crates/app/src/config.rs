@@ -25,6 +25,9 @@ struct Raw {
     log_format: LogFormat,
     log_level: String,
     db_pool_size: Option<u32>,
+    session_idle_minutes: i64,
+    session_lifetime_hours: i64,
+    secure_cookies: Option<bool>,
 }
 
 #[derive(Serialize)]
@@ -33,6 +36,8 @@ struct Defaults {
     bind: &'static str,
     log_format: LogFormat,
     log_level: &'static str,
+    session_idle_minutes: i64,
+    session_lifetime_hours: i64,
 }
 
 #[derive(Debug, Clone)]
@@ -42,6 +47,10 @@ pub struct Config {
     pub log_format: LogFormat,
     pub log_level: String,
     pub db_pool_size: Option<u32>,
+    pub session_idle_minutes: i64,
+    pub session_lifetime_hours: i64,
+    /// `None`: secure, except that `serve --demo` on a loopback address turns it off.
+    pub secure_cookies: Option<bool>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -60,6 +69,8 @@ impl Config {
             bind: "127.0.0.1:8080",
             log_format: LogFormat::Text,
             log_level: "info",
+            session_idle_minutes: 30,
+            session_lifetime_hours: 12,
         };
         let mut figment = Figment::from(Serialized::defaults(defaults));
         match file {
@@ -89,6 +100,9 @@ impl Config {
             log_format: raw.log_format,
             log_level: raw.log_level,
             db_pool_size: raw.db_pool_size,
+            session_idle_minutes: raw.session_idle_minutes,
+            session_lifetime_hours: raw.session_lifetime_hours,
+            secure_cookies: raw.secure_cookies,
         })
     }
 }

@@ -16,6 +16,24 @@ pub const LOCKOUT_FAILURES: i32 = 6;
 pub const LOCKOUT_WINDOW: Duration = Duration::minutes(15);
 pub const LOCKOUT_DURATION: Duration = Duration::minutes(30);
 
+/// What is stored of a bearer secret (session cookie, API token): its SHA-256,
+/// so a copy of the database opens no session.
+pub fn secret_hash(secret: &str) -> String {
+    use sha2::{Digest, Sha256};
+    crate::audit::hex(&Sha256::digest(secret.as_bytes()))
+}
+
+/// The role a person has in one organisation now (roles can change mid-session).
+pub fn role_in(conn: &mut DbConn, user_id: &str, organisation_id: &str) -> DbResult<Option<Role>> {
+    let role: Option<String> = memberships::table
+        .filter(memberships::user_id.eq(user_id))
+        .filter(memberships::organisation_id.eq(organisation_id))
+        .select(memberships::role)
+        .first(conn)
+        .optional()?;
+    Ok(role.and_then(|r| r.parse().ok()))
+}
+
 /// Finds an account by email or username.
 pub fn user_by_login(conn: &mut DbConn, login: &str) -> DbResult<Option<User>> {
     let login = login.trim();

@@ -134,6 +134,12 @@ pub fn record(conn: &mut DbConn, event: &Event<'_>) -> DbResult<()> {
     Ok(())
 }
 
+/// Records one event in a transaction of its own (for events that change
+/// nothing else: a refused request, a failed login).
+pub fn record_alone(conn: &mut DbConn, event: &Event<'_>) -> DbResult<()> {
+    crate::backend::write_tx(conn, |conn| record(conn, event))
+}
+
 /// Filters for browsing the trail of one organisation.
 #[derive(Debug, Default, Clone)]
 pub struct Filter {

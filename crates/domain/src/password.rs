@@ -13,9 +13,25 @@ pub enum PasswordError {
     TooShort,
     #[error("password must be at most {MAX_LEN} characters")]
     TooLong,
+    #[error("password is too easy to guess")]
+    TooWeak,
     #[error("stored password hash is unreadable")]
     BadHash,
 }
+
+impl PasswordError {
+    /// The translation key of the message shown next to the field.
+    pub fn message_key(&self) -> &'static str {
+        match self {
+            PasswordError::TooShort => "error-password-short",
+            PasswordError::TooLong => "error-password-long",
+            PasswordError::TooWeak | PasswordError::BadHash => "error-password-weak",
+        }
+    }
+}
+
+/// zxcvbn scores 0 (trivial) to 4; below 3 is refused.
+pub const MIN_STRENGTH: u8 = 3;
 
 /// A password that satisfies the length rules. Its `Debug` hides the text.
 #[derive(Clone)]
@@ -28,6 +44,26 @@ impl std::fmt::Debug for NewPassword {
 }
 
 impl NewPassword {
+    /// Length rules and a strength estimate that knows the account's own
+    /// name and email (a password built from them is weak).
+    pub fn parse_for(text: &str, user_inputs: &[&str]) -> Result<Self, PasswordError> {
+        let p = Self::parse(text)?;
+        // zxcvbn matches whole tokens: "ann.peeters@x" becomes "ann", "peeters", "x".
+        let words: Vec<String> = user_inputs
+            .iter()
+            .flat_map(|i| i.split(|c: char| !c.is_alphanumeric()))
+            .filter(|w| w.chars().count() >= 3)
+            .map(str::to_lowercase)
+            .collect();
+        let words: Vec<&str> = words.iter().map(String::as_str).collect();
+        let score = zxcvbn::zxcvbn(text, &words).score();
+        if (score as u8) < MIN_STRENGTH {
+            return Err(PasswordError::TooWeak);
+        }
+        Ok(p)
+    }
+
+    /// Length rules only (see [`NewPassword::parse_for`] for new passwords).
     pub fn parse(text: &str) -> Result<Self, PasswordError> {
         let chars = text.chars().count();
         if chars < MIN_LEN {
@@ -75,6 +111,31 @@ mod tests {
             PasswordError::TooLong
         );
     }
+
+    #[test]
+    fn weak_passwords_are_refused() {
+        assert_eq!(
+            NewPassword::parse_for("passwordpassword", &[]).unwrap_err(),
+            PasswordError::TooWeak
+        );
+        assert_eq!(
+            NewPassword::parse_for("123456789012", &[]).unwrap_err(),
+            PasswordError::TooWeak
+        );
+        // Built from the account's own name: weak with it, stronger without.
+        assert!(NewPassword::parse_for("peeters123456", &[]).is_err());
+        assert_eq!(
+            NewPassword::parse_for("peeterspeeters", &["ann.peeters@ocmw.example"]).unwrap_err(),
+            PasswordError::TooWeak
+        );
+        assert!(NewPassword::parse_for("violet tram cupboard 7", &[]).is_ok());
+        assert!(
+            NewPassword::parse_for(crate::password::tests::DEMO, &[]).is_ok(),
+            "the demo password must pass"
+        );
+    }
+
+    const DEMO: &str = "Demostad-oefenen-2026";
 
     #[test]
     fn hash_verifies_only_the_right_password() {

@@ -2,6 +2,14 @@
 
 use serde::{Deserialize, Deserializer};
 
+/// A random secret of `bytes` bytes from the operating system, as lowercase hex.
+pub fn random_hex(bytes: usize) -> String {
+    use rand_core::RngCore;
+    let mut buf = vec![0_u8; bytes];
+    rand_core::OsRng.fill_bytes(&mut buf);
+    buf.iter().map(|b| format!("{b:02x}")).collect()
+}
+
 #[derive(Clone, PartialEq, Eq)]
 pub struct Secret<T>(T);
 

@@ -128,6 +128,44 @@ pub struct TestAppBuilder {
     demo: bool,
 }
 
+/// The staff of the fixtures, by the role a test wants.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum As {
+    Administrator,
+    Coordinator,
+    Casemanager,
+    Facilitator,
+    /// The cross-organisation analyst.
+    Analyst,
+    /// The administrator of another organisation.
+    OtherOrganisation,
+}
+
+impl As {
+    pub const ALL: [As; 6] = [
+        As::Administrator,
+        As::Coordinator,
+        As::Casemanager,
+        As::Facilitator,
+        As::Analyst,
+        As::OtherOrganisation,
+    ];
+
+    pub fn email(self) -> &'static str {
+        match self {
+            As::Administrator => "beheerder@demostad.example",
+            As::Coordinator => "coordinator@demostad.example",
+            As::Casemanager => "casemanager1@demostad.example",
+            As::Facilitator => "facilitator@demostad.example",
+            As::Analyst => "analyst@federal.example",
+            As::OtherOrganisation => "beheerder@elders.example",
+        }
+    }
+}
+
+/// Every fixture account has the demo password.
+pub const PASSWORD: &str = db::demo::DEMO_PASSWORD;
+
 impl TestApp {
     pub fn builder() -> TestAppBuilder {
         TestAppBuilder { demo: false }
@@ -152,6 +190,70 @@ impl TestApp {
 
     pub fn backend(&self) -> Backend {
         self.db.backend()
+    }
+
+    /// A client with its own cookie jar, not signed in.
+    pub fn new_client(&self) -> reqwest::Client {
+        reqwest::Client::builder()
+            .cookie_store(true)
+            .redirect(reqwest::redirect::Policy::none())
+            .build()
+            .unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    /// Signs in with a login and password; returns the login response.
+    pub async fn post_login(
+        &self,
+        client: &reqwest::Client,
+        login: &str,
+        password: &str,
+    ) -> reqwest::Response {
+        client
+            .post(self.url("/login"))
+            .form(&[("login", login), ("password", password)])
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("POST /login: {e}"))
+    }
+
+    /// A client signed in as one of the fixture accounts.
+    pub async fn client_as(&self, who: As) -> reqwest::Client {
+        let client = self.new_client();
+        let r = self.post_login(&client, who.email(), PASSWORD).await;
+        assert_eq!(r.status(), 303, "login as {who:?} failed");
+        client
+    }
+
+    /// The form token of a signed-in client, read from a page as a browser would.
+    pub async fn csrf(&self, client: &reqwest::Client) -> String {
+        let body = client
+            .get(self.url("/dashboard"))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
+            .text()
+            .await
+            .unwrap_or_default();
+        let marker = "name=\"csrf\" value=\"";
+        body.find(marker)
+            .map(|i| {
+                body[i + marker.len()..]
+                    .chars()
+                    .take_while(|c| *c != '"')
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// Runs blocking database work against the app's database.
+    pub async fn with_db<R: Send + 'static>(
+        &self,
+        work: impl FnOnce(&mut db::DbConn) -> R + Send + 'static,
+    ) -> R {
+        self.db
+            .run(move |conn| Ok(work(conn)))
+            .await
+            .unwrap_or_else(|e| panic!("{e}"))
     }
 
     /// Stops the server gracefully and waits for it.
@@ -189,13 +291,21 @@ impl TestAppBuilder {
                     let mut conn = db.get().unwrap_or_else(|e| panic!("{e}"));
                     db::demo::seed(&mut conn, now, None)
                         .unwrap_or_else(|e| panic!("demo seed: {e}"));
+                    add_fixtures(&mut conn, now);
                 }
                 db
             })
             .await
             .unwrap_or_else(|e| panic!("{e}"))
         };
-        let state = web::AppState::new(db.clone(), Arc::new(clock.clone())).with_demo(self.demo);
+        // Plain http on loopback: cookies without Secure, as `serve --demo` does.
+        let auth = web::auth::AuthSettings {
+            secure_cookies: false,
+            ..Default::default()
+        };
+        let state = web::AppState::new(db.clone(), Arc::new(clock.clone()))
+            .with_demo(self.demo)
+            .with_auth(auth);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));
@@ -222,6 +332,60 @@ impl TestAppBuilder {
             _database: database,
         }
     }
+}
+
+/// Beside the demo: another organisation with its administrator, and an analyst.
+fn add_fixtures(conn: &mut db::DbConn, now: DateTime<Utc>) {
+    use diesel::prelude::*;
+    let ts = now.naive_utc();
+    let hash = domain::password::NewPassword::parse(PASSWORD)
+        .unwrap_or_else(|e| panic!("{e}"))
+        .hash();
+    let other = db::repo::new_organisation(
+        "elders",
+        "OCMW Elders (test)",
+        domain::model::Language::Fr,
+        false,
+        ts,
+    );
+    db::repo::insert_organisation(conn, &other).unwrap_or_else(|e| panic!("{e}"));
+    let user = |email, name, hash: &str| db::repo::NewUser {
+        email,
+        username: None,
+        display_name: name,
+        preferred_language: None,
+        password_hash: hash.to_owned(),
+    };
+    db::repo::add_user(
+        conn,
+        user(
+            As::OtherOrganisation.email(),
+            "Other Administrator (test)",
+            &hash,
+        ),
+        &other.id,
+        domain::model::Role::Administrator,
+        ts,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    // The analyst belongs to no organisation: made in "elders", then detached.
+    let analyst = db::repo::add_user(
+        conn,
+        user(As::Analyst.email(), "Federal Analyst (test)", &hash),
+        &other.id,
+        domain::model::Role::Facilitator,
+        ts,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
+    diesel::delete(
+        db::schema::memberships::table.filter(db::schema::memberships::user_id.eq(&analyst.id)),
+    )
+    .execute(conn)
+    .unwrap_or_else(|e| panic!("{e}"));
+    diesel::update(db::schema::users::table.find(&analyst.id))
+        .set(db::schema::users::is_analyst.eq(true))
+        .execute(conn)
+        .unwrap_or_else(|e| panic!("{e}"));
 }
 
 fn clock_now(clock: &ManualClock) -> DateTime<Utc> {

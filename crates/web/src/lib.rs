@@ -6,10 +6,13 @@
 
 pub mod api;
 mod assets;
+pub mod auth;
+mod csrf;
 pub mod error;
 pub mod health;
 pub mod metrics;
 pub mod pages;
+pub mod ratelimit;
 pub mod routes;
 mod security;
 
@@ -27,6 +30,9 @@ pub struct AppState {
     pub metrics: Arc<metrics::Metrics>,
     /// The database holds the fictional demo: every page says so.
     pub demo: bool,
+    pub auth: auth::AuthSettings,
+    /// Login attempts per address.
+    pub login_limiter: Arc<ratelimit::RateLimiter>,
 }
 
 impl AppState {
@@ -36,7 +42,17 @@ impl AppState {
             clock,
             metrics: Arc::new(metrics::Metrics::new()),
             demo: false,
+            auth: auth::AuthSettings::default(),
+            login_limiter: Arc::new(ratelimit::RateLimiter::new(
+                30,
+                chrono::Duration::minutes(10),
+            )),
         }
+    }
+
+    pub fn with_auth(mut self, auth: auth::AuthSettings) -> Self {
+        self.auth = auth;
+        self
     }
 
     pub fn with_demo(mut self, demo: bool) -> Self {

@@ -1,8 +1,8 @@
 //! The route table. Every route goes through [`Routes::add`], which records it,
 //! so tests can enumerate the whole router (OpenAPI coverage, permissions).
 
-use crate::pages::{self, public};
-use crate::{AppState, api, assets, health, metrics, security};
+use crate::pages::{self, public, staff};
+use crate::{AppState, api, assets, auth, csrf, health, metrics, security};
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::{HeaderName, Method, Request};
@@ -65,6 +65,22 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/", public::home)
         .add(Method::GET, "/accessibility", public::accessibility)
         .add(Method::POST, "/language", public::choose_language)
+        .add(Method::GET, "/login", staff::login_form)
+        .add(Method::POST, "/login", staff::login)
+        .add(Method::POST, "/logout", staff::logout)
+        .add(Method::GET, "/dashboard", staff::dashboard)
+        .add(Method::GET, "/participants", staff::participants)
+        .add(Method::GET, "/participants/{id}", staff::participant)
+        .add(Method::GET, "/admin/users", staff::users)
+        .add(Method::POST, "/admin/users", staff::add_user)
+        .add(
+            Method::POST,
+            "/admin/users/{id}/disable",
+            staff::disable_user,
+        )
+        .add(Method::GET, "/admin/sessions", staff::sessions)
+        .add(Method::POST, "/admin/sessions/{id}/end", staff::end_session)
+        .add(Method::GET, "/audit", staff::audit)
 }
 
 /// Every route the router serves.
@@ -84,6 +100,9 @@ pub fn router(state: AppState) -> Router {
             metrics::track,
         ))
         .fallback(pages::not_found)
+        // Order matters: the session is resolved (outer) before CSRF is checked.
+        .layer(axum::middleware::from_fn(csrf::protect))
+        .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))
         .with_state(state)
         .layer(axum::middleware::from_fn(security::headers))
         .layer(CatchPanicLayer::custom(crate::error::panic_response))

@@ -98,3 +98,74 @@ weekday-4 = Donnerstag
 weekday-5 = Freitag
 weekday-6 = Samstag
 weekday-7 = Sonntag
+
+## Login and staff pages
+login-title = Anmelden
+login-failed = E-Mail-Adresse oder Benutzername und Passwort passen zu keinem aktiven Konto. Prüfen Sie die Angaben und versuchen Sie es erneut.
+login-field-login = E-Mail-Adresse oder Benutzername
+login-field-password = Passwort
+login-submit = Anmelden
+dashboard-welcome = Willkommen, { $name }
+dashboard-caseload = { $count ->
+    [one] Sie begleiten { $count } Teilnehmerin.
+   *[other] Sie begleiten { $count } Teilnehmerinnen.
+}
+participants-empty = Keine Teilnehmerinnen anzuzeigen.
+col-name = Name
+col-language = Sprache
+col-email = E-Mail-Adresse
+col-role = Rolle
+col-status = Status
+col-address = Netzwerkadresse
+col-actions = Aktionen
+col-programme = Programm
+col-referred = Überwiesen am
+participant-birth-date = Geburtsdatum
+participant-children = Kinder
+participant-trajectories = Begleitungen
+participant-who-read = Wer hat diese Akte geöffnet?
+age-years = { $count ->
+    [one] { $count } Jahr
+   *[other] { $count } Jahre
+}
+status-referred = Überwiesen
+status-intake = Aufnahme
+status-active = Aktiv
+status-completed = Abgeschlossen
+status-dropped_out = Abgebrochen
+users-added = Das Konto wurde angelegt.
+users-active = Aktiv
+users-disabled = Deaktiviert
+users-disable = { $name } deaktivieren
+users-add-heading = Mitarbeiterin hinzufügen
+users-field-name = Vollständiger Name
+users-field-email = E-Mail-Adresse
+users-field-role = Rolle
+users-field-password = Erstes Passwort
+users-password-hint = Mindestens 12 Zeichen und schwer zu erraten; einige unzusammenhängende Wörter eignen sich gut.
+users-add-submit = Konto anlegen
+error-required = Dieses Feld ist erforderlich.
+error-email = Geben Sie eine E-Mail-Adresse wie name@oeshz.example ein.
+error-email-taken = Ein Konto mit dieser E-Mail-Adresse existiert bereits.
+error-password-short = Das Passwort muss mindestens 12 Zeichen lang sein.
+error-password-long = Das Passwort darf höchstens 128 Zeichen lang sein.
+error-password-weak = Dieses Passwort ist zu leicht zu erraten. Wählen Sie ein längeres oder einige unzusammenhängende Wörter.
+sessions-empty = Niemand ist angemeldet.
+sessions-started = Angemeldet
+sessions-last-seen = Zuletzt aktiv
+sessions-end = Sitzung von { $name } beenden
+audit-filter-subject = Aktenkennung
+audit-filter-action = Handlung
+audit-filter-submit = Filtern
+audit-empty = Keine passenden Einträge.
+audit-col-time = Zeitpunkt
+audit-col-actor = Wer
+audit-col-action = Was
+audit-col-subject = Akte
+audit-outcome-success = Ausgeführt
+audit-outcome-failure = Fehlgeschlagen
+audit-outcome-denied = Verweigert
+error-forbidden-title = Kein Zugriff
+error-forbidden-text = Ihre Rolle erlaubt keinen Zugriff auf diese Seite. Der Versuch wurde protokolliert.
+error-too-many-title = Zu viele Versuche
+error-too-many-text = Von dieser Netzwerkadresse kamen zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es erneut.

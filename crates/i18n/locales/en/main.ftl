@@ -98,3 +98,74 @@ weekday-4 = Thursday
 weekday-5 = Friday
 weekday-6 = Saturday
 weekday-7 = Sunday
+
+## Login and staff pages
+login-title = Log in
+login-failed = The email address or username and password do not match an active account. Check them and try again.
+login-field-login = Email address or username
+login-field-password = Password
+login-submit = Log in
+dashboard-welcome = Welcome, { $name }
+dashboard-caseload = { $count ->
+    [one] You follow { $count } participant.
+   *[other] You follow { $count } participants.
+}
+participants-empty = There are no participants to show.
+col-name = Name
+col-language = Language
+col-email = Email address
+col-role = Role
+col-status = Status
+col-address = Network address
+col-actions = Actions
+col-programme = Programme
+col-referred = Referred on
+participant-birth-date = Date of birth
+participant-children = Children
+participant-trajectories = Trajectories
+participant-who-read = Who opened this file?
+age-years = { $count ->
+    [one] { $count } year old
+   *[other] { $count } years old
+}
+status-referred = Referred
+status-intake = Intake
+status-active = Active
+status-completed = Completed
+status-dropped_out = Dropped out
+users-added = The account was added.
+users-active = Active
+users-disabled = Disabled
+users-disable = Disable { $name }
+users-add-heading = Add a staff member
+users-field-name = Full name
+users-field-email = Email address
+users-field-role = Role
+users-field-password = First password
+users-password-hint = At least 12 characters and hard to guess; a few unrelated words work well.
+users-add-submit = Add account
+error-required = This field is required.
+error-email = Enter an email address such as name@ocmw.example.
+error-email-taken = An account with this email address already exists.
+error-password-short = The password must be at least 12 characters long.
+error-password-long = The password may be at most 128 characters long.
+error-password-weak = This password is too easy to guess. Use a longer one or a few unrelated words.
+sessions-empty = No one is signed in.
+sessions-started = Signed in
+sessions-last-seen = Last active
+sessions-end = End the session of { $name }
+audit-filter-subject = Record identifier
+audit-filter-action = Action
+audit-filter-submit = Filter
+audit-empty = No entries match.
+audit-col-time = Time
+audit-col-actor = Who
+audit-col-action = What
+audit-col-subject = Record
+audit-outcome-success = Done
+audit-outcome-failure = Failed
+audit-outcome-denied = Refused
+error-forbidden-title = Not allowed
+error-forbidden-text = Your role does not give access to this page. The attempt has been recorded.
+error-too-many-title = Too many attempts
+error-too-many-text = Too many attempts came from this network address. Wait a few minutes and try again.

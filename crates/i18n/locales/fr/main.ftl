@@ -98,3 +98,74 @@ weekday-4 = jeudi
 weekday-5 = vendredi
 weekday-6 = samedi
 weekday-7 = dimanche
+
+## Login and staff pages
+login-title = Se connecter
+login-failed = L'adresse e-mail ou le nom d'utilisateur et le mot de passe ne correspondent à aucun compte actif. Vérifiez-les et réessayez.
+login-field-login = Adresse e-mail ou nom d'utilisateur
+login-field-password = Mot de passe
+login-submit = Se connecter
+dashboard-welcome = Bienvenue, { $name }
+dashboard-caseload = { $count ->
+    [one] Vous suivez { $count } participante.
+   *[other] Vous suivez { $count } participantes.
+}
+participants-empty = Aucune participante à afficher.
+col-name = Nom
+col-language = Langue
+col-email = Adresse e-mail
+col-role = Rôle
+col-status = Statut
+col-address = Adresse réseau
+col-actions = Actions
+col-programme = Programme
+col-referred = Orientée le
+participant-birth-date = Date de naissance
+participant-children = Enfants
+participant-trajectories = Trajets
+participant-who-read = Qui a ouvert ce dossier ?
+age-years = { $count ->
+    [one] { $count } an
+   *[other] { $count } ans
+}
+status-referred = Orientée
+status-intake = Accueil
+status-active = En cours
+status-completed = Terminé
+status-dropped_out = Abandon
+users-added = Le compte a été ajouté.
+users-active = Actif
+users-disabled = Désactivé
+users-disable = Désactiver { $name }
+users-add-heading = Ajouter un membre du personnel
+users-field-name = Nom complet
+users-field-email = Adresse e-mail
+users-field-role = Rôle
+users-field-password = Premier mot de passe
+users-password-hint = Au moins 12 caractères et difficile à deviner ; quelques mots sans rapport conviennent bien.
+users-add-submit = Ajouter le compte
+error-required = Ce champ est obligatoire.
+error-email = Indiquez une adresse e-mail comme nom@cpas.example.
+error-email-taken = Un compte avec cette adresse e-mail existe déjà.
+error-password-short = Le mot de passe doit compter au moins 12 caractères.
+error-password-long = Le mot de passe peut compter au plus 128 caractères.
+error-password-weak = Ce mot de passe est trop facile à deviner. Choisissez-en un plus long ou quelques mots sans rapport.
+sessions-empty = Personne n'est connecté.
+sessions-started = Connexion
+sessions-last-seen = Dernière activité
+sessions-end = Mettre fin à la session de { $name }
+audit-filter-subject = Identifiant du dossier
+audit-filter-action = Action
+audit-filter-submit = Filtrer
+audit-empty = Aucune entrée ne correspond.
+audit-col-time = Moment
+audit-col-actor = Qui
+audit-col-action = Quoi
+audit-col-subject = Dossier
+audit-outcome-success = Effectué
+audit-outcome-failure = Échec
+audit-outcome-denied = Refusé
+error-forbidden-title = Accès refusé
+error-forbidden-text = Votre rôle ne donne pas accès à cette page. La tentative a été enregistrée.
+error-too-many-title = Trop de tentatives
+error-too-many-text = Trop de tentatives sont venues de cette adresse réseau. Attendez quelques minutes et réessayez.

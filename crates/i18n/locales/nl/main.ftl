@@ -98,3 +98,74 @@ weekday-4 = donderdag
 weekday-5 = vrijdag
 weekday-6 = zaterdag
 weekday-7 = zondag
+
+## Login and staff pages
+login-title = Aanmelden
+login-failed = Het e-mailadres of de gebruikersnaam en het wachtwoord horen niet bij een actief account. Controleer ze en probeer opnieuw.
+login-field-login = E-mailadres of gebruikersnaam
+login-field-password = Wachtwoord
+login-submit = Aanmelden
+dashboard-welcome = Welkom, { $name }
+dashboard-caseload = { $count ->
+    [one] Je volgt { $count } deelnemer.
+   *[other] Je volgt { $count } deelnemers.
+}
+participants-empty = Er zijn geen deelnemers om te tonen.
+col-name = Naam
+col-language = Taal
+col-email = E-mailadres
+col-role = Rol
+col-status = Status
+col-address = Netwerkadres
+col-actions = Acties
+col-programme = Programma
+col-referred = Doorverwezen op
+participant-birth-date = Geboortedatum
+participant-children = Kinderen
+participant-trajectories = Trajecten
+participant-who-read = Wie opende dit dossier?
+age-years = { $count ->
+    [one] { $count } jaar
+   *[other] { $count } jaar
+}
+status-referred = Doorverwezen
+status-intake = Intake
+status-active = Actief
+status-completed = Afgerond
+status-dropped_out = Afgehaakt
+users-added = Het account is toegevoegd.
+users-active = Actief
+users-disabled = Uitgeschakeld
+users-disable = { $name } uitschakelen
+users-add-heading = Medewerker toevoegen
+users-field-name = Volledige naam
+users-field-email = E-mailadres
+users-field-role = Rol
+users-field-password = Eerste wachtwoord
+users-password-hint = Minstens 12 tekens en moeilijk te raden; enkele losse woorden werken goed.
+users-add-submit = Account toevoegen
+error-required = Dit veld is verplicht.
+error-email = Geef een e-mailadres zoals naam@ocmw.example.
+error-email-taken = Er bestaat al een account met dit e-mailadres.
+error-password-short = Het wachtwoord moet minstens 12 tekens lang zijn.
+error-password-long = Het wachtwoord mag hoogstens 128 tekens lang zijn.
+error-password-weak = Dit wachtwoord is te makkelijk te raden. Kies een langer wachtwoord of enkele losse woorden.
+sessions-empty = Niemand is aangemeld.
+sessions-started = Aangemeld
+sessions-last-seen = Laatst actief
+sessions-end = Sessie van { $name } beëindigen
+audit-filter-subject = Dossiernummer
+audit-filter-action = Handeling
+audit-filter-submit = Filteren
+audit-empty = Geen overeenkomende regels.
+audit-col-time = Tijdstip
+audit-col-actor = Wie
+audit-col-action = Wat
+audit-col-subject = Dossier
+audit-outcome-success = Uitgevoerd
+audit-outcome-failure = Mislukt
+audit-outcome-denied = Geweigerd
+error-forbidden-title = Geen toegang
+error-forbidden-text = Je rol geeft geen toegang tot deze pagina. De poging is vastgelegd.
+error-too-many-title = Te veel pogingen
+error-too-many-text = Er kwamen te veel pogingen van dit netwerkadres. Wacht enkele minuten en probeer opnieuw.

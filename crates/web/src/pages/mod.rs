@@ -2,8 +2,10 @@
 //! through [`Page::t`]; templates hold structure only.
 
 pub mod public;
+pub mod staff;
 
 use crate::AppState;
+use crate::auth::Signed;
 use askama::Template;
 use axum::extract::FromRequestParts;
 use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
@@ -23,12 +25,22 @@ pub struct NavLink {
     pub current: bool,
 }
 
-/// What every page needs: the language, where we are, the navigation.
+/// The signed-in person as the header shows her.
+pub struct UserBar {
+    pub name: String,
+    pub role_key: String,
+    pub organisation: String,
+}
+
+/// What every page needs: the language, where we are, who is signed in, the
+/// navigation for her role, and the form token.
 pub struct Page {
     pub lang: Language,
     pub path: String,
     pub demo: bool,
     pub nav: Vec<NavLink>,
+    pub user: Option<UserBar>,
+    pub csrf: String,
 }
 
 impl Page {
@@ -36,8 +48,8 @@ impl Page {
         i18n::t(self.lang, key)
     }
 
-    pub fn t_count(&self, key: &str, count: &i64) -> String {
-        i18n::t_args(self.lang, key, &[("count", i18n::Arg::Num(*count))])
+    pub fn t_count(&self, key: &str, count: i64) -> String {
+        i18n::t_args(self.lang, key, &[("count", i18n::Arg::Num(count))])
     }
 
     pub fn t_str(&self, key: &str, name: &str, value: &str) -> String {
@@ -70,22 +82,76 @@ impl Page {
             .collect()
     }
 
-    fn build(lang: Language, path: String, demo: bool) -> Self {
-        let links: &[(&'static str, &'static str)] = &[("/", "nav-home")];
+    fn build(lang: Language, path: String, demo: bool, signed: Option<&Signed>) -> Self {
+        use domain::model::Role::*;
+        let role = signed.and_then(|s| s.actor.role());
+        let mut links: Vec<(&'static str, &'static str)> = Vec::new();
+        match signed {
+            None => links.extend([("/", "nav-home"), ("/login", "nav-login")]),
+            Some(_) => {
+                links.push(("/dashboard", "nav-dashboard"));
+                if matches!(role, Some(Coordinator | Casemanager)) {
+                    links.push(("/participants", "nav-participants"));
+                }
+                if role == Some(Administrator) {
+                    links.extend([
+                        ("/admin/users", "nav-users"),
+                        ("/admin/sessions", "nav-sessions"),
+                    ]);
+                }
+                if matches!(role, Some(Administrator | Coordinator)) {
+                    links.push(("/audit", "nav-audit"));
+                }
+            }
+        }
         let nav = links
-            .iter()
+            .into_iter()
             .map(|(href, label_key)| NavLink {
                 href,
                 label_key,
-                current: path == *href,
+                current: path == href || (href != "/" && path.starts_with(&format!("{href}/"))),
             })
             .collect();
+        let user = signed.map(|s| UserBar {
+            name: s.user.display_name.clone(),
+            role_key: match role {
+                Some(r) => format!("role-{}", r.code()),
+                None => "role-analyst".to_owned(),
+            },
+            organisation: s
+                .organisation
+                .as_ref()
+                .map(|o| o.name.clone())
+                .unwrap_or_default(),
+        });
+        let csrf = signed.map(|s| s.csrf_token.clone()).unwrap_or_default();
         Self {
             lang,
             path,
             demo,
             nav,
+            user,
+            csrf,
         }
+    }
+
+    /// A translated error page with its status.
+    pub fn error(self, status: StatusCode) -> Response {
+        let (title_key, text_key) = match status {
+            StatusCode::NOT_FOUND => ("error-not-found-title", "error-not-found-text"),
+            StatusCode::FORBIDDEN => ("error-forbidden-title", "error-forbidden-text"),
+            StatusCode::TOO_MANY_REQUESTS => ("error-too-many-title", "error-too-many-text"),
+            _ => ("error-internal-title", "error-internal-text"),
+        };
+        (
+            status,
+            render(&ErrorPage {
+                page: self,
+                title_key,
+                text_key,
+            }),
+        )
+            .into_response()
     }
 }
 
@@ -106,13 +172,30 @@ impl FromRequestParts<AppState> for Page {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
+        let signed = parts
+            .extensions
+            .get::<Signed>()
+            .filter(|s| !s.second_factor_pending);
+        // The person's saved preference, else this browser's explicit choice,
+        // else what the browser asks for, else the organisation's language.
+        let saved = signed
+            .and_then(|s| s.user.preferred_language.as_deref())
+            .and_then(|l| l.parse().ok());
         let chosen = cookie(parts, LANGUAGE_COOKIE).and_then(|c| c.parse::<Language>().ok());
         let accept = parts
             .headers
             .get(ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
-        let lang = i18n::negotiate(chosen, accept, None);
-        Ok(Page::build(lang, parts.uri.path().to_owned(), state.demo))
+        let organisation_default = signed
+            .and_then(|s| s.organisation.as_ref())
+            .and_then(|o| o.default_language.parse().ok());
+        let lang = i18n::negotiate(saved.or(chosen), accept, organisation_default);
+        Ok(Page::build(
+            lang,
+            parts.uri.path().to_owned(),
+            state.demo,
+            signed,
+        ))
     }
 }
 
@@ -137,10 +220,5 @@ pub struct ErrorPage {
 
 /// The answer for any path no route matches.
 pub async fn not_found(page: Page, _uri: Uri) -> Response {
-    let body = ErrorPage {
-        page,
-        title_key: "error-not-found-title",
-        text_key: "error-not-found-text",
-    };
-    (StatusCode::NOT_FOUND, render(&body)).into_response()
+    page.error(StatusCode::NOT_FOUND)
 }

@@ -1,0 +1,901 @@
+//! Pages for signed-in staff: login and logout, dashboard, participants,
+//! administration, audit trail. Handlers stay thin: the policy and the audit
+//! entry live in `domain` and `db`.
+
+use super::{Page, render};
+use crate::AppState;
+use crate::auth::{CurrentUser, MaybeUser};
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use db::audit::{Event, Outcome};
+use db::models::{AuditEntry, SessionRow, User};
+use db::participants::{AccessError, Origin, ParticipantFile, ParticipantSummary};
+use domain::model::{Language, Role};
+use domain::policy::{Action, Actor, Grant, Resource, authorize};
+use serde::Deserialize;
+use std::net::SocketAddr;
+use std::sync::OnceLock;
+
+fn see_other(to: &str) -> Response {
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(LOCATION, v);
+    }
+    r
+}
+
+fn ip(addr: &SocketAddr) -> String {
+    addr.ip().to_string()
+}
+
+fn internal(page: Page, e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "request failed");
+    page.error(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+fn access_failure(page: Page, e: AccessError) -> Response {
+    match e {
+        AccessError::Denied(_) => page.error(StatusCode::FORBIDDEN),
+        AccessError::Db(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        AccessError::Db(e) => internal(page, e),
+    }
+}
+
+/// Asks the policy for an organisation-wide action; a refusal is recorded.
+async fn grant_for(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    ip: &str,
+) -> Result<Grant, (StatusCode, Option<db::DbError>)> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    match authorize(actor, action, Resource::Organisation { id: &org }, None) {
+        Ok(g) => Ok(g),
+        Err(why) => {
+            let actor = actor.clone();
+            let at = state.clock.now().naive_utc();
+            let ip = ip.to_owned();
+            let recorded = state
+                .db
+                .run(move |conn| {
+                    db::audit::record_alone(
+                        conn,
+                        &Event {
+                            organisation_id: actor.organisation_id(),
+                            actor_user_id: Some(actor.user_id()),
+                            actor_label: actor.user_id(),
+                            action: "permission.denied",
+                            subject_type: Some("action"),
+                            subject_id: Some(&format!("{action:?}")),
+                            detail: why.code(),
+                            outcome: Outcome::Denied,
+                            ip: Some(&ip),
+                            at,
+                        },
+                    )
+                })
+                .await;
+            Err((StatusCode::FORBIDDEN, recorded.err()))
+        }
+    }
+}
+
+async fn require(
+    state: &AppState,
+    page: Page,
+    actor: &Actor,
+    action: Action,
+    ip: &str,
+) -> Result<(Page, Grant), Response> {
+    match grant_for(state, actor, action, ip).await {
+        Ok(g) => Ok((page, g)),
+        Err((_, Some(e))) => Err(internal(page, e)),
+        Err((status, None)) => Err(page.error(status)),
+    }
+}
+
+// ---------------------------------------------------------------- login
+
+#[derive(Template)]
+#[template(path = "login.html")]
+pub struct LoginPage {
+    pub page: Page,
+    pub login: String,
+    pub next: String,
+    pub failed: bool,
+}
+
+#[derive(Deserialize, Default)]
+pub struct NextQuery {
+    #[serde(default)]
+    next: String,
+}
+
+pub async fn login_form(
+    page: Page,
+    MaybeUser(user): MaybeUser,
+    Query(q): Query<NextQuery>,
+) -> Response {
+    if user.is_some() {
+        return see_other("/dashboard");
+    }
+    render(&LoginPage {
+        page,
+        login: String::new(),
+        next: super::public::local_path(&q.next).to_owned(),
+        failed: false,
+    })
+}
+
+#[derive(Deserialize)]
+pub struct LoginForm {
+    #[serde(default)]
+    login: String,
+    #[serde(default)]
+    password: String,
+    #[serde(default)]
+    next: String,
+}
+
+/// A hash to verify against when the account does not exist, so that the
+/// answer takes as long as for a real account.
+fn dummy_hash() -> &'static str {
+    static HASH: OnceLock<String> = OnceLock::new();
+    HASH.get_or_init(|| {
+        match domain::password::NewPassword::parse(&domain::secret::random_hex(16)) {
+            Ok(p) => p.hash(),
+            Err(_) => String::new(),
+        }
+    })
+}
+
+enum LoginOutcome {
+    Failed,
+    Signed { token: String, pending: bool },
+}
+
+pub async fn login(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    headers: HeaderMap,
+    page: Page,
+    Form(form): Form<LoginForm>,
+) -> Response {
+    let now = state.clock.now();
+    let address = ip(&addr);
+    if !state.login_limiter.allow(&address, now) {
+        return page.error(StatusCode::TOO_MANY_REQUESTS);
+    }
+    let login = form.login.trim().to_owned();
+    let lookup = {
+        let login = login.clone();
+        state
+            .db
+            .run(move |conn| db::access::user_by_login(conn, &login))
+            .await
+    };
+    let user = match lookup {
+        Ok(u) => u,
+        Err(e) => return internal(page, e),
+    };
+    // Argon2 is slow on purpose: verify on a blocking thread.
+    let stored = user
+        .as_ref()
+        .map(|u| u.password_hash.clone())
+        .unwrap_or_else(|| dummy_hash().to_owned());
+    let attempt = form.password.clone();
+    let password_ok = tokio::task::spawn_blocking(move || {
+        domain::password::verify(&attempt, &stored).unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    let user_agent = headers
+        .get(axum::http::header::USER_AGENT)
+        .and_then(|v| v.to_str().ok())
+        .map(|s| s.chars().take(200).collect::<String>());
+    let old_cookie =
+        crate::auth::cookie_value(&headers, state.auth.cookie_name()).map(db::access::secret_hash);
+    let outcome = state
+        .db
+        .run(move |conn| {
+            decide_login(
+                conn,
+                user,
+                &login,
+                password_ok,
+                now,
+                &address,
+                user_agent,
+                old_cookie,
+            )
+        })
+        .await;
+    match outcome {
+        Ok(LoginOutcome::Signed { token, pending }) => {
+            let to = if pending {
+                "/login/second-factor"
+            } else {
+                super::public::local_path(&form.next)
+            };
+            let to = if to == "/" { "/dashboard" } else { to };
+            let mut r = see_other(to);
+            if let Ok(v) = HeaderValue::from_str(&state.auth.session_cookie(&token)) {
+                r.headers_mut().insert(SET_COOKIE, v);
+            }
+            r
+        }
+        // One answer for every failure: wrong password, unknown or disabled
+        // account, lockout. Nothing tells which.
+        Ok(LoginOutcome::Failed) => {
+            let body = render(&LoginPage {
+                page,
+                login: form.login.trim().to_owned(),
+                next: super::public::local_path(&form.next).to_owned(),
+                failed: true,
+            });
+            (StatusCode::UNAUTHORIZED, body).into_response()
+        }
+        Err(e) => internal(page, e),
+    }
+}
+
+#[allow(clippy::too_many_arguments)]
+fn decide_login(
+    conn: &mut db::DbConn,
+    user: Option<User>,
+    login: &str,
+    password_ok: bool,
+    now: DateTime<Utc>,
+    address: &str,
+    user_agent: Option<String>,
+    old_session: Option<String>,
+) -> db::DbResult<LoginOutcome> {
+    let at = now.naive_utc();
+    db::backend::write_tx(conn, |conn| {
+        // Never reuse a session someone else may have planted: drop the old one.
+        if let Some(old) = &old_session {
+            db::access::delete_session(conn, old)?;
+        }
+        let fail = |conn: &mut db::DbConn, org: Option<&str>, user_id: Option<&str>, why: &str| {
+            db::audit::record(
+                conn,
+                &Event {
+                    organisation_id: org,
+                    actor_user_id: user_id,
+                    actor_label: login,
+                    action: "login",
+                    subject_type: None,
+                    subject_id: None,
+                    detail: why,
+                    outcome: Outcome::Failure,
+                    ip: Some(address),
+                    at,
+                },
+            )
+        };
+        let Some(user) = user else {
+            fail(conn, None, None, "unknown account")?;
+            return Ok(LoginOutcome::Failed);
+        };
+        let memberships = db::access::memberships_of(conn, &user.id)?;
+        let org = memberships.first().map(|(o, _)| o.clone());
+        let org_id = org.as_ref().map(|o| o.id.clone());
+        if db::access::is_locked(&user, at) {
+            fail(conn, org_id.as_deref(), Some(&user.id), "locked")?;
+            return Ok(LoginOutcome::Failed);
+        }
+        if !password_ok {
+            let locked = db::access::register_failure(conn, &user, at)?;
+            fail(
+                conn,
+                org_id.as_deref(),
+                Some(&user.id),
+                if locked {
+                    "wrong password; account locked"
+                } else {
+                    "wrong password"
+                },
+            )?;
+            return Ok(LoginOutcome::Failed);
+        }
+        if !user.active {
+            fail(conn, org_id.as_deref(), Some(&user.id), "disabled")?;
+            return Ok(LoginOutcome::Failed);
+        }
+        if org.is_none() && !user.is_analyst {
+            fail(conn, None, Some(&user.id), "no organisation")?;
+            return Ok(LoginOutcome::Failed);
+        }
+        db::access::clear_failures(conn, &user.id)?;
+        let token = domain::secret::random_hex(32);
+        let pending = user.totp_enabled || org.as_ref().is_some_and(|o| o.require_totp);
+        db::access::create_session(
+            conn,
+            &SessionRow {
+                id: db::access::secret_hash(&token),
+                user_id: user.id.clone(),
+                organisation_id: org_id.clone(),
+                csrf_token: domain::secret::random_hex(32),
+                second_factor_pending: pending,
+                ip: Some(address.to_owned()),
+                user_agent,
+                created_at: at,
+                last_seen_at: at,
+            },
+        )?;
+        db::audit::record(
+            conn,
+            &Event {
+                organisation_id: org_id.as_deref(),
+                actor_user_id: Some(&user.id),
+                actor_label: &user.email,
+                action: "login",
+                subject_type: None,
+                subject_id: None,
+                detail: if pending {
+                    "password ok; second factor pending"
+                } else {
+                    ""
+                },
+                outcome: Outcome::Success,
+                ip: Some(address),
+                at,
+            },
+        )?;
+        Ok(LoginOutcome::Signed { token, pending })
+    })
+}
+
+/// Ends the session on the server, not only in the browser.
+pub async fn logout(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let at = state.clock.now().naive_utc();
+    let address = ip(&addr);
+    let result = state
+        .db
+        .run(move |conn| {
+            db::backend::write_tx(conn, |conn| {
+                db::access::delete_session(conn, &me.session_id)?;
+                db::audit::record(
+                    conn,
+                    &Event {
+                        organisation_id: me.actor.organisation_id(),
+                        actor_user_id: Some(&me.user.id),
+                        actor_label: &me.user.email,
+                        action: "logout",
+                        subject_type: None,
+                        subject_id: None,
+                        detail: "",
+                        outcome: Outcome::Success,
+                        ip: Some(&address),
+                        at,
+                    },
+                )
+            })
+        })
+        .await;
+    if let Err(e) = result {
+        return internal(page, e);
+    }
+    let mut r = see_other("/");
+    if let Ok(v) = HeaderValue::from_str(&state.auth.clear_cookie()) {
+        r.headers_mut().insert(SET_COOKIE, v);
+    }
+    r
+}
+
+// ---------------------------------------------------------------- dashboard
+
+#[derive(Template)]
+#[template(path = "dashboard.html")]
+pub struct Dashboard {
+    pub page: Page,
+    pub name: String,
+    pub today: NaiveDate,
+    pub caseload: Option<i64>,
+}
+
+impl Dashboard {
+    pub fn caseload_text(&self) -> Option<String> {
+        self.caseload
+            .map(|n| self.page.t_count("dashboard-caseload", n))
+    }
+}
+
+pub async fn dashboard(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let lists = matches!(me.actor.role(), Some(Role::Coordinator | Role::Casemanager));
+    let caseload = if lists {
+        let actor = me.actor.clone();
+        let at = state.clock.now().naive_utc();
+        let address = ip(&addr);
+        match state
+            .db
+            .run(move |conn| {
+                Ok(db::participants::list(
+                    conn,
+                    &actor,
+                    Origin {
+                        ip: Some(&address),
+                        at,
+                    },
+                ))
+            })
+            .await
+        {
+            Ok(Ok(list)) => Some(list.len() as i64),
+            Ok(Err(e)) => return access_failure(page, e),
+            Err(e) => return internal(page, e),
+        }
+    } else {
+        None
+    };
+    render(&Dashboard {
+        page,
+        name: me.user.display_name,
+        today: state.clock.today(),
+        caseload,
+    })
+}
+
+// ---------------------------------------------------------------- participants
+
+#[derive(Template)]
+#[template(path = "participants.html")]
+pub struct ParticipantsPage {
+    pub page: Page,
+    pub participants: Vec<ParticipantSummary>,
+}
+
+impl ParticipantsPage {
+    pub fn count_text(&self) -> String {
+        self.page
+            .t_count("participants-count", self.participants.len() as i64)
+    }
+}
+
+pub async fn participants(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let at = state.clock.now().naive_utc();
+    let address = ip(&addr);
+    let actor = me.actor.clone();
+    match state
+        .db
+        .run(move |conn| {
+            Ok(db::participants::list(
+                conn,
+                &actor,
+                Origin {
+                    ip: Some(&address),
+                    at,
+                },
+            ))
+        })
+        .await
+    {
+        Ok(Ok(participants)) => render(&ParticipantsPage { page, participants }),
+        Ok(Err(e)) => access_failure(page, e),
+        Err(e) => internal(page, e),
+    }
+}
+
+#[derive(Template)]
+#[template(path = "participant.html")]
+pub struct ParticipantPage {
+    pub page: Page,
+    pub record: ParticipantFile,
+    pub today: NaiveDate,
+    pub can_audit: bool,
+}
+
+impl ParticipantPage {
+    pub fn age(&self, born: &NaiveDate) -> i64 {
+        i64::from(self.today.years_since(*born).unwrap_or(0))
+    }
+}
+
+pub async fn participant(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Response {
+    let at = state.clock.now().naive_utc();
+    let address = ip(&addr);
+    let actor = me.actor.clone();
+    let can_audit = authorize(
+        &me.actor,
+        Action::ReadAuditTrail,
+        Resource::Organisation {
+            id: me.actor.organisation_id().unwrap_or_default(),
+        },
+        None,
+    )
+    .is_ok();
+    match state
+        .db
+        .run(move |conn| {
+            Ok(db::participants::read_file(
+                conn,
+                &actor,
+                &id,
+                Origin {
+                    ip: Some(&address),
+                    at,
+                },
+            ))
+        })
+        .await
+    {
+        Ok(Ok(file)) => render(&ParticipantPage {
+            page,
+            record: file,
+            today: state.clock.today(),
+            can_audit,
+        }),
+        Ok(Err(e)) => access_failure(page, e),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- users
+
+#[derive(Template)]
+#[template(path = "admin_users.html")]
+pub struct UsersPage {
+    pub page: Page,
+    pub staff: Vec<(User, Role)>,
+    pub roles: Vec<&'static str>,
+    pub form: NewStaffForm,
+    pub errors: Vec<(&'static str, &'static str)>,
+    pub added: bool,
+}
+
+impl UsersPage {
+    /// The translation key of a field's error, if it has one.
+    pub fn error_for(&self, field: &str) -> Option<&'static str> {
+        self.errors
+            .iter()
+            .find(|(f, _)| *f == field)
+            .map(|(_, k)| *k)
+    }
+}
+
+#[derive(Deserialize, Default, Clone)]
+pub struct NewStaffForm {
+    #[serde(default)]
+    pub name: String,
+    #[serde(default)]
+    pub email: String,
+    #[serde(default)]
+    pub role: String,
+    #[serde(default)]
+    pub password: String,
+}
+
+#[derive(Deserialize, Default)]
+pub struct AddedQuery {
+    #[serde(default)]
+    added: Option<String>,
+}
+
+async fn users_page(
+    state: &AppState,
+    page: Page,
+    grant: Grant,
+    form: NewStaffForm,
+    errors: Vec<(&'static str, &'static str)>,
+    added: bool,
+) -> Response {
+    let status = if errors.is_empty() {
+        StatusCode::OK
+    } else {
+        StatusCode::UNPROCESSABLE_ENTITY
+    };
+    match state
+        .db
+        .run(move |conn| db::access::list_staff(conn, &grant))
+        .await
+    {
+        Ok(staff) => (
+            status,
+            render(&UsersPage {
+                page,
+                staff,
+                roles: Role::ALL.iter().map(|r| r.code()).collect(),
+                form: NewStaffForm {
+                    password: String::new(),
+                    ..form
+                },
+                errors,
+                added,
+            }),
+        )
+            .into_response(),
+        Err(e) => internal(page, e),
+    }
+}
+
+pub async fn users(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<AddedQuery>,
+) -> Response {
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ManageUsers, &ip(&addr)).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+    let form = NewStaffForm {
+        role: Role::Casemanager.code().to_owned(),
+        ..Default::default()
+    };
+    users_page(&state, page, grant, form, Vec::new(), q.added.is_some()).await
+}
+
+/// Field-level checks of the add-staff form; each error is a translation key.
+fn validate_staff(
+    form: &NewStaffForm,
+) -> (
+    Vec<(&'static str, &'static str)>,
+    Option<domain::password::NewPassword>,
+    Option<Role>,
+) {
+    let mut errors = Vec::new();
+    if form.name.trim().is_empty() {
+        errors.push(("name", "error-required"));
+    }
+    let email = form.email.trim();
+    if email.is_empty() {
+        errors.push(("email", "error-required"));
+    } else if !email.contains('@')
+        || email.starts_with('@')
+        || email.ends_with('@')
+        || email.contains(' ')
+    {
+        errors.push(("email", "error-email"));
+    }
+    let role = form.role.parse::<Role>().ok();
+    if role.is_none() {
+        errors.push(("role", "error-required"));
+    }
+    let password = match domain::password::NewPassword::parse_for(
+        &form.password,
+        &[email, form.name.trim()],
+    ) {
+        Ok(p) => Some(p),
+        Err(e) => {
+            errors.push(("password", e.message_key()));
+            None
+        }
+    };
+    (errors, password, role)
+}
+
+pub async fn add_user(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<NewStaffForm>,
+) -> Response {
+    let address = ip(&addr);
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let (mut errors, password, role) = validate_staff(&form);
+    if let (true, Some(password), Some(role)) = (errors.is_empty(), password, role) {
+        let hash = match tokio::task::spawn_blocking(move || password.hash()).await {
+            Ok(h) => h,
+            Err(e) => return internal(page, e),
+        };
+        let at = state.clock.now().naive_utc();
+        let (g, f, a) = (grant.clone(), form.clone(), address.clone());
+        let result = state
+            .db
+            .run(move |conn| {
+                db::access::add_staff(
+                    conn,
+                    &g,
+                    db::repo::NewUser {
+                        email: f.email.trim(),
+                        username: None,
+                        display_name: f.name.trim(),
+                        preferred_language: None::<Language>,
+                        password_hash: hash,
+                    },
+                    role,
+                    Some(&a),
+                    at,
+                )
+            })
+            .await;
+        match result {
+            Ok(_) => return see_other("/admin/users?added=1"),
+            Err(db::DbError::Conflict(_)) => errors.push(("email", "error-email-taken")),
+            Err(e) => return internal(page, e),
+        }
+    }
+    users_page(&state, page, grant, form, errors, false).await
+}
+
+pub async fn disable_user(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(user_id): Path<String>,
+) -> Response {
+    let address = ip(&addr);
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let at = state.clock.now().naive_utc();
+    match state
+        .db
+        .run(move |conn| db::access::disable_staff(conn, &grant, &user_id, Some(&address), at))
+        .await
+    {
+        Ok(()) => see_other("/admin/users"),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- sessions
+
+#[derive(Template)]
+#[template(path = "admin_sessions.html")]
+pub struct SessionsPage {
+    pub page: Page,
+    pub sessions: Vec<db::access::SessionInfo>,
+}
+
+impl SessionsPage {
+    pub fn when(&self, at: &NaiveDateTime) -> String {
+        i18n::format_datetime(self.page.lang, at.and_utc())
+    }
+}
+
+pub async fn sessions(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ManageSessions, &ip(&addr)).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+    match state
+        .db
+        .run(move |conn| db::access::list_sessions(conn, &grant))
+        .await
+    {
+        Ok(sessions) => render(&SessionsPage { page, sessions }),
+        Err(e) => internal(page, e),
+    }
+}
+
+pub async fn end_session(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(session_id): Path<String>,
+) -> Response {
+    let address = ip(&addr);
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ManageSessions, &address).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+    let at = state.clock.now().naive_utc();
+    match state
+        .db
+        .run(move |conn| db::access::end_session(conn, &grant, &session_id, Some(&address), at))
+        .await
+    {
+        Ok(()) => see_other("/admin/sessions"),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- audit trail
+
+#[derive(Template)]
+#[template(path = "audit.html")]
+pub struct AuditPage {
+    pub page: Page,
+    pub entries: Vec<(AuditEntry, String)>,
+    pub subject: String,
+    pub action: String,
+}
+
+impl AuditPage {
+    pub fn when(&self, at: &NaiveDateTime) -> String {
+        i18n::format_datetime(self.page.lang, at.and_utc())
+    }
+}
+
+#[derive(Deserialize, Default)]
+pub struct AuditQuery {
+    #[serde(default)]
+    subject: String,
+    #[serde(default)]
+    action: String,
+}
+
+pub async fn audit(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<AuditQuery>,
+) -> Response {
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ReadAuditTrail, &ip(&addr)).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+    let filter = db::audit::Filter {
+        subject_id: Some(q.subject.trim().to_owned()).filter(|s| !s.is_empty()),
+        actor_user_id: None,
+        action: Some(q.action.trim().to_owned()).filter(|s| !s.is_empty()),
+        limit: 200,
+    };
+    let org = grant.organisation_id().unwrap_or_default().to_owned();
+    let result = state
+        .db
+        .run(move |conn| {
+            let entries = db::audit::list(conn, &org, &filter)?;
+            // Show people by name, not by id.
+            let mut out = Vec::with_capacity(entries.len());
+            for e in entries {
+                let name = match &e.actor_user_id {
+                    Some(id) => db::access::user_by_id(conn, id)
+                        .map(|u| u.display_name)
+                        .unwrap_or_else(|_| e.actor_label.clone()),
+                    None => e.actor_label.clone(),
+                };
+                out.push((e, name));
+            }
+            Ok(out)
+        })
+        .await;
+    match result {
+        Ok(entries) => render(&AuditPage {
+            page,
+            entries,
+            subject: q.subject,
+            action: q.action,
+        }),
+        Err(e) => internal(page, e),
+    }
+}

@@ -1,0 +1,538 @@
+//! Staff access end to end over HTTP, on the backend the environment names.
+
+use chrono::Duration;
+use diesel::prelude::*;
+use test_support::{As, PASSWORD, TestApp};
+
+async fn demo() -> TestApp {
+    TestApp::builder().with_demo().spawn().await
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+fn session_cookie(r: &reqwest::Response) -> Option<String> {
+    r.headers()
+        .get_all("set-cookie")
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .find(|c| c.starts_with("traject_session="))
+        .map(|c| c.split(';').next().unwrap().to_owned())
+}
+
+async fn status_with_cookie(app: &TestApp, cookie: &str, path: &str) -> u16 {
+    app.new_client()
+        .get(app.url(path))
+        .header("cookie", cookie)
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+async fn audit_count(app: &TestApp, action: &'static str, outcome: &'static str) -> i64 {
+    app.with_db(move |conn| {
+        db::schema::audit_log::table
+            .filter(db::schema::audit_log::action.eq(action))
+            .filter(db::schema::audit_log::outcome.eq(outcome))
+            .count()
+            .get_result::<i64>(conn)
+            .unwrap()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn login_by_email_or_username_and_logout_ends_the_session() {
+    let app = demo().await;
+    let client = app.new_client();
+    let r = app.post_login(&client, "casemanager1", PASSWORD).await;
+    assert_eq!(r.status(), 303);
+    assert_eq!(location(&r), "/dashboard");
+    let cookie = session_cookie(&r).expect("a session cookie");
+    let set = r.headers()["set-cookie"].to_str().unwrap();
+    assert!(
+        set.contains("HttpOnly") && set.contains("SameSite=Lax"),
+        "{set}"
+    );
+    let page = client.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(page.status(), 200);
+    assert_eq!(page.headers()["cache-control"], "no-store");
+    assert!(page.text().await.unwrap().contains("Camille Exemple"));
+    assert_eq!(audit_count(&app, "login", "success").await, 1);
+
+    let csrf = app.csrf(&client).await;
+    let r = client
+        .post(app.url("/logout"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    // The old cookie is worthless now, even replayed by someone else.
+    assert_eq!(status_with_cookie(&app, &cookie, "/dashboard").await, 303);
+    assert_eq!(audit_count(&app, "logout", "success").await, 1);
+}
+
+#[tokio::test]
+async fn a_new_session_id_at_every_login() {
+    let app = demo().await;
+    let client = app.new_client();
+    // A session id planted before login (fixation) is never adopted.
+    let planted =
+        "traject_session=0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+    let r = client
+        .post(app.url("/login"))
+        .header("cookie", planted)
+        .form(&[("login", As::Coordinator.email()), ("password", PASSWORD)])
+        .send()
+        .await
+        .unwrap();
+    let first = session_cookie(&r).unwrap();
+    assert_ne!(first, planted);
+    assert_eq!(status_with_cookie(&app, planted, "/dashboard").await, 303);
+    // Signing in again replaces the session; the previous one ends. (A
+    // signed-in browser must send its form token, like for any other POST.)
+    let token = app.csrf(&client).await;
+    let r = app
+        .new_client()
+        .post(app.url("/login"))
+        .header("cookie", first.as_str())
+        .form(&[
+            ("login", As::Coordinator.email()),
+            ("password", PASSWORD),
+            ("csrf", token.as_str()),
+        ])
+        .send()
+        .await
+        .unwrap();
+    let second = session_cookie(&r).unwrap();
+    assert_ne!(first, second);
+    assert_eq!(status_with_cookie(&app, &first, "/dashboard").await, 303);
+    assert_eq!(status_with_cookie(&app, &second, "/dashboard").await, 200);
+}
+
+#[tokio::test]
+async fn failures_look_alike_and_lock_the_account() {
+    let app = demo().await;
+    let client = app.new_client();
+    let answer =
+        |r: reqwest::Response| async move { (r.status().as_u16(), r.text().await.unwrap()) };
+    let wrong = answer(
+        app.post_login(
+            &client,
+            "casemanager2@demostad.example",
+            "not the password at all",
+        )
+        .await,
+    )
+    .await;
+    let unknown = answer(
+        app.post_login(
+            &client,
+            "nobody@demostad.example",
+            "not the password at all",
+        )
+        .await,
+    )
+    .await;
+    assert_eq!(wrong.0, 401);
+    // The body echoes what was typed; apart from that, the answers are identical.
+    assert_eq!(
+        wrong.1.replace("casemanager2@demostad.example", "X"),
+        unknown.1.replace("nobody@demostad.example", "X")
+    );
+
+    // Five more failures lock the account (six within fifteen minutes).
+    for _ in 0..5 {
+        app.post_login(
+            &client,
+            "casemanager2@demostad.example",
+            "not the password at all",
+        )
+        .await;
+    }
+    let locked = answer(
+        app.post_login(&client, "casemanager2@demostad.example", PASSWORD)
+            .await,
+    )
+    .await;
+    assert_eq!(
+        locked, wrong,
+        "a locked account answers exactly like a wrong password"
+    );
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(
+        app.post_login(&client, "casemanager2@demostad.example", PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    app.clock.advance(Duration::minutes(2));
+    assert_eq!(
+        app.post_login(&client, "casemanager2@demostad.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        audit_count(&app, "login", "failure").await,
+        9,
+        "every attempt is in the trail"
+    );
+}
+
+#[tokio::test]
+async fn too_many_attempts_from_one_address_are_refused() {
+    let app = demo().await;
+    let client = app.new_client();
+    let mut statuses = Vec::new();
+    for i in 0..31 {
+        // Different unknown names: the per-account lockout never triggers.
+        let r = app
+            .post_login(
+                &client,
+                &format!("nobody{i}@demostad.example"),
+                "not the password",
+            )
+            .await;
+        statuses.push(r.status().as_u16());
+    }
+    assert!(statuses[..30].iter().all(|s| *s == 401));
+    assert_eq!(statuses[30], 429);
+}
+
+#[tokio::test]
+async fn idle_and_absolute_timeouts() {
+    let app = demo().await;
+    let client = app.client_as(As::Coordinator).await;
+    app.clock.advance(Duration::minutes(29));
+    assert_eq!(
+        client
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    app.clock.advance(Duration::minutes(31));
+    let r = client.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(r.status(), 303, "idle for 31 minutes");
+    assert_eq!(location(&r), "/login");
+
+    // Active all day: still ends after twelve hours.
+    let client = app.client_as(As::Coordinator).await;
+    for _ in 0..(12 * 60 / 20) {
+        app.clock.advance(Duration::minutes(20));
+        assert_eq!(
+            client
+                .get(app.url("/dashboard"))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+    app.clock.advance(Duration::minutes(1));
+    assert_eq!(
+        client
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "past the absolute lifetime"
+    );
+}
+
+#[tokio::test]
+async fn disabling_a_user_ends_her_sessions_and_blocks_login() {
+    let app = demo().await;
+    let facilitator = app.client_as(As::Facilitator).await;
+    assert_eq!(
+        facilitator
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200
+    );
+    let admin = app.client_as(As::Administrator).await;
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Facilitator.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/disable")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        facilitator
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
+    assert_eq!(
+        app.post_login(&app.new_client(), As::Facilitator.email(), PASSWORD)
+            .await
+            .status(),
+        401
+    );
+}
+
+#[tokio::test]
+async fn administrators_list_and_end_sessions() {
+    let app = demo().await;
+    let casemanager = app.client_as(As::Casemanager).await;
+    let admin = app.client_as(As::Administrator).await;
+    let page = admin
+        .get(app.url("/admin/sessions"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("Camille Exemple"));
+    let session_id = app
+        .with_db(|conn| {
+            let user = db::repo::user_by_email(conn, As::Casemanager.email()).unwrap();
+            db::schema::sessions::table
+                .filter(db::schema::sessions::user_id.eq(user.id))
+                .select(db::schema::sessions::id)
+                .first::<String>(conn)
+                .unwrap()
+        })
+        .await;
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url(&format!("/admin/sessions/{session_id}/end")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        casemanager
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303
+    );
+    // Another organisation's administrator cannot end it, nor see it.
+    let other = app.client_as(As::OtherOrganisation).await;
+    let page = other
+        .get(app.url("/admin/sessions"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(!page.contains("Camille Exemple") && !page.contains("Ada Beheerder"));
+}
+
+#[tokio::test]
+async fn csrf_refuses_foreign_and_tokenless_posts_and_changes_nothing() {
+    let app = demo().await;
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    assert_eq!(csrf.len(), 64);
+    let form = |token: &str| {
+        vec![
+            ("csrf", token.to_owned()),
+            ("name", "Nieuwe Collega (test)".to_owned()),
+            ("email", "nieuw@demostad.example".to_owned()),
+            ("role", "casemanager".to_owned()),
+            ("password", "violet tram cupboard seven".to_owned()),
+        ]
+    };
+    let exists =
+        || app.with_db(|conn| db::repo::user_by_email(conn, "nieuw@demostad.example").is_ok());
+
+    let r = admin
+        .post(app.url("/admin/users"))
+        .header("origin", "https://evil.example")
+        .form(&form(&csrf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "foreign Origin");
+    let r = admin
+        .post(app.url("/admin/users"))
+        .header("sec-fetch-site", "cross-site")
+        .form(&form(&csrf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "cross-site fetch");
+    let r = admin
+        .post(app.url("/admin/users"))
+        .form(&form(""))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "no token");
+    let r = admin
+        .post(app.url("/admin/users"))
+        .form(&form(&"0".repeat(64)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403, "wrong token");
+    assert!(!exists().await, "a refused request changed something");
+
+    let r = admin
+        .post(app.url("/admin/users"))
+        .header("origin", app.base_url.as_str())
+        .form(&form(&csrf))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(exists().await);
+}
+
+#[tokio::test]
+async fn field_errors_are_translated_and_nothing_is_saved() {
+    let app = demo().await;
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url("/admin/users"))
+        .header("accept-language", "fr")
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", ""),
+            ("email", "geen-adres"),
+            ("role", "casemanager"),
+            ("password", "short"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    // Ada's saved preference is Dutch: the page follows her, not the browser.
+    assert!(body.contains("Dit veld is verplicht."), "{body}");
+    assert!(body.contains("aria-invalid=\"true\" aria-describedby=\"user-email-error\""));
+    assert!(body.contains("minstens 12 tekens"));
+    let users = app
+        .with_db(|conn| db::repo::list_users(conn).unwrap().len())
+        .await;
+    assert_eq!(users, 7, "5 demo staff + 2 fixtures, nothing added");
+}
+
+#[tokio::test]
+async fn one_audit_entry_per_read_and_no_gap_when_a_write_fails() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let list = cm
+        .get(app.url("/participants"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let id: String = {
+        let i = list.find("href=\"/participants/").unwrap() + "href=\"/participants/".len();
+        list[i..].chars().take_while(|c| *c != '"').collect()
+    };
+    let before = audit_count(&app, "participant.read", "success").await;
+    for _ in 0..2 {
+        assert_eq!(
+            cm.get(app.url(&format!("/participants/{id}")))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            200
+        );
+    }
+    assert_eq!(
+        audit_count(&app, "participant.read", "success").await,
+        before + 2
+    );
+
+    // The coordinator can ask who read the file, and sees both reads.
+    let coordinator = app.client_as(As::Coordinator).await;
+    let trail = coordinator
+        .get(app.url(&format!("/audit?subject={id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert_eq!(trail.matches("participant.read").count(), 2, "{trail}");
+
+    // A write that fails halfway (the email is taken) leaves neither the
+    // change nor its audit entry.
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    let created = audit_count(&app, "user.create", "success").await;
+    let r = admin
+        .post(app.url("/admin/users"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", "Dubbel (test)"),
+            ("email", As::Facilitator.email()),
+            ("role", "casemanager"),
+            ("password", "violet tram cupboard seven"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Er bestaat al een account met dit e-mailadres.")
+    );
+    assert_eq!(audit_count(&app, "user.create", "success").await, created);
+}
+
+#[tokio::test]
+async fn refused_pages_are_refused_and_recorded() {
+    let app = demo().await;
+    let facilitator = app.client_as(As::Facilitator).await;
+    for path in ["/admin/users", "/admin/sessions", "/audit", "/participants"] {
+        assert_eq!(
+            facilitator
+                .get(app.url(path))
+                .send()
+                .await
+                .unwrap()
+                .status(),
+            403,
+            "{path}"
+        );
+    }
+    assert_eq!(audit_count(&app, "permission.denied", "denied").await, 3);
+    assert_eq!(audit_count(&app, "participant.list", "denied").await, 1);
+    let checked = app.with_db(|conn| db::audit::verify(conn).unwrap()).await;
+    assert!(checked.is_empty(), "{checked:?}");
+}
