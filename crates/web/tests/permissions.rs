@@ -1,0 +1,192 @@
+//! Every route of the router, for every kind of caller, against the committed
+//! table `permissions.txt`. A route without an entry fails; so does any 2xx
+//! that crosses organisations, and any record shown to the analyst.
+//! After a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test permissions
+
+use std::collections::BTreeMap;
+use test_support::{As, PASSWORD, TestApp};
+
+const COLUMNS: [&str; 7] = [
+    "anonymous",
+    "administrator",
+    "coordinator",
+    "casemanager",
+    "facilitator",
+    "analyst",
+    "other-org",
+];
+
+fn parse_table() -> BTreeMap<(String, String), Vec<u16>> {
+    include_str!("permissions.txt")
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| {
+            let mut parts = l.split_whitespace();
+            let method = parts.next().unwrap().to_owned();
+            let path = parts.next().unwrap().to_owned();
+            let codes: Vec<u16> = parts.map(|c| c.parse().unwrap()).collect();
+            assert_eq!(codes.len(), COLUMNS.len(), "{l}");
+            ((method, path), codes)
+        })
+        .collect()
+}
+
+#[tokio::test]
+async fn every_route_matches_the_permission_table() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let mut clients = vec![app.new_client()];
+    for who in [
+        As::Administrator,
+        As::Coordinator,
+        As::Casemanager,
+        As::Facilitator,
+        As::Analyst,
+        As::OtherOrganisation,
+    ] {
+        clients.push(app.client_as(who).await);
+    }
+    let mut tokens = vec![String::new()];
+    for c in &clients[1..] {
+        tokens.push(app.csrf(c).await);
+    }
+
+    // Ids of the demo organisation, for routes that name a record.
+    let (participant, spare_user) = app
+        .with_db(|conn| {
+            let cm = db::repo::user_by_email(conn, As::Casemanager.email()).unwrap();
+            let (org, _) = db::access::memberships_of(conn, &cm.id).unwrap().remove(0);
+            let actor = domain::policy::Actor::Staff {
+                user_id: cm.id.clone(),
+                organisation_id: org.id.clone(),
+                role: domain::model::Role::Casemanager,
+            };
+            let origin = db::participants::Origin {
+                ip: None,
+                at: test_support::test_now().naive_utc(),
+            };
+            let participant = db::participants::list(conn, &actor, origin)
+                .unwrap()
+                .remove(0)
+                .id;
+            let spare = db::repo::add_user(
+                conn,
+                db::repo::NewUser {
+                    email: "spare@demostad.example",
+                    username: None,
+                    display_name: "Spare (test)",
+                    preferred_language: None,
+                    password_hash: "x".into(),
+                },
+                &org.id,
+                domain::model::Role::Facilitator,
+                test_support::test_now().naive_utc(),
+            )
+            .unwrap();
+            (participant, spare.id)
+        })
+        .await;
+    let concrete = |path: &str| -> String {
+        match path {
+            "/participants/{id}" => format!("/participants/{participant}"),
+            "/admin/users/{id}/disable" => format!("/admin/users/{spare_user}/disable"),
+            "/admin/sessions/{id}/end" => format!("/admin/sessions/{}/end", "0".repeat(64)),
+            other => {
+                assert!(
+                    !other.contains('{'),
+                    "add an id for {other} to the permission test"
+                );
+                other.to_owned()
+            }
+        }
+    };
+
+    let mut routes = web::routes::route_table();
+    // Logging out ends the session the later rows need: those go last.
+    routes.sort_by_key(|r| match (r.method.as_str(), r.path) {
+        ("POST", "/logout") => 1,
+        ("POST", "/login") => 2,
+        _ => 0,
+    });
+    let table = parse_table();
+    let mut actual = Vec::new();
+    let mut problems = Vec::new();
+    for route in &routes {
+        let path = concrete(route.path);
+        let mut codes = Vec::new();
+        for (i, client) in clients.iter().enumerate() {
+            let request = client.request(route.method.clone(), app.url(&path));
+            let request = if route.method == reqwest::Method::POST {
+                let mut form = vec![("csrf", tokens[i].clone())];
+                match route.path {
+                    "/login" => form.extend([
+                        ("login", "nobody@demostad.example".to_owned()),
+                        ("password", format!("{PASSWORD}x")),
+                    ]),
+                    "/language" => form.push(("lang", "en".to_owned())),
+                    _ => {}
+                }
+                request.form(&form)
+            } else {
+                request
+            };
+            let status = request.send().await.unwrap().status().as_u16();
+            codes.push(status);
+            let crosses = COLUMNS[i] == "other-org" && route.path.contains('{');
+            if crosses && (200..300).contains(&status) {
+                problems.push(format!(
+                    "{} {}: another organisation got {status}",
+                    route.method, route.path
+                ));
+            }
+            let record_route = ["/participants", "/audit", "/admin"]
+                .iter()
+                .any(|p| route.path.starts_with(p));
+            if COLUMNS[i] == "analyst" && record_route && (200..300).contains(&status) {
+                problems.push(format!(
+                    "{} {}: the analyst got {status}",
+                    route.method, route.path
+                ));
+            }
+        }
+        match table.get(&(route.method.to_string(), route.path.to_owned())) {
+            None => problems.push(format!(
+                "{} {} has no entry in permissions.txt",
+                route.method, route.path
+            )),
+            Some(expected) if *expected != codes => problems.push(format!(
+                "{} {}: expected {expected:?}, got {codes:?} ({})",
+                route.method,
+                route.path,
+                COLUMNS.join(" ")
+            )),
+            Some(_) => {}
+        }
+        actual.push(format!(
+            "{:<6} {:<28} {}",
+            route.method.as_str(),
+            route.path,
+            codes
+                .iter()
+                .map(|c| format!("{c:<5}"))
+                .collect::<String>()
+                .trim_end()
+        ));
+    }
+    if std::env::var_os("TRAJECT_UPDATE_SNAPSHOT").is_some() {
+        actual.sort();
+        let header = format!("# method path {}\n", COLUMNS.join(" "));
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/permissions.txt");
+        std::fs::write(path, header + &actual.join("\n") + "\n").unwrap();
+    }
+    for (method, path) in table.keys() {
+        if !routes
+            .iter()
+            .any(|r| r.method.as_str() == method && r.path == path)
+        {
+            problems.push(format!(
+                "{method} {path} is in permissions.txt but not served"
+            ));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
