@@ -63,3 +63,25 @@ export async function switchLanguage(page, code) {
   ]);
   assert.equal(await page.getAttribute('html', 'lang'), code);
 }
+
+/// The demo accounts by role; every one has the demo password.
+export const ROLES = {
+  administrator: 'beheerder@demostad.example',
+  coordinator: 'coordinator@demostad.example',
+  casemanager: 'casemanager1@demostad.example',
+  facilitator: 'facilitator@demostad.example',
+};
+export const DEMO_PASSWORD = 'Demostad-oefenen-2026';
+
+/// Signs in through the login form, as a person would.
+export async function loginAs(page, role) {
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#login', ROLES[role]);
+  await page.fill('#password', DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(`${baseUrl}/dashboard`), page.click('main button[type=submit]')]);
+}
+
+/// The links of the main navigation on the current page.
+export async function navLinks(page) {
+  return page.$$eval('.main-nav a', (links) => links.map((a) => new URL(a.href).pathname));
+}

@@ -268,6 +268,12 @@ pub fn disable_staff(
     now: NaiveDateTime,
 ) -> DbResult<()> {
     let org = require(grant, Action::ManageUsers)?.to_owned();
+    if user_id == grant.actor().user_id() {
+        // An administrator disabling herself could leave no one to manage accounts.
+        return Err(DbError::Conflict(
+            "an administrator cannot disable her own account".into(),
+        ));
+    }
     write_tx(conn, |conn| {
         let member: i64 = memberships::table
             .filter(memberships::organisation_id.eq(&org))

@@ -285,6 +285,11 @@ fn disabling_a_user_ends_her_sessions() {
             .active
     );
     assert_eq!(audit_rows(&mut conn, "user.disable", "success"), 1);
+    // Nobody locks herself out.
+    assert!(matches!(
+        access::disable_staff(&mut conn, &grant, admin.user_id(), None, now),
+        Err(DbError::Conflict(_))
+    ));
     // A grant for another action does not open this door.
     let wrong = domain::policy::authorize(
         &admin,

@@ -1,0 +1,89 @@
+// Signed-in flows per role: every page in the navigation is accessible at
+// phone and desktop width, role navigation is right, keyboard-only login.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import {
+  ROLES, DEMO_PASSWORD, WIDTHS, assertNoHorizontalScroll, baseUrl, checkA11y, launch, loginAs, navLinks, newPage, screenshots,
+} from '../lib/helpers.mjs';
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const EXPECTED_NAV = {
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/audit'],
+  coordinator: ['/dashboard', '/participants', '/audit'],
+  casemanager: ['/dashboard', '/participants'],
+  facilitator: ['/dashboard'],
+};
+
+for (const role of Object.keys(ROLES)) {
+  test(`${role}: every page of the navigation is accessible`, async () => {
+    const page = await newPage(browser, { locale: 'nl-BE' });
+    await loginAs(page, role);
+    const links = await navLinks(page);
+    assert.deepEqual(links, EXPECTED_NAV[role]);
+    const visit = [...links];
+    if (links.includes('/participants')) {
+      await page.goto(`${baseUrl}/participants`);
+      const first = await page.getAttribute('table a', 'href');
+      visit.push(first);
+    }
+    for (const path of visit) {
+      for (const width of Object.values(WIDTHS)) {
+        await page.setViewportSize({ width, height: 900 });
+        const response = await page.goto(baseUrl + path);
+        assert.equal(response.status(), 200, path);
+        await checkA11y(page, `${role} ${path} ${width}px`);
+        await assertNoHorizontalScroll(page, `${role} ${path} ${width}px`);
+      }
+      const name = path === visit[visit.length - 1] && path.startsWith('/participants/') ? 'participant' : path.replaceAll('/', '-').replace(/^-/, '');
+      await screenshots(page, `${role}-${name}`);
+    }
+    await page.context().close();
+  });
+}
+
+test('a form with errors stays accessible and names the fields', async () => {
+  const page = await newPage(browser, { locale: 'nl-BE' });
+  await loginAs(page, 'administrator');
+  await page.goto(`${baseUrl}/admin/users`);
+  await page.fill('#user-email', 'geen-adres');
+  await page.fill('#user-password', 'kort');
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/users"] button[type=submit]')]);
+  assert.equal(await page.getAttribute('#user-email', 'aria-invalid'), 'true');
+  assert.match(await page.textContent('#user-name-error'), /verplicht/);
+  await checkA11y(page, 'users form with errors');
+  await screenshots(page, 'administrator-users-errors');
+  await page.context().close();
+});
+
+test('keyboard only: log in and log out', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await page.goto(`${baseUrl}/login`);
+  await page.focus('#login');
+  await page.keyboard.type(ROLES.coordinator);
+  await page.keyboard.press('Tab');
+  await page.keyboard.type(DEMO_PASSWORD);
+  await Promise.all([page.waitForURL(`${baseUrl}/dashboard`), page.keyboard.press('Enter')]);
+  // Reach the logout button by tabbing, then press it.
+  let guard = 0;
+  while (!(await page.evaluate(() => document.activeElement?.closest('form')?.getAttribute('action') === '/logout')) && guard++ < 30) {
+    await page.keyboard.press('Tab');
+  }
+  await Promise.all([page.waitForURL(`${baseUrl}/`), page.keyboard.press('Enter')]);
+  const r = await page.goto(`${baseUrl}/dashboard`);
+  assert.equal(new URL(r.url()).pathname, '/login', 'the session ended on the server');
+  await page.context().close();
+});
+
+test('a wrong password gets one clear, accessible message', async () => {
+  const page = await newPage(browser, { locale: 'fr-BE' });
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#login', ROLES.facilitator);
+  await page.fill('#password', 'pas le bon mot de passe');
+  await Promise.all([page.waitForLoadState('load'), page.click('main button[type=submit]')]);
+  assert.match(await page.textContent('[role=alert]'), /ne correspondent à aucun compte actif/);
+  await checkA11y(page, 'login failure');
+  await page.context().close();
+});
