@@ -11,10 +11,10 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/audit'],
-  coordinator: ['/dashboard', '/participants', '/audit'],
-  casemanager: ['/dashboard', '/participants'],
-  facilitator: ['/dashboard'],
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/audit', '/account'],
+  casemanager: ['/dashboard', '/participants', '/account'],
+  facilitator: ['/dashboard', '/account'],
 };
 
 for (const role of Object.keys(ROLES)) {

@@ -7,6 +7,7 @@ pub mod access;
 pub mod audit;
 pub mod backend;
 pub mod check;
+pub mod credentials;
 pub mod demo;
 pub mod error;
 pub mod migrate;

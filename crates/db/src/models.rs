@@ -69,6 +69,7 @@ pub struct User {
     pub first_failed_at: Option<NaiveDateTime>,
     pub locked_until: Option<NaiveDateTime>,
     pub is_analyst: bool,
+    pub totp_last_step: Option<i64>,
 }
 
 // The password hash and second-factor secret stay out of logs.

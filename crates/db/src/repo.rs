@@ -107,6 +107,7 @@ pub fn add_user(
         first_failed_at: None,
         locked_until: None,
         is_analyst: false,
+        totp_last_step: None,
     };
     write_tx(conn, |conn| {
         diesel::insert_into(users::table)

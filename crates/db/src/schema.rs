@@ -60,6 +60,7 @@ diesel::table! {
         first_failed_at -> Nullable<Timestamp>,
         locked_until -> Nullable<Timestamp>,
         is_analyst -> Bool,
+        totp_last_step -> Nullable<BigInt>,
     }
 }
 

@@ -7,6 +7,7 @@ pub mod model;
 pub mod password;
 pub mod policy;
 pub mod secret;
+pub mod totp;
 
 pub use clock::{Clock, ManualClock, SystemClock};
 pub use secret::Secret;

@@ -1,22 +1,43 @@
-//! The JSON API under `/api/v1` and its OpenAPI document, generated from the code.
+//! The JSON API under `/api/v1` and its OpenAPI document, generated from the
+//! code. Callers authenticate with a personal token (`Authorization: Bearer`)
+//! or a browser session (then `X-CSRF-Token` on changes); the same policy and
+//! audit trail apply as in the web interface.
 
 use crate::AppState;
+use crate::auth::CurrentUser;
 use crate::error::{ApiError, ErrorBody};
 use axum::Json;
-use axum::extract::State;
-use serde::Serialize;
-use utoipa::OpenApi;
+use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::http::StatusCode;
+use chrono::{NaiveDate, NaiveDateTime};
+use db::credentials::Context;
+use db::participants::Origin;
+use domain::policy::{Action, Actor, Grant};
+use serde::{Deserialize, Serialize};
+use std::net::SocketAddr;
+use utoipa::{IntoParams, OpenApi, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
-    info(
-        title = "traject API",
-        description = "Support trajectories for OCMW/CPAS programmes."
-    ),
-    paths(status),
-    components(schemas(Status, ErrorBody))
+    info(title = "traject API", description = "Support trajectories for OCMW/CPAS programmes."),
+    paths(status, me, participants, participant, audit, users, disable_user, sessions, end_session, tokens, create_token, revoke_token),
+    components(schemas(Status, ErrorBody, Me, ParticipantLine, ParticipantRecord, ChildLine, TrajectoryLine, AuditLine, StaffLine, SessionLine, TokenLine, NewToken, CreatedToken)),
+    modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
+
+struct BearerAuth;
+
+impl utoipa::Modify for BearerAuth {
+    fn modify(&self, openapi: &mut utoipa::openapi::OpenApi) {
+        use utoipa::openapi::security::{HttpAuthScheme, HttpBuilder, SecurityScheme};
+        let components = openapi.components.get_or_insert_with(Default::default);
+        components.add_security_scheme(
+            "token",
+            SecurityScheme::Http(HttpBuilder::new().scheme(HttpAuthScheme::Bearer).build()),
+        );
+    }
+}
 
 /// The OpenAPI 3.1 document of every `/api/v1` route.
 pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
@@ -25,7 +46,7 @@ pub async fn openapi_json() -> Json<utoipa::openapi::OpenApi> {
     Json(doc)
 }
 
-#[derive(Serialize, utoipa::ToSchema)]
+#[derive(Serialize, ToSchema)]
 pub struct Status {
     /// traject's version.
     pub version: &'static str,
@@ -42,4 +63,484 @@ pub async fn status(State(state): State<AppState>) -> Result<Json<Status>, ApiEr
         version: env!("CARGO_PKG_VERSION"),
         schema_version,
     }))
+}
+
+async fn grant(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    ip: &str,
+) -> Result<Grant, ApiError> {
+    crate::pages::staff::grant_for(state, actor, action, ip)
+        .await
+        .map_err(|(_, e)| e.map(ApiError::Db).unwrap_or(ApiError::Forbidden))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct Me {
+    pub user_id: String,
+    pub email: String,
+    pub display_name: String,
+    pub organisation_id: Option<String>,
+    /// administrator, coordinator, casemanager or facilitator; absent for an analyst.
+    pub role: Option<String>,
+    pub analyst: bool,
+}
+
+/// Who the caller is.
+#[utoipa::path(get, path = "/api/v1/me", tag = "access", security(("token" = [])),
+    responses((status = 200, body = Me), (status = 401, body = ErrorBody)))]
+pub async fn me(CurrentUser(me): CurrentUser) -> Json<Me> {
+    Json(Me {
+        user_id: me.user.id.clone(),
+        email: me.user.email.clone(),
+        display_name: me.user.display_name.clone(),
+        organisation_id: me.actor.organisation_id().map(str::to_owned),
+        role: me.actor.role().map(|r| r.code().to_owned()),
+        analyst: me.actor.role().is_none(),
+    })
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantLine {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub language: String,
+}
+
+/// The participants the caller may see (a casemanager: her own).
+#[utoipa::path(get, path = "/api/v1/participants", tag = "participants", security(("token" = [])),
+    responses((status = 200, body = [ParticipantLine]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn participants(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+) -> Result<Json<Vec<ParticipantLine>>, ApiError> {
+    let (actor, ip, at) = (
+        me.actor,
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+    );
+    let list = state
+        .db
+        .run(move |conn| {
+            Ok(db::participants::list(
+                conn,
+                &actor,
+                Origin { ip: Some(&ip), at },
+            ))
+        })
+        .await??;
+    Ok(Json(
+        list.into_iter()
+            .map(|p| ParticipantLine {
+                id: p.id,
+                first_name: p.first_name,
+                last_name: p.last_name,
+                language: p.language,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ChildLine {
+    pub first_name: String,
+    pub birth_date: NaiveDate,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TrajectoryLine {
+    pub id: String,
+    pub programme: String,
+    pub status: String,
+    pub referred_on: NaiveDate,
+    pub started_on: Option<NaiveDate>,
+    pub ended_on: Option<NaiveDate>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct ParticipantRecord {
+    pub id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub birth_date: Option<NaiveDate>,
+    pub language: String,
+    pub version: i32,
+    pub children: Vec<ChildLine>,
+    pub trajectories: Vec<TrajectoryLine>,
+}
+
+/// One participant's file; every read is recorded in the audit trail.
+#[utoipa::path(get, path = "/api/v1/participants/{id}", tag = "participants", security(("token" = [])),
+    params(("id" = String, Path, description = "Participant id")),
+    responses((status = 200, body = ParticipantRecord), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn participant(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<Json<ParticipantRecord>, ApiError> {
+    let (actor, ip, at) = (
+        me.actor,
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+    );
+    let file = state
+        .db
+        .run(move |conn| {
+            Ok(db::participants::read_file(
+                conn,
+                &actor,
+                &id,
+                Origin { ip: Some(&ip), at },
+            ))
+        })
+        .await??;
+    let p = file.participant;
+    Ok(Json(ParticipantRecord {
+        id: p.id,
+        first_name: p.first_name,
+        last_name: p.last_name,
+        birth_date: p.birth_date,
+        language: p.language,
+        version: p.version,
+        children: file
+            .children
+            .into_iter()
+            .map(|c| ChildLine {
+                first_name: c.first_name,
+                birth_date: c.birth_date,
+            })
+            .collect(),
+        trajectories: file
+            .trajectories
+            .into_iter()
+            .map(|(t, programme)| TrajectoryLine {
+                id: t.id,
+                programme,
+                status: t.status,
+                referred_on: t.referred_on,
+                started_on: t.started_on,
+                ended_on: t.ended_on,
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+pub struct AuditQuery {
+    /// Only entries about this record (e.g. a participant id).
+    pub subject: Option<String>,
+    /// Only entries of this action (e.g. participant.read).
+    pub action: Option<String>,
+    /// At most this many, newest first (default 200).
+    pub limit: Option<i64>,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct AuditLine {
+    pub seq: i64,
+    pub at: NaiveDateTime,
+    pub actor_user_id: Option<String>,
+    pub actor_label: String,
+    pub action: String,
+    pub subject_type: Option<String>,
+    pub subject_id: Option<String>,
+    pub detail: String,
+    pub outcome: String,
+    pub ip: Option<String>,
+}
+
+/// The organisation's audit trail ("who read this file?").
+#[utoipa::path(get, path = "/api/v1/audit", tag = "access", security(("token" = [])), params(AuditQuery),
+    responses((status = 200, body = [AuditLine]), (status = 403, body = ErrorBody)))]
+pub async fn audit(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<AuditQuery>,
+) -> Result<Json<Vec<AuditLine>>, ApiError> {
+    let g = grant(
+        &state,
+        &me.actor,
+        Action::ReadAuditTrail,
+        &addr.ip().to_string(),
+    )
+    .await?;
+    let org = g.organisation_id().unwrap_or_default().to_owned();
+    let filter = db::audit::Filter {
+        subject_id: q.subject,
+        actor_user_id: None,
+        action: q.action,
+        limit: q.limit.unwrap_or(200).clamp(1, 1000),
+    };
+    let entries = state
+        .db
+        .run(move |conn| db::audit::list(conn, &org, &filter))
+        .await?;
+    Ok(Json(
+        entries
+            .into_iter()
+            .map(|e| AuditLine {
+                seq: e.seq,
+                at: e.at,
+                actor_user_id: e.actor_user_id,
+                actor_label: e.actor_label,
+                action: e.action,
+                subject_type: e.subject_type,
+                subject_id: e.subject_id,
+                detail: e.detail,
+                outcome: e.outcome,
+                ip: e.ip,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct StaffLine {
+    pub id: String,
+    pub email: String,
+    pub display_name: String,
+    pub role: String,
+    pub active: bool,
+    pub totp_enabled: bool,
+}
+
+/// Staff of the organisation (administrators).
+#[utoipa::path(get, path = "/api/v1/users", tag = "access", security(("token" = [])),
+    responses((status = 200, body = [StaffLine]), (status = 403, body = ErrorBody)))]
+pub async fn users(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+) -> Result<Json<Vec<StaffLine>>, ApiError> {
+    let g = grant(
+        &state,
+        &me.actor,
+        Action::ManageUsers,
+        &addr.ip().to_string(),
+    )
+    .await?;
+    let staff = state
+        .db
+        .run(move |conn| db::access::list_staff(conn, &g))
+        .await?;
+    Ok(Json(
+        staff
+            .into_iter()
+            .map(|(u, r)| StaffLine {
+                id: u.id,
+                email: u.email,
+                display_name: u.display_name,
+                role: r.code().to_owned(),
+                active: u.active,
+                totp_enabled: u.totp_enabled,
+            })
+            .collect(),
+    ))
+}
+
+/// Disables an account and ends all its sessions (administrators).
+#[utoipa::path(post, path = "/api/v1/users/{id}/disable", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn disable_user(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let ip = addr.ip().to_string();
+    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
+    let at = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| db::access::disable_staff(conn, &g, &id, Some(&ip), at))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct SessionLine {
+    pub id: String,
+    pub user_id: String,
+    pub email: String,
+    pub ip: Option<String>,
+    pub created_at: NaiveDateTime,
+    pub last_seen_at: NaiveDateTime,
+}
+
+/// Open sessions of the organisation's staff (administrators).
+#[utoipa::path(get, path = "/api/v1/sessions", tag = "access", security(("token" = [])),
+    responses((status = 200, body = [SessionLine]), (status = 403, body = ErrorBody)))]
+pub async fn sessions(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+) -> Result<Json<Vec<SessionLine>>, ApiError> {
+    let g = grant(
+        &state,
+        &me.actor,
+        Action::ManageSessions,
+        &addr.ip().to_string(),
+    )
+    .await?;
+    let list = state
+        .db
+        .run(move |conn| db::access::list_sessions(conn, &g))
+        .await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|s| SessionLine {
+                id: s.id,
+                user_id: s.user_id,
+                email: s.email,
+                ip: s.ip,
+                created_at: s.created_at,
+                last_seen_at: s.last_seen_at,
+            })
+            .collect(),
+    ))
+}
+
+/// Ends a session (administrators).
+#[utoipa::path(delete, path = "/api/v1/sessions/{id}", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "Session id as listed")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn end_session(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let ip = addr.ip().to_string();
+    let g = grant(&state, &me.actor, Action::ManageSessions, &ip).await?;
+    let at = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| db::access::end_session(conn, &g, &id, Some(&ip), at))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TokenLine {
+    pub id: String,
+    pub name: String,
+    pub created_at: NaiveDateTime,
+    pub last_used_at: Option<NaiveDateTime>,
+    pub revoked_at: Option<NaiveDateTime>,
+}
+
+/// The caller's own tokens.
+#[utoipa::path(get, path = "/api/v1/tokens", tag = "access", security(("token" = [])),
+    responses((status = 200, body = [TokenLine]), (status = 401, body = ErrorBody)))]
+pub async fn tokens(
+    State(state): State<AppState>,
+    CurrentUser(me): CurrentUser,
+) -> Result<Json<Vec<TokenLine>>, ApiError> {
+    let actor = me.actor;
+    let list = state
+        .db
+        .run(move |conn| db::credentials::list_tokens(conn, &actor))
+        .await?;
+    Ok(Json(
+        list.into_iter()
+            .map(|t| TokenLine {
+                id: t.id,
+                name: t.name,
+                created_at: t.created_at,
+                last_used_at: t.last_used_at,
+                revoked_at: t.revoked_at,
+            })
+            .collect(),
+    ))
+}
+
+#[derive(Deserialize, ToSchema)]
+pub struct NewToken {
+    pub name: String,
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct CreatedToken {
+    pub id: String,
+    /// The secret: returned once, stored only hashed.
+    pub token: String,
+}
+
+/// Creates a personal token with the caller's rights.
+#[utoipa::path(post, path = "/api/v1/tokens", tag = "access", security(("token" = [])), request_body = NewToken,
+    responses((status = 201, body = CreatedToken), (status = 422, body = ErrorBody)))]
+pub async fn create_token(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Json(body): Json<NewToken>,
+) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
+    let name = body.name.trim().chars().take(100).collect::<String>();
+    if name.is_empty() {
+        return Err(ApiError::Invalid("name_required"));
+    }
+    let (actor, ip, at) = (
+        me.actor,
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+    );
+    let (token, secret) = state
+        .db
+        .run(move |conn| {
+            db::credentials::create_token(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                &name,
+            )
+        })
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(CreatedToken {
+            id: token.id,
+            token: secret,
+        }),
+    ))
+}
+
+/// Revokes one of the caller's tokens; it stops working at once.
+#[utoipa::path(delete, path = "/api/v1/tokens/{id}", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "Token id")),
+    responses((status = 204), (status = 404, body = ErrorBody)))]
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let (actor, ip, at) = (
+        me.actor,
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+    );
+    state
+        .db
+        .run(move |conn| {
+            db::credentials::revoke_token(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                &id,
+            )
+        })
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }

@@ -68,6 +68,8 @@ pub struct Signed {
     pub organisation: Option<Organisation>,
     pub actor: Actor,
     pub second_factor_pending: bool,
+    /// Authenticated by an API token (no cookie: nothing for CSRF to ride on).
+    pub via_token: bool,
 }
 
 pub fn cookie_value<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Option<&'a str> {
@@ -86,8 +88,25 @@ pub fn cookie_value<'a>(headers: &'a axum::http::HeaderMap, name: &str) -> Optio
 /// answers `no-store`. Expired sessions are deleted on sight.
 pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next) -> Response {
     let cookie = cookie_value(req.headers(), state.auth.cookie_name()).map(str::to_owned);
-    let bearer = req.headers().contains_key(AUTHORIZATION);
-    if let Some(token) = cookie {
+    let bearer = req
+        .headers()
+        .get(AUTHORIZATION)
+        .and_then(|v| v.to_str().ok())
+        .and_then(|v| v.strip_prefix("Bearer "))
+        .map(|t| t.trim().to_owned());
+    if let Some(secret) = &bearer {
+        match load_token(&state, secret).await {
+            Ok(Some(signed)) => {
+                req.extensions_mut().insert(signed);
+            }
+            // A wrong or revoked token is simply not signed in: 401 from the extractor.
+            Ok(None) => {}
+            Err(e) => {
+                tracing::error!(error = %e, "token lookup failed");
+                return StatusCode::SERVICE_UNAVAILABLE.into_response();
+            }
+        }
+    } else if let Some(token) = cookie {
         match load(&state, &token).await {
             Ok(Some(signed)) => {
                 req.extensions_mut().insert(signed);
@@ -99,7 +118,7 @@ pub async fn resolve(State(state): State<AppState>, mut req: Request, next: Next
             }
         }
     }
-    let authenticated = req.extensions().get::<Signed>().is_some() || bearer;
+    let authenticated = req.extensions().get::<Signed>().is_some() || bearer.is_some();
     let mut response = next.run(req).await;
     let h = response.headers_mut();
     if authenticated {
@@ -169,6 +188,47 @@ async fn load(state: &AppState, token: &str) -> Result<Option<Signed>, db::DbErr
                 organisation,
                 actor,
                 second_factor_pending: session.second_factor_pending,
+                via_token: false,
+            }))
+        })
+        .await
+}
+
+async fn load_token(state: &AppState, secret: &str) -> Result<Option<Signed>, db::DbError> {
+    let secret = secret.to_owned();
+    let now = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| {
+            let Some((token, user)) = db::credentials::token_with_user(conn, &secret)? else {
+                return Ok(None);
+            };
+            if !user.active {
+                return Ok(None);
+            }
+            // The token carries the owner's current rights, never more.
+            let Some(role) = db::access::role_in(conn, &user.id, &token.organisation_id)? else {
+                return Ok(None);
+            };
+            if token
+                .last_used_at
+                .is_none_or(|t| now - t > Duration::minutes(1))
+            {
+                db::credentials::touch_token(conn, &token.id, now)?;
+            }
+            let organisation = db::access::organisation(conn, &token.organisation_id)?;
+            Ok(Some(Signed {
+                session_id: String::new(),
+                csrf_token: String::new(),
+                actor: Actor::Staff {
+                    user_id: user.id.clone(),
+                    organisation_id: token.organisation_id.clone(),
+                    role,
+                },
+                user,
+                organisation: Some(organisation),
+                second_factor_pending: false,
+                via_token: true,
             }))
         })
         .await

@@ -49,9 +49,12 @@ pub async fn protect(req: Request, next: Next) -> Response {
             return refuse("foreign origin");
         }
     }
+    // Only a cookie session needs the token: an API token sends no cookie, so a
+    // forged cross-site request has nothing to ride on.
     let Some(expected) = req
         .extensions()
         .get::<Signed>()
+        .filter(|s| !s.via_token)
         .map(|s| s.csrf_token.clone())
     else {
         // No session cookie: nothing a forged request could ride on.

@@ -11,6 +11,10 @@ pub enum ApiError {
     Db(#[from] db::DbError),
     #[error("not found")]
     NotFound,
+    #[error("forbidden")]
+    Forbidden,
+    #[error("invalid input: {0}")]
+    Invalid(&'static str),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -19,12 +23,23 @@ pub struct ErrorBody {
     pub error: &'static str,
 }
 
+impl From<db::participants::AccessError> for ApiError {
+    fn from(e: db::participants::AccessError) -> Self {
+        match e {
+            db::participants::AccessError::Denied(_) => ApiError::Forbidden,
+            db::participants::AccessError::Db(e) => ApiError::Db(e),
+        }
+    }
+}
+
 impl IntoResponse for ApiError {
     fn into_response(self) -> Response {
         let (status, code) = match &self {
             ApiError::NotFound | ApiError::Db(db::DbError::NotFound(_)) => {
                 (StatusCode::NOT_FOUND, "not_found")
             }
+            ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
+            ApiError::Invalid(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Db(db::DbError::Conflict(_)) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Db(db::DbError::Pool(_)) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),

@@ -1,7 +1,7 @@
 //! The route table. Every route goes through [`Routes::add`], which records it,
 //! so tests can enumerate the whole router (OpenAPI coverage, permissions).
 
-use crate::pages::{self, public, staff};
+use crate::pages::{self, account, public, staff};
 use crate::{AppState, api, assets, auth, csrf, health, metrics, security};
 use axum::Router;
 use axum::handler::Handler;
@@ -61,6 +61,21 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/metrics", metrics::metrics)
         .add(Method::GET, "/api/openapi.json", api::openapi_json)
         .add(Method::GET, "/api/v1/status", api::status)
+        .add(Method::GET, "/api/v1/me", api::me)
+        .add(Method::GET, "/api/v1/participants", api::participants)
+        .add(Method::GET, "/api/v1/participants/{id}", api::participant)
+        .add(Method::GET, "/api/v1/audit", api::audit)
+        .add(Method::GET, "/api/v1/users", api::users)
+        .add(
+            Method::POST,
+            "/api/v1/users/{id}/disable",
+            api::disable_user,
+        )
+        .add(Method::GET, "/api/v1/sessions", api::sessions)
+        .add(Method::DELETE, "/api/v1/sessions/{id}", api::end_session)
+        .add(Method::GET, "/api/v1/tokens", api::tokens)
+        .add(Method::POST, "/api/v1/tokens", api::create_token)
+        .add(Method::DELETE, "/api/v1/tokens/{id}", api::revoke_token)
         .add(Method::GET, "/static/app.css", assets::app_css)
         .add(Method::GET, "/", public::home)
         .add(Method::GET, "/accessibility", public::accessibility)
@@ -81,6 +96,33 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/admin/sessions", staff::sessions)
         .add(Method::POST, "/admin/sessions/{id}/end", staff::end_session)
         .add(Method::GET, "/audit", staff::audit)
+        .add(
+            Method::GET,
+            "/login/second-factor",
+            account::second_factor_form,
+        )
+        .add(Method::POST, "/login/second-factor", account::second_factor)
+        .add(
+            Method::POST,
+            "/login/second-factor/setup",
+            account::second_factor_setup,
+        )
+        .add(Method::GET, "/account", account::account)
+        .add(Method::POST, "/account/totp/start", account::totp_start)
+        .add(Method::GET, "/account/totp", account::totp_setup)
+        .add(Method::POST, "/account/totp/confirm", account::totp_confirm)
+        .add(Method::POST, "/account/totp/disable", account::totp_disable)
+        .add(Method::POST, "/account/tokens", account::create_token)
+        .add(
+            Method::POST,
+            "/account/tokens/{id}/revoke",
+            account::revoke_token,
+        )
+        .add(
+            Method::POST,
+            "/admin/organisation/require-totp",
+            account::require_totp,
+        )
 }
 
 /// Every route the router serves.

@@ -169,3 +169,50 @@ error-forbidden-title = Kein Zugriff
 error-forbidden-text = Ihre Rolle erlaubt keinen Zugriff auf diese Seite. Der Versuch wurde protokolliert.
 error-too-many-title = Zu viele Versuche
 error-too-many-text = Von dieser Netzwerkadresse kamen zu viele Versuche. Warten Sie einige Minuten und versuchen Sie es erneut.
+
+## Account, two-step verification, tokens
+account-totp-heading = Zwei-Schritt-Verifizierung
+account-totp-on = Die Zwei-Schritt-Verifizierung ist aktiv: Nach dem Passwort fragt traject nach einem Code aus Ihrer Authenticator-App.
+account-totp-off = Die Zwei-Schritt-Verifizierung ist aus. Schalten Sie sie ein, um die Akten, mit denen Sie arbeiten, auch bei einem abhandengekommenen Passwort zu schützen.
+account-totp-start = Zwei-Schritt-Verifizierung einrichten
+account-totp-disable = Zwei-Schritt-Verifizierung ausschalten
+account-totp-required-note = Ihre Organisation schreibt die Zwei-Schritt-Verifizierung für alle Mitarbeitenden vor.
+account-recovery-left = { $count ->
+    [one] Sie haben noch { $count } unbenutzten Wiederherstellungscode.
+   *[other] Sie haben noch { $count } unbenutzte Wiederherstellungscodes.
+}
+org-require-totp-heading = Zwei-Schritt-Verifizierung für die ganze Organisation
+org-require-totp-on = Alle Mitarbeitenden müssen die Zwei-Schritt-Verifizierung nutzen.
+org-require-totp-off = Die Mitarbeitenden entscheiden selbst über die Zwei-Schritt-Verifizierung.
+org-require-totp-enable = Für alle Mitarbeitenden vorschreiben
+org-require-totp-disable = Nicht mehr vorschreiben
+account-tokens-heading = Persönliche API-Schlüssel
+account-tokens-intro = Mit einem Schlüssel handelt ein Programm mit Ihren Rechten über die API von traject. Wer ihn besitzt, kann, was Sie können: Halten Sie ihn geheim und widerrufen Sie ihn, wenn er nicht mehr gebraucht wird.
+account-tokens-empty = Sie haben keine Schlüssel.
+account-token-name = Name des neuen Schlüssels
+account-token-default-name = API-Schlüssel
+account-token-create = Schlüssel erstellen
+account-token-created = Erstellt
+account-token-last-used = Zuletzt benutzt
+account-token-never = Nie
+account-token-revoked = Widerrufen
+account-token-revoke = { $name } widerrufen
+token-created-title = Ihr neuer Schlüssel
+token-created-text = Kopieren Sie den Schlüssel „{ $name }“ jetzt: Er wird nur dieses eine Mal angezeigt.
+totp-setup-title = Zwei-Schritt-Verifizierung einrichten
+totp-setup-step-app = Installieren Sie eine Authenticator-App auf Ihrem Telefon, etwa die von Ihrer Organisation empfohlene.
+totp-setup-step-secret = Fügen Sie in der App ein Konto hinzu: Öffnen Sie den Link unten auf Ihrem Telefon oder tippen Sie den angezeigten Schlüssel ab.
+totp-setup-link = In der Authenticator-App öffnen
+totp-setup-step-code = Geben Sie den sechsstelligen Code ein, den die App jetzt zeigt.
+totp-setup-code = Sechsstelliger Code
+totp-setup-submit = Bestätigen
+totp-code-wrong = Dieser Code stimmt nicht. Prüfen Sie die Uhrzeit Ihres Telefons und geben Sie den neuesten Code ein.
+recovery-title = Ihre Wiederherstellungscodes
+recovery-text = Bewahren Sie diese Codes sicher auf, nicht beim Telefon. Jeder funktioniert einmal anstelle eines App-Codes, falls Sie Ihr Telefon verlieren. Sie werden nur jetzt angezeigt.
+recovery-continue = Weiter
+second-factor-title = Bestätigungscode
+second-factor-text = Geben Sie den Code aus Ihrer Authenticator-App oder einen Ihrer Wiederherstellungscodes ein.
+second-factor-code = Code
+second-factor-submit = Prüfen
+second-factor-failed = Dieser Code stimmt nicht. Versuchen Sie den neuesten Code aus der App.
+second-factor-setup-required = Ihre Organisation schreibt die Zwei-Schritt-Verifizierung vor. Richten Sie sie jetzt ein, um fortzufahren.

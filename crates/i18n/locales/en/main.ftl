@@ -169,3 +169,50 @@ error-forbidden-title = Not allowed
 error-forbidden-text = Your role does not give access to this page. The attempt has been recorded.
 error-too-many-title = Too many attempts
 error-too-many-text = Too many attempts came from this network address. Wait a few minutes and try again.
+
+## Account, two-step verification, tokens
+account-totp-heading = Two-step verification
+account-totp-on = Two-step verification is on: after your password, traject asks for a code from your authenticator app.
+account-totp-off = Two-step verification is off. Turn it on to protect the files you work with, even if your password leaks.
+account-totp-start = Set up two-step verification
+account-totp-disable = Turn two-step verification off
+account-totp-required-note = Your organisation requires two-step verification for all staff.
+account-recovery-left = { $count ->
+    [one] You have { $count } unused recovery code.
+   *[other] You have { $count } unused recovery codes.
+}
+org-require-totp-heading = Two-step verification for the whole organisation
+org-require-totp-on = All staff must use two-step verification.
+org-require-totp-off = Staff choose for themselves whether to use two-step verification.
+org-require-totp-enable = Require it for all staff
+org-require-totp-disable = Stop requiring it
+account-tokens-heading = Personal API tokens
+account-tokens-intro = A token lets a program act with your rights through the traject API. Anyone holding it can do what you can: keep it secret and revoke it when it is no longer needed.
+account-tokens-empty = You have no tokens.
+account-token-name = Name of the new token
+account-token-default-name = API token
+account-token-create = Create token
+account-token-created = Created
+account-token-last-used = Last used
+account-token-never = Never
+account-token-revoked = Revoked
+account-token-revoke = Revoke { $name }
+token-created-title = Your new token
+token-created-text = Copy the token "{ $name }" now: it is shown only this once.
+totp-setup-title = Set up two-step verification
+totp-setup-step-app = Install an authenticator app on your phone, such as the one your organisation recommends.
+totp-setup-step-secret = Add an account in the app: open the link below on your phone, or type the key shown.
+totp-setup-link = Open in the authenticator app
+totp-setup-step-code = Enter the six-digit code the app now shows.
+totp-setup-code = Six-digit code
+totp-setup-submit = Confirm
+totp-code-wrong = That code is not right. Check the time on your phone and enter the newest code.
+recovery-title = Your recovery codes
+recovery-text = Keep these codes somewhere safe, away from your phone. Each works once, instead of a code from the app, if you lose your phone. They are shown only now.
+recovery-continue = Continue
+second-factor-title = Verification code
+second-factor-text = Enter the code from your authenticator app, or one of your recovery codes.
+second-factor-code = Code
+second-factor-submit = Verify
+second-factor-failed = That code is not right. Try the newest code from the app.
+second-factor-setup-required = Your organisation requires two-step verification. Set it up now to continue.

@@ -169,3 +169,50 @@ error-forbidden-title = Accès refusé
 error-forbidden-text = Votre rôle ne donne pas accès à cette page. La tentative a été enregistrée.
 error-too-many-title = Trop de tentatives
 error-too-many-text = Trop de tentatives sont venues de cette adresse réseau. Attendez quelques minutes et réessayez.
+
+## Account, two-step verification, tokens
+account-totp-heading = Vérification en deux étapes
+account-totp-on = La vérification en deux étapes est active : après votre mot de passe, traject demande un code de votre application d'authentification.
+account-totp-off = La vérification en deux étapes est désactivée. Activez-la pour protéger les dossiers que vous traitez, même si votre mot de passe fuite.
+account-totp-start = Configurer la vérification en deux étapes
+account-totp-disable = Désactiver la vérification en deux étapes
+account-totp-required-note = Votre organisation impose la vérification en deux étapes à tout le personnel.
+account-recovery-left = { $count ->
+    [one] Il vous reste { $count } code de secours inutilisé.
+   *[other] Il vous reste { $count } codes de secours inutilisés.
+}
+org-require-totp-heading = Vérification en deux étapes pour toute l'organisation
+org-require-totp-on = Tout le personnel doit utiliser la vérification en deux étapes.
+org-require-totp-off = Chacun choisit d'utiliser ou non la vérification en deux étapes.
+org-require-totp-enable = L'imposer à tout le personnel
+org-require-totp-disable = Ne plus l'imposer
+account-tokens-heading = Jetons d'API personnels
+account-tokens-intro = Un jeton permet à un programme d'agir avec vos droits via l'API de traject. Qui le détient peut faire ce que vous pouvez faire : gardez-le secret et révoquez-le quand il ne sert plus.
+account-tokens-empty = Vous n'avez aucun jeton.
+account-token-name = Nom du nouveau jeton
+account-token-default-name = Jeton d'API
+account-token-create = Créer un jeton
+account-token-created = Créé
+account-token-last-used = Dernière utilisation
+account-token-never = Jamais
+account-token-revoked = Révoqué
+account-token-revoke = Révoquer { $name }
+token-created-title = Votre nouveau jeton
+token-created-text = Copiez le jeton « { $name } » maintenant : il n'est affiché qu'une seule fois.
+totp-setup-title = Configurer la vérification en deux étapes
+totp-setup-step-app = Installez une application d'authentification sur votre téléphone, par exemple celle que recommande votre organisation.
+totp-setup-step-secret = Ajoutez un compte dans l'application : ouvrez le lien ci-dessous sur votre téléphone, ou tapez la clé affichée.
+totp-setup-link = Ouvrir dans l'application d'authentification
+totp-setup-step-code = Saisissez le code à six chiffres que l'application affiche.
+totp-setup-code = Code à six chiffres
+totp-setup-submit = Confirmer
+totp-code-wrong = Ce code n'est pas correct. Vérifiez l'heure de votre téléphone et saisissez le code le plus récent.
+recovery-title = Vos codes de secours
+recovery-text = Conservez ces codes en lieu sûr, loin de votre téléphone. Chacun fonctionne une fois, à la place d'un code de l'application, si vous perdez votre téléphone. Ils ne sont affichés que maintenant.
+recovery-continue = Continuer
+second-factor-title = Code de vérification
+second-factor-text = Saisissez le code de votre application d'authentification, ou l'un de vos codes de secours.
+second-factor-code = Code
+second-factor-submit = Vérifier
+second-factor-failed = Ce code n'est pas correct. Essayez le code le plus récent de l'application.
+second-factor-setup-required = Votre organisation impose la vérification en deux étapes. Configurez-la maintenant pour continuer.

@@ -169,3 +169,50 @@ error-forbidden-title = Geen toegang
 error-forbidden-text = Je rol geeft geen toegang tot deze pagina. De poging is vastgelegd.
 error-too-many-title = Te veel pogingen
 error-too-many-text = Er kwamen te veel pogingen van dit netwerkadres. Wacht enkele minuten en probeer opnieuw.
+
+## Account, two-step verification, tokens
+account-totp-heading = Tweestapsverificatie
+account-totp-on = Tweestapsverificatie staat aan: na je wachtwoord vraagt traject een code uit je authenticator-app.
+account-totp-off = Tweestapsverificatie staat uit. Zet ze aan om de dossiers waarmee je werkt te beschermen, ook als je wachtwoord uitlekt.
+account-totp-start = Tweestapsverificatie instellen
+account-totp-disable = Tweestapsverificatie uitzetten
+account-totp-required-note = Je organisatie verplicht tweestapsverificatie voor alle medewerkers.
+account-recovery-left = { $count ->
+    [one] Je hebt nog { $count } ongebruikte herstelcode.
+   *[other] Je hebt nog { $count } ongebruikte herstelcodes.
+}
+org-require-totp-heading = Tweestapsverificatie voor de hele organisatie
+org-require-totp-on = Alle medewerkers moeten tweestapsverificatie gebruiken.
+org-require-totp-off = Medewerkers kiezen zelf of ze tweestapsverificatie gebruiken.
+org-require-totp-enable = Verplichten voor alle medewerkers
+org-require-totp-disable = Niet langer verplichten
+account-tokens-heading = Persoonlijke API-sleutels
+account-tokens-intro = Met een sleutel handelt een programma met jouw rechten via de API van traject. Wie de sleutel heeft, kan wat jij kunt: houd hem geheim en trek hem in als hij niet meer nodig is.
+account-tokens-empty = Je hebt geen sleutels.
+account-token-name = Naam van de nieuwe sleutel
+account-token-default-name = API-sleutel
+account-token-create = Sleutel aanmaken
+account-token-created = Aangemaakt
+account-token-last-used = Laatst gebruikt
+account-token-never = Nooit
+account-token-revoked = Ingetrokken
+account-token-revoke = { $name } intrekken
+token-created-title = Je nieuwe sleutel
+token-created-text = Kopieer de sleutel "{ $name }" nu: hij wordt maar één keer getoond.
+totp-setup-title = Tweestapsverificatie instellen
+totp-setup-step-app = Installeer een authenticator-app op je telefoon, bijvoorbeeld die welke je organisatie aanraadt.
+totp-setup-step-secret = Voeg in de app een account toe: open de link hieronder op je telefoon, of typ de getoonde sleutel over.
+totp-setup-link = Openen in de authenticator-app
+totp-setup-step-code = Vul de code van zes cijfers in die de app nu toont.
+totp-setup-code = Code van zes cijfers
+totp-setup-submit = Bevestigen
+totp-code-wrong = Die code klopt niet. Controleer de tijd op je telefoon en vul de nieuwste code in.
+recovery-title = Je herstelcodes
+recovery-text = Bewaar deze codes op een veilige plaats, niet bij je telefoon. Elke code werkt één keer in plaats van een code uit de app, als je je telefoon kwijt bent. Ze worden alleen nu getoond.
+recovery-continue = Verder
+second-factor-title = Verificatiecode
+second-factor-text = Vul de code uit je authenticator-app in, of een van je herstelcodes.
+second-factor-code = Code
+second-factor-submit = Controleren
+second-factor-failed = Die code klopt niet. Probeer de nieuwste code uit de app.
+second-factor-setup-required = Je organisatie verplicht tweestapsverificatie. Stel ze nu in om verder te gaan.

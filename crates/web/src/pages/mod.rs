@@ -1,6 +1,7 @@
 //! Server-rendered pages. Every visible word comes from the translation files
 //! through [`Page::t`]; templates hold structure only.
 
+pub mod account;
 pub mod public;
 pub mod staff;
 
@@ -82,7 +83,13 @@ impl Page {
             .collect()
     }
 
-    fn build(lang: Language, path: String, demo: bool, signed: Option<&Signed>) -> Self {
+    fn build(
+        lang: Language,
+        path: String,
+        demo: bool,
+        signed: Option<&Signed>,
+        csrf: String,
+    ) -> Self {
         use domain::model::Role::*;
         let role = signed.and_then(|s| s.actor.role());
         let mut links: Vec<(&'static str, &'static str)> = Vec::new();
@@ -102,6 +109,7 @@ impl Page {
                 if matches!(role, Some(Administrator | Coordinator)) {
                     links.push(("/audit", "nav-audit"));
                 }
+                links.push(("/account", "nav-account"));
             }
         }
         let nav = links
@@ -124,7 +132,6 @@ impl Page {
                 .map(|o| o.name.clone())
                 .unwrap_or_default(),
         });
-        let csrf = signed.map(|s| s.csrf_token.clone()).unwrap_or_default();
         Self {
             lang,
             path,
@@ -190,11 +197,18 @@ impl FromRequestParts<AppState> for Page {
             .and_then(|s| s.organisation.as_ref())
             .and_then(|o| o.default_language.parse().ok());
         let lang = i18n::negotiate(saved.or(chosen), accept, organisation_default);
+        // A session still owing its second factor has forms too: it gets the token.
+        let csrf = parts
+            .extensions
+            .get::<Signed>()
+            .map(|s| s.csrf_token.clone())
+            .unwrap_or_default();
         Ok(Page::build(
             lang,
             parts.uri.path().to_owned(),
             state.demo,
             signed,
+            csrf,
         ))
     }
 }

@@ -47,7 +47,7 @@ fn access_failure(page: Page, e: AccessError) -> Response {
 }
 
 /// Asks the policy for an organisation-wide action; a refusal is recorded.
-async fn grant_for(
+pub(crate) async fn grant_for(
     state: &AppState,
     actor: &Actor,
     action: Action,
@@ -85,7 +85,7 @@ async fn grant_for(
     }
 }
 
-async fn require(
+pub(crate) async fn require(
     state: &AppState,
     page: Page,
     actor: &Actor,

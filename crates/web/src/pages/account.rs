@@ -1,0 +1,543 @@
+//! A person's own account: two-step verification (TOTP and recovery codes),
+//! personal API tokens; the second step of logging in; and the organisation
+//! rule that makes two-step verification compulsory.
+
+use super::{Page, render};
+use crate::AppState;
+use crate::auth::{CurrentUser, PendingUser, Signed};
+use askama::Template;
+use axum::Form;
+use axum::extract::{ConnectInfo, Path, State};
+use axum::http::header::LOCATION;
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use db::audit::{Event, Outcome};
+use db::credentials::Context;
+use db::models::ApiToken;
+use domain::model::Role;
+use domain::policy::Action;
+use serde::Deserialize;
+use std::net::SocketAddr;
+
+fn see_other(to: &str) -> Response {
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = HeaderValue::from_str(to) {
+        r.headers_mut().insert(LOCATION, v);
+    }
+    r
+}
+
+fn internal(page: Page, e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "request failed");
+    page.error(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
+/// Ten single-use codes for when the phone is lost.
+fn new_recovery_codes() -> Vec<String> {
+    (0..10)
+        .map(|_| {
+            // 50 random bits each, in the unambiguous Base32 alphabet.
+            let raw = domain::totp::new_secret();
+            format!("{}-{}", &raw[..5], &raw[5..10])
+        })
+        .collect()
+}
+
+// ---------------------------------------------------------------- account page
+
+#[derive(Template)]
+#[template(path = "account.html")]
+pub struct AccountPage {
+    pub page: Page,
+    pub totp_enabled: bool,
+    pub recovery_left: i64,
+    pub tokens: Vec<ApiToken>,
+    pub is_admin: bool,
+    pub org_requires_totp: bool,
+}
+
+impl AccountPage {
+    pub fn recovery_text(&self) -> String {
+        self.page
+            .t_count("account-recovery-left", self.recovery_left)
+    }
+    pub fn when(&self, at: &chrono::NaiveDateTime) -> String {
+        i18n::format_datetime(self.page.lang, at.and_utc())
+    }
+}
+
+pub async fn account(
+    State(state): State<AppState>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let actor = me.actor.clone();
+    let user_id = me.user.id.clone();
+    let result = state
+        .db
+        .run(move |conn| {
+            let tokens = db::credentials::list_tokens(conn, &actor)?;
+            let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
+            Ok((tokens, left))
+        })
+        .await;
+    match result {
+        Ok((tokens, recovery_left)) => render(&AccountPage {
+            page,
+            totp_enabled: me.user.totp_enabled,
+            recovery_left,
+            tokens,
+            is_admin: me.actor.role() == Some(Role::Administrator),
+            org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
+        }),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- TOTP set-up
+
+#[derive(Template)]
+#[template(path = "totp_setup.html")]
+pub struct TotpSetupPage {
+    pub page: Page,
+    pub secret: String,
+    pub uri: String,
+    pub action: &'static str,
+    pub failed: bool,
+}
+
+#[derive(Template)]
+#[template(path = "recovery_codes.html")]
+pub struct RecoveryCodesPage {
+    pub page: Page,
+    pub codes: Vec<String>,
+    pub next: &'static str,
+}
+
+#[derive(Deserialize)]
+pub struct CodeForm {
+    #[serde(default)]
+    code: String,
+}
+
+/// Begins set-up: a new secret, not yet active (a POST: it changes state).
+pub async fn totp_start(
+    State(state): State<AppState>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    start(&state, page, &me, "/account/totp").await
+}
+
+async fn start(state: &AppState, page: Page, me: &Signed, then: &str) -> Response {
+    if me.user.totp_enabled {
+        return see_other("/account");
+    }
+    let user_id = me.user.id.clone();
+    match state
+        .db
+        .run(move |conn| db::credentials::start_totp(conn, &user_id, &domain::totp::new_secret()))
+        .await
+    {
+        Ok(()) => see_other(then),
+        Err(e) => internal(page, e),
+    }
+}
+
+fn setup_page(page: Page, me: &Signed, action: &'static str, failed: bool) -> Response {
+    let Some(secret) = me.user.totp_secret.clone() else {
+        return see_other("/account");
+    };
+    let uri = domain::totp::otpauth_uri(&secret, &me.user.email, "traject");
+    let status = if failed {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    (
+        status,
+        render(&TotpSetupPage {
+            page,
+            secret,
+            uri,
+            action,
+            failed,
+        }),
+    )
+        .into_response()
+}
+
+pub async fn totp_setup(page: Page, CurrentUser(me): CurrentUser) -> Response {
+    if me.user.totp_enabled {
+        return see_other("/account");
+    }
+    setup_page(page, &me, FROM_ACCOUNT.action, false)
+}
+
+/// Where a TOTP set-up happens: from the account page, or as the compulsory
+/// second step of a login (which it then completes).
+#[derive(Clone, Copy)]
+struct SetupFlow {
+    action: &'static str,
+    next: &'static str,
+    completes_login: bool,
+}
+
+const FROM_ACCOUNT: SetupFlow = SetupFlow {
+    action: "/account/totp/confirm",
+    next: "/account",
+    completes_login: false,
+};
+const DURING_LOGIN: SetupFlow = SetupFlow {
+    action: "/login/second-factor",
+    next: "/dashboard",
+    completes_login: true,
+};
+
+/// Confirms set-up with a first code; shows the recovery codes once.
+async fn confirm(
+    state: &AppState,
+    page: Page,
+    me: &Signed,
+    code: &str,
+    ip: String,
+    flow: SetupFlow,
+) -> Response {
+    let Some(secret) = me.user.totp_secret.clone() else {
+        return see_other("/account");
+    };
+    let now = state.clock.now();
+    let Some(step) = domain::totp::verify(&secret, code, now.timestamp(), me.user.totp_last_step)
+    else {
+        return setup_page(page, me, flow.action, true);
+    };
+    let codes = new_recovery_codes();
+    let (actor, session, stored) = (me.actor.clone(), me.session_id.clone(), codes.clone());
+    let result = state
+        .db
+        .run(move |conn| {
+            let ctx = Context {
+                actor: &actor,
+                ip: Some(&ip),
+                at: now.naive_utc(),
+            };
+            db::credentials::enable_totp(conn, ctx, step, &stored)?;
+            if flow.completes_login {
+                db::access::complete_second_factor(conn, &session)?;
+            }
+            Ok(())
+        })
+        .await;
+    match result {
+        Ok(()) => render(&RecoveryCodesPage {
+            page,
+            codes,
+            next: flow.next,
+        }),
+        Err(e) => internal(page, e),
+    }
+}
+
+pub async fn totp_confirm(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    confirm(
+        &state,
+        page,
+        &me,
+        &form.code,
+        addr.ip().to_string(),
+        FROM_ACCOUNT,
+    )
+    .await
+}
+
+/// Turns two-step verification off (a current code is required), unless the
+/// organisation makes it compulsory.
+pub async fn totp_disable(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    if me.organisation.as_ref().is_some_and(|o| o.require_totp) {
+        return page.error(StatusCode::CONFLICT);
+    }
+    let (Some(secret), true) = (me.user.totp_secret.clone(), me.user.totp_enabled) else {
+        return see_other("/account");
+    };
+    let now = state.clock.now();
+    if domain::totp::verify(&secret, &form.code, now.timestamp(), me.user.totp_last_step).is_none()
+    {
+        return page.error(StatusCode::FORBIDDEN);
+    }
+    let actor = me.actor.clone();
+    let ip = addr.ip().to_string();
+    match state
+        .db
+        .run(move |conn| {
+            db::credentials::disable_totp(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at: now.naive_utc(),
+                },
+            )
+        })
+        .await
+    {
+        Ok(()) => see_other("/account"),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- second step of login
+
+#[derive(Template)]
+#[template(path = "second_factor.html")]
+pub struct SecondFactorPage {
+    pub page: Page,
+    pub setup_required: bool,
+    pub failed: bool,
+}
+
+pub async fn second_factor_form(page: Page, PendingUser(me): PendingUser) -> Response {
+    if !me.user.totp_enabled && me.user.totp_secret.is_some() {
+        return setup_page(page, &me, DURING_LOGIN.action, false);
+    }
+    render(&SecondFactorPage {
+        page,
+        setup_required: !me.user.totp_enabled,
+        failed: false,
+    })
+}
+
+/// The organisation requires a second factor this person has not set up yet.
+pub async fn second_factor_setup(
+    State(state): State<AppState>,
+    page: Page,
+    PendingUser(me): PendingUser,
+) -> Response {
+    start(&state, page, &me, "/login/second-factor").await
+}
+
+pub async fn second_factor(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    PendingUser(me): PendingUser,
+    Form(form): Form<CodeForm>,
+) -> Response {
+    let ip = addr.ip().to_string();
+    if !me.user.totp_enabled {
+        return confirm(&state, page, &me, &form.code, ip, DURING_LOGIN).await;
+    }
+    let now = state.clock.now();
+    let at = now.naive_utc();
+    let step = me.user.totp_secret.as_deref().and_then(|secret| {
+        domain::totp::verify(secret, &form.code, now.timestamp(), me.user.totp_last_step)
+    });
+    let result = state
+        .db
+        .run(move |conn| {
+            db::backend::write_tx(conn, |conn| {
+                let ok = match step {
+                    Some(step) => {
+                        db::credentials::accept_totp_step(conn, &me.user.id, step)?;
+                        true
+                    }
+                    None => db::credentials::use_recovery_code(conn, &me.user.id, &form.code, at)?,
+                };
+                let locked = if ok {
+                    db::access::complete_second_factor(conn, &me.session_id)?;
+                    db::access::clear_failures(conn, &me.user.id)?;
+                    false
+                } else {
+                    let locked = db::access::register_failure(conn, &me.user, at)?;
+                    if locked {
+                        db::access::delete_session(conn, &me.session_id)?;
+                    }
+                    locked
+                };
+                db::audit::record(
+                    conn,
+                    &Event {
+                        organisation_id: me.actor.organisation_id(),
+                        actor_user_id: Some(&me.user.id),
+                        actor_label: &me.user.email,
+                        action: "login.second_factor",
+                        subject_type: None,
+                        subject_id: None,
+                        detail: match (ok, step.is_some(), locked) {
+                            (true, true, _) => "code",
+                            (true, false, _) => "recovery code",
+                            (false, _, true) => "wrong code; account locked",
+                            (false, _, false) => "wrong code",
+                        },
+                        outcome: if ok {
+                            Outcome::Success
+                        } else {
+                            Outcome::Failure
+                        },
+                        ip: Some(&ip),
+                        at,
+                    },
+                )?;
+                Ok(ok)
+            })
+        })
+        .await;
+    match result {
+        Ok(true) => see_other("/dashboard"),
+        Ok(false) => (
+            StatusCode::UNAUTHORIZED,
+            render(&SecondFactorPage {
+                page,
+                setup_required: false,
+                failed: true,
+            }),
+        )
+            .into_response(),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- tokens
+
+#[derive(Template)]
+#[template(path = "token_created.html")]
+pub struct TokenCreatedPage {
+    pub page: Page,
+    pub name: String,
+    pub secret: String,
+}
+
+#[derive(Deserialize)]
+pub struct TokenForm {
+    #[serde(default)]
+    name: String,
+}
+
+pub async fn create_token(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<TokenForm>,
+) -> Response {
+    let name = form.name.trim().chars().take(100).collect::<String>();
+    let name = if name.is_empty() {
+        page.t("account-token-default-name")
+    } else {
+        name
+    };
+    let (actor, ip, at, stored_name) = (
+        me.actor.clone(),
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+        name.clone(),
+    );
+    match state
+        .db
+        .run(move |conn| {
+            db::credentials::create_token(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                &stored_name,
+            )
+        })
+        .await
+    {
+        // Shown once, in the answer to the POST; never again.
+        Ok((_, secret)) => render(&TokenCreatedPage { page, name, secret }),
+        Err(db::DbError::Conflict(_)) => page.error(StatusCode::FORBIDDEN),
+        Err(e) => internal(page, e),
+    }
+}
+
+pub async fn revoke_token(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Response {
+    let (actor, ip, at) = (
+        me.actor.clone(),
+        addr.ip().to_string(),
+        state.clock.now().naive_utc(),
+    );
+    match state
+        .db
+        .run(move |conn| {
+            db::credentials::revoke_token(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                &id,
+            )
+        })
+        .await
+    {
+        Ok(()) => see_other("/account"),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ---------------------------------------------------------------- organisation rule
+
+#[derive(Deserialize)]
+pub struct RequireForm {
+    #[serde(default)]
+    required: String,
+}
+
+pub async fn require_totp(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<RequireForm>,
+) -> Response {
+    let ip = addr.ip().to_string();
+    let (page, grant) =
+        match super::staff::require(&state, page, &me.actor, Action::ManageUsers, &ip).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
+    let (actor, at) = (me.actor.clone(), state.clock.now().naive_utc());
+    let required = form.required == "on";
+    match state
+        .db
+        .run(move |conn| {
+            db::credentials::set_require_totp(
+                conn,
+                &grant,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                required,
+            )
+        })
+        .await
+    {
+        Ok(()) => see_other("/account"),
+        Err(e) => internal(page, e),
+    }
+}
