@@ -72,6 +72,21 @@ const LAST_NAMES: &[&str] = &[
     "Demotte",
     "Testaert",
 ];
+/// Demo journal lines: (confidential, text). Plainly invented.
+const JOURNAL: &[(bool, &str)] = &[
+    (
+        false,
+        "Demo: kennismakingsgesprek, interesse in de groepssessies.",
+    ),
+    (
+        true,
+        "Demo (vertrouwelijk): voorbeeldnotitie over de thuissituatie.",
+    ),
+    (
+        false,
+        "Demo: samen naar het Huis van het Kind voor informatie over opvang.",
+    ),
+];
 const CHILD_NAMES: &[&str] = &[
     "Adam", "Bo", "Chloé", "Daan", "Emma", "Finn", "Gaia", "Hugo", "Ilias", "Juna",
 ];
@@ -243,6 +258,23 @@ pub fn seed(
                             .to_owned(),
                         birth_date: years_before(today, child_age)
                             - Duration::days(dice.below(300) as i64),
+                        created_at: ts,
+                    })
+                    .execute(conn)?;
+            }
+
+            // A few journal lines, some confidential (fictional, plainly so).
+            let casemanager = casemanagers[i % casemanagers.len()].clone();
+            for (n, (confidential, body)) in JOURNAL.iter().enumerate().take(1 + (i % 3)) {
+                diesel::insert_into(journal_entries::table)
+                    .values(&JournalEntry {
+                        id: new_id(),
+                        organisation_id: org.id.clone(),
+                        participant_id: participant.id.clone(),
+                        author_id: Some(casemanager.clone()),
+                        confidential: *confidential,
+                        body: (*body).to_owned(),
+                        written_on: today - Duration::days(7 * (n as i64 + 1)),
                         created_at: ts,
                     })
                     .execute(conn)?;

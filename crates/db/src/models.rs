@@ -208,3 +208,16 @@ pub struct AuditEntry {
     pub prev_hash: String,
     pub hash: String,
 }
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = journal_entries)]
+pub struct JournalEntry {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub author_id: Option<String>,
+    pub confidential: bool,
+    pub body: String,
+    pub written_on: NaiveDate,
+    pub created_at: NaiveDateTime,
+}

@@ -42,6 +42,13 @@ pub struct ParticipantFile {
     pub participant: Participant,
     pub children: Vec<Child>,
     pub trajectories: Vec<(Trajectory, String)>,
+    /// Journal lines the reader may see, newest first.
+    pub journal: Vec<JournalEntry>,
+    /// Confidential lines withheld from this reader.
+    pub confidential_withheld: usize,
+    /// Every time a coordinator broke the glass on this file: shown to all who
+    /// read it, the casemanager first.
+    pub glass_breaks: Vec<AuditEntry>,
 }
 
 fn record_refusal(
@@ -190,6 +197,56 @@ pub fn read_file(
                 )?;
                 return Ok(Err(AccessError::Denied(why)));
             }
+            let journal: Vec<JournalEntry> = journal_entries::table
+                .filter(journal_entries::organisation_id.eq(&org))
+                .filter(journal_entries::participant_id.eq(participant_id))
+                .order((
+                    journal_entries::written_on.desc(),
+                    journal_entries::created_at.desc(),
+                ))
+                .select(JournalEntry::as_select())
+                .load(conn)?;
+            let confidential = Resource::Confidential {
+                organisation_id: &org,
+                casemanager_ids: &casemanagers,
+            };
+            let sees_confidential =
+                authorize(actor, Action::ReadConfidential, confidential, None).is_ok();
+            let withheld = if sees_confidential {
+                0
+            } else {
+                journal.iter().filter(|j| j.confidential).count()
+            };
+            let shown_confidential = sees_confidential && journal.iter().any(|j| j.confidential);
+            let journal: Vec<JournalEntry> = journal
+                .into_iter()
+                .filter(|j| sees_confidential || !j.confidential)
+                .collect();
+            let glass_breaks: Vec<AuditEntry> = audit_log::table
+                .filter(audit_log::organisation_id.eq(&org))
+                .filter(audit_log::subject_id.eq(participant_id))
+                .filter(audit_log::action.eq(BREAK_GLASS))
+                .filter(audit_log::outcome.eq(Outcome::Success.code()))
+                .order(audit_log::seq.desc())
+                .select(AuditEntry::as_select())
+                .load(conn)?;
+            if shown_confidential {
+                audit::record(
+                    conn,
+                    &Event {
+                        organisation_id: Some(&org),
+                        actor_user_id: Some(actor.user_id()),
+                        actor_label: actor.user_id(),
+                        action: "confidential.read",
+                        subject_type: Some("participant"),
+                        subject_id: Some(participant_id),
+                        detail: "journal",
+                        outcome: Outcome::Success,
+                        ip: origin.ip,
+                        at: origin.at,
+                    },
+                )?;
+            }
             let children: Vec<Child> = children::table
                 .filter(children::organisation_id.eq(&org))
                 .filter(children::participant_id.eq(participant_id))
@@ -215,7 +272,89 @@ pub fn read_file(
                 participant,
                 children,
                 trajectories,
+                journal,
+                confidential_withheld: withheld,
+                glass_breaks,
             }))
+        },
+    )?
+}
+
+/// The audit action of a coordinator breaking the glass.
+pub const BREAK_GLASS: &str = "confidential.break_glass";
+
+/// A coordinator reads confidential journal lines she is not assigned to,
+/// giving a reason. The policy decides; the reason goes into the trail, where
+/// the file shows it to everyone who reads it, the casemanager first.
+pub fn break_glass(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    reason: &str,
+    origin: Origin<'_>,
+) -> Result<Vec<JournalEntry>, AccessError> {
+    let Some(org) = actor.organisation_id().map(str::to_owned) else {
+        return Err(AccessError::Denied(Denied::AnalystNoRecords));
+    };
+    write_tx(
+        conn,
+        |conn| -> DbResult<Result<Vec<JournalEntry>, AccessError>> {
+            let exists: i64 = participants::table
+                .filter(participants::organisation_id.eq(&org))
+                .filter(participants::id.eq(participant_id))
+                .count()
+                .get_result(conn)?;
+            if exists == 0 {
+                return Ok(Err(AccessError::Db(DbError::NotFound("participant"))));
+            }
+            let casemanagers: Vec<String> = trajectories::table
+                .filter(trajectories::organisation_id.eq(&org))
+                .filter(trajectories::participant_id.eq(participant_id))
+                .select(trajectories::casemanager_id)
+                .load::<Option<String>>(conn)?
+                .into_iter()
+                .flatten()
+                .collect();
+            let resource = Resource::Confidential {
+                organisation_id: &org,
+                casemanager_ids: &casemanagers,
+            };
+            let grant = match authorize(actor, Action::ReadConfidential, resource, Some(reason)) {
+                Ok(g) => g,
+                Err(why) => {
+                    record_refusal(conn, actor, BREAK_GLASS, Some(participant_id), why, origin)?;
+                    return Ok(Err(AccessError::Denied(why)));
+                }
+            };
+            let entries: Vec<JournalEntry> = journal_entries::table
+                .filter(journal_entries::organisation_id.eq(&org))
+                .filter(journal_entries::participant_id.eq(participant_id))
+                .filter(journal_entries::confidential.eq(true))
+                .order(journal_entries::written_on.desc())
+                .select(JournalEntry::as_select())
+                .load(conn)?;
+            // The file shows this entry to the casemanager: record a name, not an id.
+            let name = crate::access::user_by_id(conn, actor.user_id())?.display_name;
+            audit::record(
+                conn,
+                &Event {
+                    organisation_id: Some(&org),
+                    actor_user_id: Some(actor.user_id()),
+                    actor_label: &name,
+                    action: if grant.break_glass().is_some() {
+                        BREAK_GLASS
+                    } else {
+                        "confidential.read"
+                    },
+                    subject_type: Some("participant"),
+                    subject_id: Some(participant_id),
+                    detail: grant.break_glass().unwrap_or("journal"),
+                    outcome: Outcome::Success,
+                    ip: origin.ip,
+                    at: origin.at,
+                },
+            )?;
+            Ok(Ok(entries))
         },
     )?
 }

@@ -205,6 +205,19 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    journal_entries (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        author_id -> Nullable<Text>,
+        confidential -> Bool,
+        body -> Text,
+        written_on -> Date,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
@@ -233,4 +246,5 @@ diesel::allow_tables_to_appear_in_same_query!(
     api_tokens,
     audit_chains,
     audit_log,
+    journal_entries,
 );

@@ -302,3 +302,64 @@ fn disabling_a_user_ends_her_sessions() {
     .unwrap();
     assert!(access::disable_staff(&mut conn, &wrong, &target.id, None, now).is_err());
 }
+
+#[test]
+fn breaking_the_glass_needs_a_reason_and_is_shown_on_the_file() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+    let cm2 = actor_for(&mut conn, "casemanager2@demostad.example");
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    // A participant of casemanager1 with a confidential line.
+    let target = participants::list(&mut conn, &cm1, origin())
+        .unwrap()
+        .into_iter()
+        .find(|p| {
+            let f = participants::read_file(&mut conn, &cm1, &p.id, origin()).unwrap();
+            f.journal.iter().any(|j| j.confidential)
+        })
+        .expect("a demo participant with a confidential line");
+
+    // The coordinator reads the file: confidential lines withheld.
+    let file = participants::read_file(&mut conn, &coordinator, &target.id, origin()).unwrap();
+    assert!(file.confidential_withheld > 0);
+    assert!(file.journal.iter().all(|j| !j.confidential));
+
+    // Without a (real) reason: refused, and the refusal recorded.
+    assert!(matches!(
+        participants::break_glass(&mut conn, &coordinator, &target.id, "  curious ", origin()),
+        Err(AccessError::Denied(Denied::BreakGlassReasonRequired))
+    ));
+    assert_eq!(
+        audit_rows(&mut conn, participants::BREAK_GLASS, "denied"),
+        1
+    );
+    // Another casemanager cannot break the glass at all.
+    assert!(matches!(
+        participants::break_glass(
+            &mut conn,
+            &cm2,
+            &target.id,
+            "I am covering for a colleague today",
+            origin()
+        ),
+        Err(AccessError::Denied(Denied::NotAssigned))
+    ));
+
+    let reason = "Casemanager ill; safety question from the school";
+    let lines =
+        participants::break_glass(&mut conn, &coordinator, &target.id, reason, origin()).unwrap();
+    assert!(!lines.is_empty() && lines.iter().all(|j| j.confidential));
+    // The casemanager sees who broke the glass, and why, on her file.
+    let file = participants::read_file(&mut conn, &cm1, &target.id, origin()).unwrap();
+    assert_eq!(file.glass_breaks.len(), 1);
+    assert_eq!(file.glass_breaks[0].detail, reason);
+    assert_eq!(file.glass_breaks[0].actor_label, "Cora Coördinator (demo)");
+    assert!(
+        file.journal.iter().any(|j| j.confidential),
+        "the assigned casemanager sees confidential lines"
+    );
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+}

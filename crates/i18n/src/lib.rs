@@ -220,6 +220,7 @@ mod tests {
                     ("id", Arg::Str("i")),
                     ("name", Arg::Str("n")),
                     ("minutes", Arg::Num(5)),
+                    ("reason", Arg::Str("r")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

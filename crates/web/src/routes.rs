@@ -86,6 +86,11 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/dashboard", staff::dashboard)
         .add(Method::GET, "/participants", staff::participants)
         .add(Method::GET, "/participants/{id}", staff::participant)
+        .add(
+            Method::POST,
+            "/participants/{id}/confidential",
+            staff::break_glass,
+        )
         .add(Method::GET, "/admin/users", staff::users)
         .add(Method::POST, "/admin/users", staff::add_user)
         .add(

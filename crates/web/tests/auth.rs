@@ -536,3 +536,90 @@ async fn refused_pages_are_refused_and_recorded() {
     let checked = app.with_db(|conn| db::audit::verify(conn).unwrap()).await;
     assert!(checked.is_empty(), "{checked:?}");
 }
+
+#[tokio::test]
+async fn a_coordinator_breaks_the_glass_over_http_and_the_casemanager_sees_it() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let list = cm
+        .get(app.url("/participants"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    // Demo participants 1 in 3 have a confidential line; find one of hers.
+    let ids: Vec<String> = list
+        .split("href=\"/participants/")
+        .skip(1)
+        .map(|r| r.chars().take_while(|c| *c != '"').collect())
+        .collect();
+    let mut target = None;
+    for id in ids {
+        let page = coordinator
+            .get(app.url(&format!("/participants/{id}")))
+            .send()
+            .await
+            .unwrap()
+            .text()
+            .await
+            .unwrap();
+        if page.contains("action=\"/participants/") && page.contains("/confidential\"") {
+            target = Some(id);
+            break;
+        }
+    }
+    let id = target.expect("a participant with a withheld confidential line");
+    let csrf = app.csrf(&coordinator).await;
+    let r = coordinator
+        .post(app.url(&format!("/participants/{id}/confidential")))
+        .form(&[("csrf", csrf.as_str()), ("reason", "kort")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = coordinator
+        .post(app.url(&format!("/participants/{id}/confidential")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("reason", "Casemanager ziek, dringende vraag van de school"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("voorbeeldnotitie over de thuissituatie")
+    );
+    let page = cm
+        .get(app.url(&format!("/participants/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("Casemanager ziek, dringende vraag van de school"),
+        "{page}"
+    );
+    assert!(page.contains("Cora Coördinator (demo)"));
+    // A facilitator cannot even try.
+    let facilitator = app.client_as(As::Facilitator).await;
+    let csrf = app.csrf(&facilitator).await;
+    let r = facilitator
+        .post(app.url(&format!("/participants/{id}/confidential")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("reason", "Casemanager ziek, dringende vraag van de school"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}

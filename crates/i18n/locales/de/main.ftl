@@ -216,3 +216,19 @@ second-factor-code = Code
 second-factor-submit = Prüfen
 second-factor-failed = Dieser Code stimmt nicht. Versuchen Sie den neuesten Code aus der App.
 second-factor-setup-required = Ihre Organisation schreibt die Zwei-Schritt-Verifizierung vor. Richten Sie sie jetzt ein, um fortzufahren.
+
+## Journal and breaking the glass
+participant-journal = Journal
+journal-empty = Noch keine Journaleinträge.
+journal-confidential = Vertraulich
+journal-withheld = { $count ->
+    [one] { $count } vertraulicher Eintrag ist nur für die zuständige Fallmanagerin.
+   *[other] { $count } vertrauliche Einträge sind nur für die zuständige Fallmanagerin.
+}
+break-glass-heading = Vertrauliche Einträge trotzdem lesen (Notfallzugriff)
+break-glass-reason = Grund
+break-glass-hint = Mindestens 10 Zeichen. Ihr Name und der Grund werden protokolliert und der Fallmanagerin in dieser Akte angezeigt.
+break-glass-reason-short = Geben Sie einen Grund von mindestens 10 Zeichen an.
+break-glass-submit = Vertrauliche Einträge anzeigen
+glass-breaks-heading = Vertrauliche Einträge wurden von einer nicht zuständigen Person geöffnet
+glass-break-line = { $date }: { $name } gab als Grund an: { $reason }

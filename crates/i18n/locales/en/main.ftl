@@ -216,3 +216,19 @@ second-factor-code = Code
 second-factor-submit = Verify
 second-factor-failed = That code is not right. Try the newest code from the app.
 second-factor-setup-required = Your organisation requires two-step verification. Set it up now to continue.
+
+## Journal and breaking the glass
+participant-journal = Journal
+journal-empty = No journal entries yet.
+journal-confidential = Confidential
+journal-withheld = { $count ->
+    [one] { $count } confidential entry is only for the assigned casemanager.
+   *[other] { $count } confidential entries are only for the assigned casemanager.
+}
+break-glass-heading = Read the confidential entries anyway (break the glass)
+break-glass-reason = Reason
+break-glass-hint = At least 10 characters. Your name and reason are recorded and shown on this file to the casemanager.
+break-glass-reason-short = Give a reason of at least 10 characters.
+break-glass-submit = Show the confidential entries
+glass-breaks-heading = Confidential entries were opened by someone not assigned
+glass-break-line = { $date }: { $name } gave as reason: { $reason }

@@ -216,3 +216,19 @@ second-factor-code = Code
 second-factor-submit = Vérifier
 second-factor-failed = Ce code n'est pas correct. Essayez le code le plus récent de l'application.
 second-factor-setup-required = Votre organisation impose la vérification en deux étapes. Configurez-la maintenant pour continuer.
+
+## Journal and breaking the glass
+participant-journal = Journal
+journal-empty = Aucune entrée de journal pour l'instant.
+journal-confidential = Confidentiel
+journal-withheld = { $count ->
+    [one] { $count } entrée confidentielle est réservée au case manager désigné.
+   *[other] { $count } entrées confidentielles sont réservées au case manager désigné.
+}
+break-glass-heading = Lire quand même les entrées confidentielles (accès d'urgence)
+break-glass-reason = Motif
+break-glass-hint = Au moins 10 caractères. Votre nom et votre motif sont enregistrés et montrés au case manager dans ce dossier.
+break-glass-reason-short = Indiquez un motif d'au moins 10 caractères.
+break-glass-submit = Afficher les entrées confidentielles
+glass-breaks-heading = Des entrées confidentielles ont été ouvertes par une personne non désignée
+glass-break-line = { $date } : { $name } a donné comme motif : { $reason }

@@ -216,3 +216,19 @@ second-factor-code = Code
 second-factor-submit = Controleren
 second-factor-failed = Die code klopt niet. Probeer de nieuwste code uit de app.
 second-factor-setup-required = Je organisatie verplicht tweestapsverificatie. Stel ze nu in om verder te gaan.
+
+## Journal and breaking the glass
+participant-journal = Logboek
+journal-empty = Nog geen logboekregels.
+journal-confidential = Vertrouwelijk
+journal-withheld = { $count ->
+    [one] { $count } vertrouwelijke regel is alleen voor de toegewezen casemanager.
+   *[other] { $count } vertrouwelijke regels zijn alleen voor de toegewezen casemanager.
+}
+break-glass-heading = Vertrouwelijke regels toch lezen (noodtoegang)
+break-glass-reason = Reden
+break-glass-hint = Minstens 10 tekens. Je naam en reden worden vastgelegd en in dit dossier aan de casemanager getoond.
+break-glass-reason-short = Geef een reden van minstens 10 tekens.
+break-glass-submit = Vertrouwelijke regels tonen
+glass-breaks-heading = Vertrouwelijke regels werden geopend door iemand die niet is toegewezen
+glass-break-line = { $date }: { $name } gaf als reden: { $reason }

@@ -503,9 +503,34 @@ pub struct ParticipantPage {
     pub record: ParticipantFile,
     pub today: NaiveDate,
     pub can_audit: bool,
+    /// Only a coordinator may break the glass.
+    pub can_break_glass: bool,
+    /// Confidential lines shown after breaking the glass (this answer only).
+    pub revealed: Vec<db::models::JournalEntry>,
+    pub reason: String,
+    pub reason_error: bool,
 }
 
 impl ParticipantPage {
+    pub fn withheld_text(&self) -> String {
+        self.page
+            .t_count("journal-withheld", self.record.confidential_withheld as i64)
+    }
+
+    /// "On 22 November 2026, 14:05 Cora broke the glass: <reason>".
+    pub fn glass_line(&self, entry: &AuditEntry) -> String {
+        let when = i18n::format_datetime(self.page.lang, entry.at.and_utc());
+        i18n::t_args(
+            self.page.lang,
+            "glass-break-line",
+            &[
+                ("date", i18n::Arg::Str(&when)),
+                ("name", i18n::Arg::Str(&entry.actor_label)),
+                ("reason", i18n::Arg::Str(&entry.detail)),
+            ],
+        )
+    }
+
     pub fn age(&self, born: &NaiveDate) -> i64 {
         i64::from(self.today.years_since(*born).unwrap_or(0))
     }
@@ -550,10 +575,92 @@ pub async fn participant(
             record: file,
             today: state.clock.today(),
             can_audit,
+            can_break_glass: me.actor.role() == Some(Role::Coordinator),
+            revealed: Vec::new(),
+            reason: String::new(),
+            reason_error: false,
         }),
         Ok(Err(e)) => access_failure(page, e),
         Err(e) => internal(page, e),
     }
+}
+
+#[derive(Deserialize)]
+pub struct BreakGlassForm {
+    #[serde(default)]
+    reason: String,
+}
+
+/// A coordinator opens confidential lines with a reason (recorded, and shown
+/// on the file to the casemanager). The lines appear in this answer only.
+pub async fn break_glass(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    Form(form): Form<BreakGlassForm>,
+) -> Response {
+    let at = state.clock.now().naive_utc();
+    let address = ip(&addr);
+    let (actor, reason, pid) = (me.actor.clone(), form.reason.trim().to_owned(), id.clone());
+    let outcome = state
+        .db
+        .run(move |conn| {
+            let revealed = db::participants::break_glass(
+                conn,
+                &actor,
+                &pid,
+                &reason,
+                Origin {
+                    ip: Some(&address),
+                    at,
+                },
+            );
+            // The file itself is read (and recorded) after, so it lists this break too.
+            let file = db::participants::read_file(
+                conn,
+                &actor,
+                &pid,
+                Origin {
+                    ip: Some(&address),
+                    at,
+                },
+            );
+            Ok((revealed, file))
+        })
+        .await;
+    let (revealed, file) = match outcome {
+        Ok(x) => x,
+        Err(e) => return internal(page, e),
+    };
+    let file = match file {
+        Ok(f) => f,
+        Err(e) => return access_failure(page, e),
+    };
+    let (revealed, reason_error) = match revealed {
+        Ok(lines) => (lines, false),
+        Err(AccessError::Denied(domain::policy::Denied::BreakGlassReasonRequired)) => {
+            (Vec::new(), true)
+        }
+        Err(e) => return access_failure(page, e),
+    };
+    let status = if reason_error {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
+    let body = render(&ParticipantPage {
+        page,
+        record: file,
+        today: state.clock.today(),
+        can_audit: true,
+        can_break_glass: true,
+        revealed,
+        reason: form.reason,
+        reason_error,
+    });
+    (status, body).into_response()
 }
 
 // ---------------------------------------------------------------- users
