@@ -66,11 +66,14 @@ enum UserCommand {
         email: String,
         #[arg(long)]
         name: String,
-        /// Organisation slug.
-        #[arg(long)]
-        organisation: String,
-        #[arg(long, default_value = "administrator", value_parser = parse_role)]
-        role: Role,
+        /// Organisation slug (not for --analyst).
+        #[arg(long, required_unless_present = "analyst")]
+        organisation: Option<String>,
+        /// A cross-organisation analyst: aggregated figures only, no organisation.
+        #[arg(long, conflicts_with_all = ["organisation", "role"])]
+        analyst: bool,
+        #[arg(long, value_parser = parse_role)]
+        role: Option<Role>,
         #[arg(long)]
         username: Option<String>,
         #[arg(long, value_parser = parse_language)]
@@ -393,27 +396,33 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
             email,
             name,
             organisation,
+            analyst,
             role,
             username,
             language,
         } => {
-            let org = db::repo::organisation_by_slug(&mut conn, &organisation)
-                .with_context(|| format!("organisation {organisation}"))?;
             let password = read_new_password(&[&email, &name])?;
-            db::repo::add_user(
-                &mut conn,
-                db::repo::NewUser {
-                    email: &email,
-                    username: username.as_deref(),
-                    display_name: &name,
-                    preferred_language: language,
-                    password_hash: password.hash(),
-                },
-                &org.id,
-                role,
-                now,
-            )?;
-            println!("added {email} as {role} of {organisation}");
+            let new = db::repo::NewUser {
+                email: &email,
+                username: username.as_deref(),
+                display_name: &name,
+                preferred_language: language,
+                password_hash: password.hash(),
+            };
+            match organisation {
+                Some(slug) => {
+                    let org = db::repo::organisation_by_slug(&mut conn, &slug)
+                        .with_context(|| format!("organisation {slug}"))?;
+                    let role = role.unwrap_or(Role::Administrator);
+                    db::repo::add_user(&mut conn, new, &org.id, role, now)?;
+                    println!("added {email} as {role} of {slug}");
+                }
+                None if analyst => {
+                    db::repo::add_analyst(&mut conn, new, now)?;
+                    println!("added {email} as analyst (aggregated figures only)");
+                }
+                None => return Err(anyhow::anyhow!("--organisation is required").into()),
+            }
         }
         UserCommand::Passwd { email } => {
             let user = db::repo::user_by_email(&mut conn, &email)

@@ -471,3 +471,87 @@ fn sigterm_lets_the_request_in_flight_complete() {
     // And new connections are no longer accepted.
     assert!(http_get(&server.addr, "/healthz").is_err());
 }
+
+#[test]
+fn check_detects_a_tampered_audit_row() {
+    use diesel::connection::SimpleConnection;
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::new();
+    let out = with_db(dir.path(), &database).arg("demo").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = with_db(dir.path(), &database)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success() && text(&out).contains("ok    audit trail"),
+        "{}",
+        text(&out)
+    );
+
+    // Someone with database access lifts the guard and edits the trail
+    // (per-backend SQL: this test plays the attacker).
+    {
+        let db = database.open();
+        let mut conn = db.get().unwrap();
+        let sql = match &mut *conn {
+            db::DbConn::Sqlite(_) => {
+                "DROP TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'nothing happened'"
+            }
+            db::DbConn::Postgres(_) => {
+                "ALTER TABLE audit_log DISABLE TRIGGER audit_log_no_update; UPDATE audit_log SET detail = 'nothing happened'"
+            }
+        };
+        match &mut *conn {
+            db::DbConn::Sqlite(c) => c.batch_execute(sql).unwrap(),
+            db::DbConn::Postgres(c) => c.batch_execute(sql).unwrap(),
+        }
+    }
+    let out = with_db(dir.path(), &database)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("FAIL  audit trail") && text(&out).contains("was altered"),
+        "{}",
+        text(&out)
+    );
+}
+
+#[test]
+fn an_analyst_is_added_without_an_organisation() {
+    let dir = tempfile::tempdir().unwrap();
+    let database = TestDatabase::new();
+    let mut child = with_db(dir.path(), &database)
+        .args([
+            "user",
+            "add",
+            "analyst@federal.example",
+            "--name",
+            "Federal Analyst (test)",
+            "--analyst",
+        ])
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(b"violet tram cupboard seven\n")
+        .unwrap();
+    let out = child.wait_with_output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    let user = db::repo::user_by_email(&mut conn, "analyst@federal.example").unwrap();
+    assert!(user.is_analyst);
+    assert!(
+        db::access::memberships_of(&mut conn, &user.id)
+            .unwrap()
+            .is_empty()
+    );
+}

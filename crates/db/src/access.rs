@@ -335,3 +335,83 @@ pub fn add_staff(
         Ok(user)
     })
 }
+
+/// Changes a staff member's role in the grant's organisation (ManageUsers).
+/// Her sessions pick the new role up on their next request.
+pub fn change_role(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    role: Role,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
+    if user_id == grant.actor().user_id() {
+        // Demoting oneself could leave the organisation without an administrator.
+        return Err(DbError::Conflict(
+            "an administrator cannot change her own role".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        let n = diesel::update(
+            memberships::table
+                .filter(memberships::organisation_id.eq(&org))
+                .filter(memberships::user_id.eq(user_id)),
+        )
+        .set(memberships::role.eq(role.code()))
+        .execute(conn)?;
+        if n == 0 {
+            return Err(DbError::NotFound("user"));
+        }
+        audit::record(
+            conn,
+            &Event {
+                organisation_id: Some(&org),
+                actor_user_id: Some(grant.actor().user_id()),
+                actor_label: grant.actor().user_id(),
+                action: "user.role",
+                subject_type: Some("user"),
+                subject_id: Some(user_id),
+                detail: &format!("fields: role; now {}", role.code()),
+                outcome: Outcome::Success,
+                ip,
+                at: now,
+            },
+        )
+    })
+}
+
+/// Moves a session to another organisation the person works for.
+pub fn switch_organisation(
+    conn: &mut DbConn,
+    session_id: &str,
+    user_id: &str,
+    organisation_id: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    write_tx(conn, |conn| {
+        if role_in(conn, user_id, organisation_id)?.is_none() {
+            return Err(DbError::NotFound("membership"));
+        }
+        diesel::update(sessions::table.find(session_id))
+            .set(sessions::organisation_id.eq(Some(organisation_id)))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &Event {
+                organisation_id: Some(organisation_id),
+                actor_user_id: Some(user_id),
+                actor_label: user_id,
+                action: "session.switch_organisation",
+                subject_type: Some("organisation"),
+                subject_id: Some(organisation_id),
+                detail: "",
+                outcome: Outcome::Success,
+                ip,
+                at: now,
+            },
+        )
+    })
+}

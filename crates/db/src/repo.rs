@@ -83,15 +83,24 @@ pub struct NewUser<'a> {
     pub password_hash: String,
 }
 
-/// Creates a user with a role in one organisation, in one transaction.
-pub fn add_user(
-    conn: &mut DbConn,
-    new: NewUser<'_>,
-    organisation_id: &str,
-    role: Role,
-    now: NaiveDateTime,
-) -> DbResult<User> {
-    let user = User {
+/// Creates a cross-organisation analyst: no membership, aggregated figures only.
+pub fn add_analyst(conn: &mut DbConn, new: NewUser<'_>, now: NaiveDateTime) -> DbResult<User> {
+    let mut user = new_user(new, now);
+    user.is_analyst = true;
+    diesel::insert_into(users::table)
+        .values(&user)
+        .execute(conn)
+        .map_err(|e| match DbError::from(e) {
+            e if e.is_unique_violation() => {
+                DbError::Conflict(format!("a user with email {} already exists", user.email))
+            }
+            e => e,
+        })?;
+    Ok(user)
+}
+
+fn new_user(new: NewUser<'_>, now: NaiveDateTime) -> User {
+    User {
         id: new_id(),
         email: normalise_email(new.email),
         username: new.username.map(str::to_owned),
@@ -108,7 +117,18 @@ pub fn add_user(
         locked_until: None,
         is_analyst: false,
         totp_last_step: None,
-    };
+    }
+}
+
+/// Creates a user with a role in one organisation, in one transaction.
+pub fn add_user(
+    conn: &mut DbConn,
+    new: NewUser<'_>,
+    organisation_id: &str,
+    role: Role,
+    now: NaiveDateTime,
+) -> DbResult<User> {
+    let user = new_user(new, now);
     write_tx(conn, |conn| {
         diesel::insert_into(users::table)
             .values(&user)

@@ -113,6 +113,8 @@ fn all_routes() -> Routes {
             account::second_factor_setup,
         )
         .add(Method::GET, "/account", account::account)
+        .add(Method::POST, "/organisation", account::switch_organisation)
+        .add(Method::POST, "/admin/users/{id}/role", staff::change_role)
         .add(Method::POST, "/account/totp/start", account::totp_start)
         .add(Method::GET, "/account/totp", account::totp_setup)
         .add(Method::POST, "/account/totp/confirm", account::totp_confirm)

@@ -623,3 +623,126 @@ async fn a_coordinator_breaks_the_glass_over_http_and_the_casemanager_sees_it() 
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test]
+async fn an_administrator_changes_roles_and_sessions_follow() {
+    let app = demo().await;
+    let karla = app.new_client();
+    assert_eq!(
+        app.post_login(&karla, "casemanager2@demostad.example", PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(
+        karla.get(app.url("/audit")).send().await.unwrap().status(),
+        403
+    );
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    let (karla_id, admin_id) = app
+        .with_db(|conn| {
+            (
+                db::repo::user_by_email(conn, "casemanager2@demostad.example")
+                    .unwrap()
+                    .id,
+                db::repo::user_by_email(conn, As::Administrator.email())
+                    .unwrap()
+                    .id,
+            )
+        })
+        .await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{karla_id}/role")))
+        .form(&[("csrf", csrf.as_str()), ("role", "coordinator")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    // Her open session carries the new role from the next request on.
+    assert_eq!(
+        karla.get(app.url("/audit")).send().await.unwrap().status(),
+        200
+    );
+    assert_eq!(audit_count(&app, "user.role", "success").await, 1);
+    // Nobody demotes herself (the organisation could lose its administrator).
+    let r = admin
+        .post(app.url(&format!("/admin/users/{admin_id}/role")))
+        .form(&[("csrf", csrf.as_str()), ("role", "facilitator")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+}
+
+#[tokio::test]
+async fn a_person_working_for_two_organisations_switches_between_them() {
+    let app = demo().await;
+    let elders = app
+        .with_db(|conn| {
+            let org = db::repo::organisation_by_slug(conn, "elders").unwrap();
+            let cora = db::repo::user_by_email(conn, As::Coordinator.email()).unwrap();
+            diesel::insert_into(db::schema::memberships::table)
+                .values(&db::models::Membership {
+                    id: db::models::new_id(),
+                    organisation_id: org.id.clone(),
+                    user_id: cora.id,
+                    role: "facilitator".into(),
+                    created_at: test_support::test_now().naive_utc(),
+                })
+                .execute(conn)
+                .unwrap();
+            org.id
+        })
+        .await;
+    let cora = app.client_as(As::Coordinator).await;
+    let account = cora
+        .get(app.url("/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(account.contains("OCMW Elders (test)"));
+    let csrf = app.csrf(&cora).await;
+    let r = cora
+        .post(app.url("/organisation"))
+        .form(&[("csrf", csrf.as_str()), ("organisation", elders.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    // In Elders she is a facilitator: no participant list, no audit trail.
+    assert_eq!(
+        cora.get(app.url("/participants"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+    let me: serde_json::Value = cora
+        .get(app.url("/api/v1/me"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(me["role"], "facilitator");
+    assert_eq!(me["organisation_id"], elders.as_str());
+    // An organisation she does not work for is refused.
+    let demo_org = app
+        .with_db(|conn| db::repo::organisation_by_slug(conn, "demostad").unwrap().id)
+        .await;
+    let outsider = app.client_as(As::OtherOrganisation).await;
+    let csrf = app.csrf(&outsider).await;
+    let r = outsider
+        .post(app.url("/organisation"))
+        .form(&[("csrf", csrf.as_str()), ("organisation", demo_org.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}

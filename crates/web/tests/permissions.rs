@@ -88,8 +88,11 @@ async fn every_route_matches_the_permission_table() {
     let concrete = |path: &str| -> String {
         match path {
             "/participants/{id}" => format!("/participants/{participant}"),
-            "/participants/{id}/confidential" => format!("/participants/{participant}/confidential"),
+            "/participants/{id}/confidential" => {
+                format!("/participants/{participant}/confidential")
+            }
             "/admin/users/{id}/disable" => format!("/admin/users/{spare_user}/disable"),
+            "/admin/users/{id}/role" => format!("/admin/users/{spare_user}/role"),
             "/admin/sessions/{id}/end" => format!("/admin/sessions/{}/end", "0".repeat(64)),
             "/api/v1/participants/{id}" => format!("/api/v1/participants/{participant}"),
             "/api/v1/users/{id}/disable" => format!("/api/v1/users/{spare_user}/disable"),

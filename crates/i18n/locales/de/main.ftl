@@ -232,3 +232,9 @@ break-glass-reason-short = Geben Sie einen Grund von mindestens 10 Zeichen an.
 break-glass-submit = Vertrauliche Einträge anzeigen
 glass-breaks-heading = Vertrauliche Einträge wurden von einer nicht zuständigen Person geöffnet
 glass-break-line = { $date }: { $name } gab als Grund an: { $reason }
+
+users-role-of = Rolle von { $name }
+users-role-change = Rolle ändern
+account-organisations-heading = Ihre Organisationen
+account-organisation-current = hier arbeiten Sie gerade
+account-organisation-switch = In { $name } arbeiten

@@ -232,3 +232,9 @@ break-glass-reason-short = Give a reason of at least 10 characters.
 break-glass-submit = Show the confidential entries
 glass-breaks-heading = Confidential entries were opened by someone not assigned
 glass-break-line = { $date }: { $name } gave as reason: { $reason }
+
+users-role-of = Role of { $name }
+users-role-change = Change role
+account-organisations-heading = Your organisations
+account-organisation-current = working here now
+account-organisation-switch = Work in { $name }

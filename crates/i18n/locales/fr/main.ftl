@@ -232,3 +232,9 @@ break-glass-reason-short = Indiquez un motif d'au moins 10 caractères.
 break-glass-submit = Afficher les entrées confidentielles
 glass-breaks-heading = Des entrées confidentielles ont été ouvertes par une personne non désignée
 glass-break-line = { $date } : { $name } a donné comme motif : { $reason }
+
+users-role-of = Rôle de { $name }
+users-role-change = Changer le rôle
+account-organisations-heading = Vos organisations
+account-organisation-current = vous y travaillez maintenant
+account-organisation-switch = Travailler dans { $name }

@@ -232,3 +232,9 @@ break-glass-reason-short = Geef een reden van minstens 10 tekens.
 break-glass-submit = Vertrouwelijke regels tonen
 glass-breaks-heading = Vertrouwelijke regels werden geopend door iemand die niet is toegewezen
 glass-break-line = { $date }: { $name } gaf als reden: { $reason }
+
+users-role-of = Rol van { $name }
+users-role-change = Rol wijzigen
+account-organisations-heading = Je organisaties
+account-organisation-current = hier werk je nu
+account-organisation-switch = Werken in { $name }

@@ -49,6 +49,8 @@ fn new_recovery_codes() -> Vec<String> {
 #[template(path = "account.html")]
 pub struct AccountPage {
     pub page: Page,
+    /// Organisations the person works for: (id, name, current).
+    pub organisations: Vec<(String, String, bool)>,
     pub totp_enabled: bool,
     pub recovery_left: i64,
     pub tokens: Vec<ApiToken>,
@@ -78,12 +80,21 @@ pub async fn account(
         .run(move |conn| {
             let tokens = db::credentials::list_tokens(conn, &actor)?;
             let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
-            Ok((tokens, left))
+            let current = actor.organisation_id().unwrap_or_default().to_owned();
+            let organisations = db::access::memberships_of(conn, &user_id)?
+                .into_iter()
+                .map(|(o, _)| {
+                    let here = o.id == current;
+                    (o.id, o.name, here)
+                })
+                .collect();
+            Ok((tokens, left, organisations))
         })
         .await;
     match result {
-        Ok((tokens, recovery_left)) => render(&AccountPage {
+        Ok((tokens, recovery_left, organisations)) => render(&AccountPage {
             page,
+            organisations,
             totp_enabled: me.user.totp_enabled,
             recovery_left,
             tokens,
@@ -538,6 +549,44 @@ pub async fn require_totp(
         .await
     {
         Ok(()) => see_other("/account"),
+        Err(e) => internal(page, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct SwitchForm {
+    #[serde(default)]
+    organisation: String,
+}
+
+/// Work in another organisation one is a member of (new role, new scope).
+pub async fn switch_organisation(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<SwitchForm>,
+) -> Response {
+    if me.via_token {
+        return page.error(StatusCode::FORBIDDEN);
+    }
+    let (ip, at) = (addr.ip().to_string(), state.clock.now().naive_utc());
+    match state
+        .db
+        .run(move |conn| {
+            db::access::switch_organisation(
+                conn,
+                &me.session_id,
+                &me.user.id,
+                &form.organisation,
+                Some(&ip),
+                at,
+            )
+        })
+        .await
+    {
+        Ok(()) => see_other("/dashboard"),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::FORBIDDEN),
         Err(e) => internal(page, e),
     }
 }

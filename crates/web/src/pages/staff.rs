@@ -873,6 +873,42 @@ pub async fn disable_user(
     }
 }
 
+#[derive(Deserialize)]
+pub struct RoleForm {
+    #[serde(default)]
+    role: String,
+}
+
+pub async fn change_role(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(user_id): Path<String>,
+    Form(form): Form<RoleForm>,
+) -> Response {
+    let address = ip(&addr);
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let Ok(role) = form.role.parse::<Role>() else {
+        return page.error(StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let at = state.clock.now().naive_utc();
+    match state
+        .db
+        .run(move |conn| db::access::change_role(conn, &grant, &user_id, role, Some(&address), at))
+        .await
+    {
+        Ok(()) => see_other("/admin/users"),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(db::DbError::Conflict(_)) => page.error(StatusCode::CONFLICT),
+        Err(e) => internal(page, e),
+    }
+}
+
 // ---------------------------------------------------------------- sessions
 
 #[derive(Template)]
