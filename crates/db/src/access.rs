@@ -227,18 +227,7 @@ pub fn end_session(
         }
         audit::record(
             conn,
-            &Event {
-                organisation_id: Some(&org),
-                actor_user_id: Some(grant.actor().user_id()),
-                actor_label: grant.actor().user_id(),
-                action: "session.end",
-                subject_type: Some("session"),
-                subject_id: Some(session_id),
-                detail: "",
-                outcome: Outcome::Success,
-                ip,
-                at: now,
-            },
+            &Event::by(grant.actor(), "session.end", ip, now).about("session", session_id),
         )
     })
 }
@@ -289,18 +278,9 @@ pub fn disable_staff(
         let ended = delete_sessions_of(conn, user_id)?;
         audit::record(
             conn,
-            &Event {
-                organisation_id: Some(&org),
-                actor_user_id: Some(grant.actor().user_id()),
-                actor_label: grant.actor().user_id(),
-                action: "user.disable",
-                subject_type: Some("user"),
-                subject_id: Some(user_id),
-                detail: &format!("fields: active; sessions ended: {ended}"),
-                outcome: Outcome::Success,
-                ip,
-                at: now,
-            },
+            &Event::by(grant.actor(), "user.disable", ip, now)
+                .about("user", user_id)
+                .detail(&format!("fields: active; sessions ended: {ended}")),
         )
     })
 }
@@ -319,18 +299,9 @@ pub fn add_staff(
         let user = crate::repo::add_user(conn, new, &org, role, now)?;
         audit::record(
             conn,
-            &Event {
-                organisation_id: Some(&org),
-                actor_user_id: Some(grant.actor().user_id()),
-                actor_label: grant.actor().user_id(),
-                action: "user.create",
-                subject_type: Some("user"),
-                subject_id: Some(&user.id),
-                detail: "fields: email, display_name, role",
-                outcome: Outcome::Success,
-                ip,
-                at: now,
-            },
+            &Event::by(grant.actor(), "user.create", ip, now)
+                .about("user", &user.id)
+                .detail("fields: email, display_name, role"),
         )?;
         Ok(user)
     })
@@ -366,18 +337,9 @@ pub fn change_role(
         }
         audit::record(
             conn,
-            &Event {
-                organisation_id: Some(&org),
-                actor_user_id: Some(grant.actor().user_id()),
-                actor_label: grant.actor().user_id(),
-                action: "user.role",
-                subject_type: Some("user"),
-                subject_id: Some(user_id),
-                detail: &format!("fields: role; now {}", role.code()),
-                outcome: Outcome::Success,
-                ip,
-                at: now,
-            },
+            &Event::by(grant.actor(), "user.role", ip, now)
+                .about("user", user_id)
+                .detail(&format!("fields: role; now {}", role.code())),
         )
     })
 }

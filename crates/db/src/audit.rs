@@ -9,6 +9,7 @@ use crate::pool::DbConn;
 use crate::schema::{audit_chains, audit_log};
 use chrono::{NaiveDateTime, Timelike};
 use diesel::prelude::*;
+use domain::policy::Actor;
 use sha2::{Digest, Sha256};
 
 pub const GLOBAL_CHAIN: &str = "global";
@@ -45,6 +46,46 @@ pub struct Event<'a> {
     pub outcome: Outcome,
     pub ip: Option<&'a str>,
     pub at: NaiveDateTime,
+}
+
+impl<'a> Event<'a> {
+    /// Something a person did in her current organisation, successfully;
+    /// refine it with the methods below.
+    pub fn by(actor: &'a Actor, action: &'a str, ip: Option<&'a str>, at: NaiveDateTime) -> Self {
+        Event {
+            organisation_id: actor.organisation_id(),
+            actor_user_id: Some(actor.user_id()),
+            actor_label: actor.user_id(),
+            action,
+            subject_type: None,
+            subject_id: None,
+            detail: "",
+            outcome: Outcome::Success,
+            ip,
+            at,
+        }
+    }
+
+    pub fn about(mut self, subject_type: &'a str, subject_id: &'a str) -> Self {
+        self.subject_type = Some(subject_type);
+        self.subject_id = Some(subject_id);
+        self
+    }
+
+    pub fn detail(mut self, detail: &'a str) -> Self {
+        self.detail = detail;
+        self
+    }
+
+    pub fn outcome(mut self, outcome: Outcome) -> Self {
+        self.outcome = outcome;
+        self
+    }
+
+    pub fn labelled(mut self, label: &'a str) -> Self {
+        self.actor_label = label;
+        self
+    }
 }
 
 /// Both backends keep microseconds; hash what will be read back.

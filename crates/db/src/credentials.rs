@@ -32,18 +32,10 @@ fn record(
 ) -> DbResult<()> {
     audit::record(
         conn,
-        &Event {
-            organisation_id: ctx.actor.organisation_id(),
-            actor_user_id: Some(ctx.actor.user_id()),
-            actor_label: ctx.actor.user_id(),
-            action,
-            subject_type: Some(subject_type),
-            subject_id: Some(subject_id),
-            detail,
-            outcome,
-            ip: ctx.ip,
-            at: ctx.at,
-        },
+        &Event::by(ctx.actor, action, ctx.ip, ctx.at)
+            .about(subject_type, subject_id)
+            .detail(detail)
+            .outcome(outcome),
     )
 }
 

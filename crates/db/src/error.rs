@@ -20,6 +20,8 @@ pub enum DbError {
     Pool(#[from] diesel::r2d2::PoolError),
     #[error("database task failed: {0}")]
     Task(String),
+    #[error("invalid {0}")]
+    Invalid(&'static str),
     #[error("{0} not found")]
     NotFound(&'static str),
     #[error("{0}")]

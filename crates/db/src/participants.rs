@@ -59,21 +59,14 @@ fn record_refusal(
     why: Denied,
     origin: Origin<'_>,
 ) -> DbResult<()> {
-    audit::record(
-        conn,
-        &Event {
-            organisation_id: actor.organisation_id(),
-            actor_user_id: Some(actor.user_id()),
-            actor_label: actor.user_id(),
-            action,
-            subject_type: Some("participant"),
-            subject_id: subject,
-            detail: why.code(),
-            outcome: Outcome::Denied,
-            ip: origin.ip,
-            at: origin.at,
-        },
-    )
+    let event = Event::by(actor, action, origin.ip, origin.at)
+        .detail(why.code())
+        .outcome(Outcome::Denied);
+    let event = match subject {
+        Some(id) => event.about("participant", id),
+        None => event,
+    };
+    audit::record(conn, &event)
 }
 
 /// The participants the actor may list: a coordinator all of her
@@ -233,18 +226,9 @@ pub fn read_file(
             if shown_confidential {
                 audit::record(
                     conn,
-                    &Event {
-                        organisation_id: Some(&org),
-                        actor_user_id: Some(actor.user_id()),
-                        actor_label: actor.user_id(),
-                        action: "confidential.read",
-                        subject_type: Some("participant"),
-                        subject_id: Some(participant_id),
-                        detail: "journal",
-                        outcome: Outcome::Success,
-                        ip: origin.ip,
-                        at: origin.at,
-                    },
+                    &Event::by(actor, "confidential.read", origin.ip, origin.at)
+                        .about("participant", participant_id)
+                        .detail("journal"),
                 )?;
             }
             let children: Vec<Child> = children::table
@@ -255,18 +239,8 @@ pub fn read_file(
                 .load(conn)?;
             audit::record(
                 conn,
-                &Event {
-                    organisation_id: Some(&org),
-                    actor_user_id: Some(actor.user_id()),
-                    actor_label: actor.user_id(),
-                    action: "participant.read",
-                    subject_type: Some("participant"),
-                    subject_id: Some(participant_id),
-                    detail: "",
-                    outcome: Outcome::Success,
-                    ip: origin.ip,
-                    at: origin.at,
-                },
+                &Event::by(actor, "participant.read", origin.ip, origin.at)
+                    .about("participant", participant_id),
             )?;
             Ok(Ok(ParticipantFile {
                 participant,

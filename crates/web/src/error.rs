@@ -41,6 +41,7 @@ impl IntoResponse for ApiError {
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
             ApiError::Invalid(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
             ApiError::Db(db::DbError::Conflict(_)) => (StatusCode::CONFLICT, "conflict"),
+            ApiError::Db(db::DbError::Invalid(_)) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::Db(db::DbError::Pool(_)) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
             ApiError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
         };

@@ -524,33 +524,29 @@ pub async fn require_totp(
     CurrentUser(me): CurrentUser,
     Form(form): Form<RequireForm>,
 ) -> Response {
-    let ip = addr.ip().to_string();
-    let (page, grant) =
-        match super::staff::require(&state, page, &me.actor, Action::ManageUsers, &ip).await {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
-    let (actor, at) = (me.actor.clone(), state.clock.now().naive_utc());
     let required = form.required == "on";
-    match state
-        .db
-        .run(move |conn| {
+    let actor = me.actor.clone();
+    super::staff::admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        addr.ip().to_string(),
+        "/account",
+        move |conn, grant, ip, at| {
             db::credentials::set_require_totp(
                 conn,
-                &grant,
+                grant,
                 Context {
                     actor: &actor,
-                    ip: Some(&ip),
+                    ip: Some(ip),
                     at,
                 },
                 required,
             )
-        })
-        .await
-    {
-        Ok(()) => see_other("/account"),
-        Err(e) => internal(page, e),
-    }
+        },
+    )
+    .await
 }
 
 #[derive(Deserialize)]

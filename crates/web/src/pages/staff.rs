@@ -99,6 +99,39 @@ pub(crate) async fn require(
     }
 }
 
+/// Every administrative change has one shape: the policy's grant for the
+/// action, the change in the database (which writes its audit entry), then
+/// back to the list, or a translated error page.
+pub(crate) async fn admin_change<F>(
+    state: &AppState,
+    page: Page,
+    actor: &Actor,
+    action: Action,
+    ip: String,
+    back: &'static str,
+    change: F,
+) -> Response
+where
+    F: FnOnce(&mut db::DbConn, &Grant, &str, NaiveDateTime) -> db::DbResult<()> + Send + 'static,
+{
+    let (page, grant) = match require(state, page, actor, action, &ip).await {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let at = state.clock.now().naive_utc();
+    match state
+        .db
+        .run(move |conn| change(conn, &grant, &ip, at))
+        .await
+    {
+        Ok(()) => see_other(back),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(db::DbError::Conflict(_)) => page.error(StatusCode::CONFLICT),
+        Err(db::DbError::Invalid(_)) => page.error(StatusCode::UNPROCESSABLE_ENTITY),
+        Err(e) => internal(page, e),
+    }
+}
+
 // ---------------------------------------------------------------- login
 
 #[derive(Template)]
@@ -855,22 +888,16 @@ pub async fn disable_user(
     CurrentUser(me): CurrentUser,
     Path(user_id): Path<String>,
 ) -> Response {
-    let address = ip(&addr);
-    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
-    {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let at = state.clock.now().naive_utc();
-    match state
-        .db
-        .run(move |conn| db::access::disable_staff(conn, &grant, &user_id, Some(&address), at))
-        .await
-    {
-        Ok(()) => see_other("/admin/users"),
-        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
-        Err(e) => internal(page, e),
-    }
+    admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        ip(&addr),
+        "/admin/users",
+        move |conn, grant, ip, at| db::access::disable_staff(conn, grant, &user_id, Some(ip), at),
+    )
+    .await
 }
 
 #[derive(Deserialize)]
@@ -887,26 +914,21 @@ pub async fn change_role(
     Path(user_id): Path<String>,
     Form(form): Form<RoleForm>,
 ) -> Response {
-    let address = ip(&addr);
-    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
-    {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
-    let Ok(role) = form.role.parse::<Role>() else {
-        return page.error(StatusCode::UNPROCESSABLE_ENTITY);
-    };
-    let at = state.clock.now().naive_utc();
-    match state
-        .db
-        .run(move |conn| db::access::change_role(conn, &grant, &user_id, role, Some(&address), at))
-        .await
-    {
-        Ok(()) => see_other("/admin/users"),
-        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
-        Err(db::DbError::Conflict(_)) => page.error(StatusCode::CONFLICT),
-        Err(e) => internal(page, e),
-    }
+    // Parsed here, judged after the policy: a refusal comes before any input check.
+    let role = form.role.parse::<Role>().ok();
+    admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        ip(&addr),
+        "/admin/users",
+        move |conn, grant, ip, at| {
+            let role = role.ok_or(db::DbError::Invalid("role"))?;
+            db::access::change_role(conn, grant, &user_id, role, Some(ip), at)
+        },
+    )
+    .await
 }
 
 // ---------------------------------------------------------------- sessions
@@ -952,22 +974,16 @@ pub async fn end_session(
     CurrentUser(me): CurrentUser,
     Path(session_id): Path<String>,
 ) -> Response {
-    let address = ip(&addr);
-    let (page, grant) =
-        match require(&state, page, &me.actor, Action::ManageSessions, &address).await {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
-    let at = state.clock.now().naive_utc();
-    match state
-        .db
-        .run(move |conn| db::access::end_session(conn, &grant, &session_id, Some(&address), at))
-        .await
-    {
-        Ok(()) => see_other("/admin/sessions"),
-        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
-        Err(e) => internal(page, e),
-    }
+    admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageSessions,
+        ip(&addr),
+        "/admin/sessions",
+        move |conn, grant, ip, at| db::access::end_session(conn, grant, &session_id, Some(ip), at),
+    )
+    .await
 }
 
 // ---------------------------------------------------------------- audit trail
