@@ -20,8 +20,26 @@ impl RateLimiter {
         }
     }
 
-    /// Counts an attempt; false when the address is over its limit.
-    pub fn allow(&self, key: &str, now: DateTime<Utc>) -> bool {
+    /// Whether the address may try again: fewer than `max` failures in the window.
+    /// Only failures count, so a whole office behind one address can log in at nine.
+    pub fn allows(&self, key: &str, now: DateTime<Utc>) -> bool {
+        let mut seen = self
+            .seen
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        match seen.get_mut(key) {
+            Some(q) => {
+                while q.front().is_some_and(|t| now - *t >= self.window) {
+                    q.pop_front();
+                }
+                q.len() < self.max
+            }
+            None => true,
+        }
+    }
+
+    /// Counts a failed attempt from the address.
+    pub fn failed(&self, key: &str, now: DateTime<Utc>) {
         let mut seen = self
             .seen
             .lock()
@@ -30,15 +48,7 @@ impl RateLimiter {
             // Bound memory: forget addresses that have gone quiet.
             seen.retain(|_, q| q.back().is_some_and(|t| now - *t < self.window));
         }
-        let q = seen.entry(key.to_owned()).or_default();
-        while q.front().is_some_and(|t| now - *t >= self.window) {
-            q.pop_front();
-        }
-        if q.len() >= self.max {
-            return false;
-        }
-        q.push_back(now);
-        true
+        seen.entry(key.to_owned()).or_default().push_back(now);
     }
 }
 
@@ -47,14 +57,18 @@ mod tests {
     use super::*;
 
     #[test]
-    fn limits_per_address_within_the_window() {
+    fn limits_failures_per_address_within_the_window() {
         let rl = RateLimiter::new(3, Duration::minutes(10));
         let t0: DateTime<Utc> = "2026-11-22T10:00:00Z".parse().unwrap();
-        assert!(rl.allow("a", t0));
-        assert!(rl.allow("a", t0));
-        assert!(rl.allow("a", t0));
-        assert!(!rl.allow("a", t0 + Duration::minutes(1)));
-        assert!(rl.allow("b", t0), "another address has its own budget");
-        assert!(rl.allow("a", t0 + Duration::minutes(10)));
+        for _ in 0..3 {
+            assert!(rl.allows("a", t0));
+            rl.failed("a", t0);
+        }
+        assert!(!rl.allows("a", t0 + Duration::minutes(1)));
+        assert!(rl.allows("b", t0), "another address has its own budget");
+        assert!(
+            rl.allows("a", t0 + Duration::minutes(10)),
+            "failures expire"
+        );
     }
 }

@@ -208,6 +208,18 @@ async fn too_many_attempts_from_one_address_are_refused() {
 }
 
 #[tokio::test]
+async fn a_whole_office_behind_one_address_can_log_in() {
+    let app = demo().await;
+    // Only failures count towards the per-address limit.
+    for _ in 0..40 {
+        let r = app
+            .post_login(&app.new_client(), As::Casemanager.email(), PASSWORD)
+            .await;
+        assert_eq!(r.status(), 303);
+    }
+}
+
+#[tokio::test]
 async fn idle_and_absolute_timeouts() {
     let app = demo().await;
     let client = app.client_as(As::Coordinator).await;

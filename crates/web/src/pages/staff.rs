@@ -201,7 +201,7 @@ pub async fn login(
 ) -> Response {
     let now = state.clock.now();
     let address = ip(&addr);
-    if !state.login_limiter.allow(&address, now) {
+    if !state.login_limiter.allows(&address, now) {
         return page.error(StatusCode::TOO_MANY_REQUESTS);
     }
     let login = form.login.trim().to_owned();
@@ -265,6 +265,7 @@ pub async fn login(
         // One answer for every failure: wrong password, unknown or disabled
         // account, lockout. Nothing tells which.
         Ok(LoginOutcome::Failed) => {
+            state.login_limiter.failed(&ip(&addr), now);
             let body = render(&LoginPage {
                 page,
                 login: form.login.trim().to_owned(),
