@@ -285,3 +285,37 @@ pub fn touch_token(conn: &mut DbConn, token_id: &str, now: NaiveDateTime) -> DbR
         .execute(conn)?;
     Ok(())
 }
+
+/// Sets a new password for the actor and ends her other sessions, audited.
+pub fn change_own_password(
+    conn: &mut DbConn,
+    ctx: Context<'_>,
+    keep_session: &str,
+    password_hash: &str,
+) -> DbResult<usize> {
+    let user_id = ctx.actor.user_id().to_owned();
+    write_tx(conn, |conn| {
+        diesel::update(users::table.find(&user_id))
+            .set((
+                users::password_hash.eq(password_hash),
+                users::updated_at.eq(ctx.at),
+            ))
+            .execute(conn)?;
+        let ended = diesel::delete(
+            sessions::table
+                .filter(sessions::user_id.eq(&user_id))
+                .filter(sessions::id.ne(keep_session)),
+        )
+        .execute(conn)?;
+        record(
+            conn,
+            ctx,
+            "user.password",
+            "user",
+            &user_id,
+            &format!("fields: password_hash; other sessions ended: {ended}"),
+            Outcome::Success,
+        )?;
+        Ok(ended)
+    })
+}

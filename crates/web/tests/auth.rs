@@ -758,3 +758,73 @@ async fn a_person_working_for_two_organisations_switches_between_them() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test]
+async fn changing_ones_password_ends_the_other_sessions() {
+    let app = demo().await;
+    let laptop = app.client_as(As::Casemanager).await;
+    let phone = app.client_as(As::Casemanager).await;
+    let csrf = app.csrf(&laptop).await;
+    let post = |current: &str, new: &str| {
+        let (c, u, t) = (laptop.clone(), app.url("/account/password"), csrf.clone());
+        let form = vec![
+            ("csrf".to_owned(), t),
+            ("current".to_owned(), current.to_owned()),
+            ("new".to_owned(), new.to_owned()),
+        ];
+        async move { c.post(u).form(&form).send().await.unwrap() }
+    };
+    let r = post("not my password", "violet tram cupboard seven").await;
+    assert_eq!(r.status(), 422);
+    assert!(
+        r.text()
+            .await
+            .unwrap()
+            .contains("Le mot de passe actuel n&#39;est pas correct."),
+        "Camille prefers French"
+    );
+    assert_eq!(
+        post(PASSWORD, "passwordpassword").await.status(),
+        422,
+        "too weak"
+    );
+    let r = post(PASSWORD, "violet tram cupboard seven").await;
+    assert_eq!(location(&r), "/account?changed=1");
+    assert_eq!(
+        laptop
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        200,
+        "this session stays"
+    );
+    assert_eq!(
+        phone
+            .get(app.url("/dashboard"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        303,
+        "the others end"
+    );
+    assert_eq!(
+        app.post_login(&app.new_client(), As::Casemanager.email(), PASSWORD)
+            .await
+            .status(),
+        401
+    );
+    assert_eq!(
+        app.post_login(
+            &app.new_client(),
+            As::Casemanager.email(),
+            "violet tram cupboard seven"
+        )
+        .await
+        .status(),
+        303
+    );
+    assert_eq!(audit_count(&app, "user.password", "success").await, 1);
+}

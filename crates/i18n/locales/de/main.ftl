@@ -238,3 +238,10 @@ users-role-change = Rolle ändern
 account-organisations-heading = Ihre Organisationen
 account-organisation-current = hier arbeiten Sie gerade
 account-organisation-switch = In { $name } arbeiten
+
+account-password-heading = Passwort
+account-password-current = Aktuelles Passwort
+account-password-new = Neues Passwort
+account-password-submit = Passwort ändern
+account-password-changed = Ihr Passwort wurde geändert. Sie wurden überall sonst abgemeldet.
+error-password-current = Das aktuelle Passwort stimmt nicht.

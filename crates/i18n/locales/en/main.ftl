@@ -238,3 +238,10 @@ users-role-change = Change role
 account-organisations-heading = Your organisations
 account-organisation-current = working here now
 account-organisation-switch = Work in { $name }
+
+account-password-heading = Password
+account-password-current = Current password
+account-password-new = New password
+account-password-submit = Change password
+account-password-changed = Your password was changed. You were signed out everywhere else.
+error-password-current = The current password is not right.

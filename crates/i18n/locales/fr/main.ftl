@@ -238,3 +238,10 @@ users-role-change = Changer le rôle
 account-organisations-heading = Vos organisations
 account-organisation-current = vous y travaillez maintenant
 account-organisation-switch = Travailler dans { $name }
+
+account-password-heading = Mot de passe
+account-password-current = Mot de passe actuel
+account-password-new = Nouveau mot de passe
+account-password-submit = Changer le mot de passe
+account-password-changed = Votre mot de passe a été changé. Vous avez été déconnecté partout ailleurs.
+error-password-current = Le mot de passe actuel n'est pas correct.

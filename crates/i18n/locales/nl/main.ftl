@@ -238,3 +238,10 @@ users-role-change = Rol wijzigen
 account-organisations-heading = Je organisaties
 account-organisation-current = hier werk je nu
 account-organisation-switch = Werken in { $name }
+
+account-password-heading = Wachtwoord
+account-password-current = Huidig wachtwoord
+account-password-new = Nieuw wachtwoord
+account-password-submit = Wachtwoord wijzigen
+account-password-changed = Je wachtwoord is gewijzigd. Je bent overal elders afgemeld.
+error-password-current = Het huidige wachtwoord klopt niet.

@@ -49,6 +49,9 @@ fn new_recovery_codes() -> Vec<String> {
 #[template(path = "account.html")]
 pub struct AccountPage {
     pub page: Page,
+    /// Translation key of the password form's error, if any.
+    pub password_error: Option<&'static str>,
+    pub password_changed: bool,
     /// Organisations the person works for: (id, name, current).
     pub organisations: Vec<(String, String, bool)>,
     pub totp_enabled: bool,
@@ -68,10 +71,17 @@ impl AccountPage {
     }
 }
 
+#[derive(Deserialize, Default)]
+pub struct ChangedQuery {
+    #[serde(default)]
+    changed: Option<String>,
+}
+
 pub async fn account(
     State(state): State<AppState>,
     page: Page,
     CurrentUser(me): CurrentUser,
+    axum::extract::Query(q): axum::extract::Query<ChangedQuery>,
 ) -> Response {
     let actor = me.actor.clone();
     let user_id = me.user.id.clone();
@@ -94,6 +104,8 @@ pub async fn account(
     match result {
         Ok((tokens, recovery_left, organisations)) => render(&AccountPage {
             page,
+            password_error: None,
+            password_changed: q.changed.is_some(),
             organisations,
             totp_enabled: me.user.totp_enabled,
             recovery_left,
@@ -583,6 +595,102 @@ pub async fn switch_organisation(
     {
         Ok(()) => see_other("/dashboard"),
         Err(db::DbError::NotFound(_)) => page.error(StatusCode::FORBIDDEN),
+        Err(e) => internal(page, e),
+    }
+}
+
+#[derive(Deserialize)]
+pub struct PasswordForm {
+    #[serde(default)]
+    current: String,
+    #[serde(default)]
+    new: String,
+}
+
+/// Changes one's own password: the current one is required, the new one must
+/// be strong, and every other session of the person ends.
+pub async fn change_password(
+    State(state): State<AppState>,
+    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<PasswordForm>,
+) -> Response {
+    if me.via_token {
+        return page.error(StatusCode::FORBIDDEN);
+    }
+    let stored = me.user.password_hash.clone();
+    let current = form.current.clone();
+    let current_ok = tokio::task::spawn_blocking(move || {
+        domain::password::verify(&current, &stored).unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    let new = domain::password::NewPassword::parse_for(
+        &form.new,
+        &[&me.user.email, &me.user.display_name],
+    );
+    let error = match (current_ok, &new) {
+        (false, _) => Some("error-password-current"),
+        (true, Err(e)) => Some(e.message_key()),
+        (true, Ok(_)) => None,
+    };
+    if let (None, Ok(new)) = (error, new) {
+        let hash = match tokio::task::spawn_blocking(move || new.hash()).await {
+            Ok(h) => h,
+            Err(e) => return internal(page, e),
+        };
+        let (actor, ip, at, keep) = (
+            me.actor.clone(),
+            addr.ip().to_string(),
+            state.clock.now().naive_utc(),
+            me.session_id.clone(),
+        );
+        return match state
+            .db
+            .run(move |conn| {
+                db::credentials::change_own_password(
+                    conn,
+                    Context {
+                        actor: &actor,
+                        ip: Some(&ip),
+                        at,
+                    },
+                    &keep,
+                    &hash,
+                )
+            })
+            .await
+        {
+            Ok(_) => see_other("/account?changed=1"),
+            Err(e) => internal(page, e),
+        };
+    }
+    let (actor, user_id) = (me.actor.clone(), me.user.id.clone());
+    let loaded = state
+        .db
+        .run(move |conn| {
+            let tokens = db::credentials::list_tokens(conn, &actor)?;
+            let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
+            Ok((tokens, left))
+        })
+        .await;
+    match loaded {
+        Ok((tokens, recovery_left)) => (
+            StatusCode::UNPROCESSABLE_ENTITY,
+            render(&AccountPage {
+                page,
+                password_error: error,
+                password_changed: false,
+                organisations: Vec::new(),
+                totp_enabled: me.user.totp_enabled,
+                recovery_left,
+                tokens,
+                is_admin: me.actor.role() == Some(Role::Administrator),
+                org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
+            }),
+        )
+            .into_response(),
         Err(e) => internal(page, e),
     }
 }
