@@ -9,7 +9,7 @@ use crate::schema::*;
 use chrono::{Duration, NaiveDateTime};
 use diesel::prelude::*;
 use domain::model::Role;
-use domain::policy::{Action, Grant};
+use domain::policy::{Action, Actor, Grant};
 
 /// Lockout: this many failures within `LOCKOUT_WINDOW` lock the account.
 pub const LOCKOUT_FAILURES: i32 = 6;
@@ -374,6 +374,29 @@ pub fn switch_organisation(
                 ip,
                 at: now,
             },
+        )
+    })
+}
+
+/// Saves a person's interface language, audited.
+pub fn set_language(
+    conn: &mut DbConn,
+    actor: &Actor,
+    language: domain::model::Language,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    write_tx(conn, |conn| {
+        diesel::update(users::table.find(actor.user_id()))
+            .set((
+                users::preferred_language.eq(Some(language.code())),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &Event::by(actor, "user.language", None, now)
+                .about("user", actor.user_id())
+                .detail("fields: preferred_language"),
         )
     })
 }

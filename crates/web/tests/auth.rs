@@ -828,3 +828,55 @@ async fn changing_ones_password_ends_the_other_sessions() {
     );
     assert_eq!(audit_count(&app, "user.password", "success").await, 1);
 }
+
+#[tokio::test]
+async fn the_language_switch_follows_a_signed_in_person_everywhere() {
+    let app = demo().await;
+    // Camille's saved preference is French.
+    let laptop = app.client_as(As::Casemanager).await;
+    let page = laptop
+        .get(app.url("/dashboard"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"fr\">"));
+    let csrf = app.csrf(&laptop).await;
+    let r = laptop
+        .post(app.url("/language"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("lang", "de"),
+            ("next", "/dashboard"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let page = laptop
+        .get(app.url("/dashboard"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("<html lang=\"de\">"),
+        "the switch works for a signed-in person"
+    );
+    // Another device, another browser language: still German.
+    let phone = app.client_as(As::Casemanager).await;
+    let page = phone
+        .get(app.url("/dashboard"))
+        .header("accept-language", "en")
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("<html lang=\"de\">"));
+}

@@ -2,6 +2,7 @@
 
 use super::{LANGUAGE_COOKIE, Page, render};
 use crate::AppState;
+use crate::auth::MaybeUser;
 use askama::Template;
 use axum::Form;
 use axum::extract::State;
@@ -54,10 +55,27 @@ pub struct LanguageChoice {
 }
 
 /// Stores the chosen language in a cookie and returns to the page it came from.
-pub async fn choose_language(Form(choice): Form<LanguageChoice>) -> Response {
+/// For a signed-in person the choice is also saved with her account, so it
+/// follows her to every device (her saved preference outranks the cookie).
+pub async fn choose_language(
+    State(state): State<AppState>,
+    MaybeUser(user): MaybeUser,
+    Form(choice): Form<LanguageChoice>,
+) -> Response {
     let Ok(lang) = choice.lang.parse::<Language>() else {
         return StatusCode::UNPROCESSABLE_ENTITY.into_response();
     };
+    if let Some(me) = user.filter(|u| !u.via_token) {
+        let at = state.clock.now().naive_utc();
+        let saved = state
+            .db
+            .run(move |conn| db::access::set_language(conn, &me.actor, lang, at))
+            .await;
+        if let Err(e) = saved {
+            tracing::error!(error = %e, "saving the language preference failed");
+            return StatusCode::INTERNAL_SERVER_ERROR.into_response();
+        }
+    }
     let cookie = format!(
         "{LANGUAGE_COOKIE}={}; Path=/; Max-Age=31536000; SameSite=Lax; HttpOnly",
         lang.code()
