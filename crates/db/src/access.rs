@@ -400,3 +400,16 @@ pub fn set_language(
         )
     })
 }
+
+/// Display names for a set of user ids, in one query (for lists such as the trail).
+pub fn display_names(
+    conn: &mut DbConn,
+    ids: &[String],
+) -> DbResult<std::collections::HashMap<String, String>> {
+    Ok(users::table
+        .filter(users::id.eq_any(ids))
+        .select((users::id, users::display_name))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect())
+}

@@ -291,10 +291,6 @@ fn decide_login(
 ) -> db::DbResult<LoginOutcome> {
     let at = now.naive_utc();
     db::backend::write_tx(conn, |conn| {
-        // Never reuse a session someone else may have planted: drop the old one.
-        if let Some(old) = &old_session {
-            db::access::delete_session(conn, old)?;
-        }
         let fail = |conn: &mut db::DbConn, org: Option<&str>, user_id: Option<&str>, why: &str| {
             db::audit::record(
                 conn,
@@ -346,6 +342,11 @@ fn decide_login(
             return Ok(LoginOutcome::Failed);
         }
         db::access::clear_failures(conn, &user.id)?;
+        // A successful login always gets a fresh id; a session the browser
+        // already carried (possibly planted by someone else) ends here.
+        if let Some(old) = &old_session {
+            db::access::delete_session(conn, old)?;
+        }
         let token = domain::secret::random_hex(32);
         let pending = user.totp_enabled || org.as_ref().is_some_and(|o| o.require_totp);
         db::access::create_session(
@@ -1035,18 +1036,25 @@ pub async fn audit(
         .db
         .run(move |conn| {
             let entries = db::audit::list(conn, &org, &filter)?;
-            // Show people by name, not by id.
-            let mut out = Vec::with_capacity(entries.len());
-            for e in entries {
-                let name = match &e.actor_user_id {
-                    Some(id) => db::access::user_by_id(conn, id)
-                        .map(|u| u.display_name)
-                        .unwrap_or_else(|_| e.actor_label.clone()),
-                    None => e.actor_label.clone(),
-                };
-                out.push((e, name));
-            }
-            Ok(out)
+            // Show people by name, not by id: one lookup for the whole page.
+            let mut ids: Vec<String> = entries
+                .iter()
+                .filter_map(|e| e.actor_user_id.clone())
+                .collect();
+            ids.sort();
+            ids.dedup();
+            let names = db::access::display_names(conn, &ids)?;
+            Ok(entries
+                .into_iter()
+                .map(|e| {
+                    let name = e
+                        .actor_user_id
+                        .as_ref()
+                        .and_then(|id| names.get(id).cloned())
+                        .unwrap_or_else(|| e.actor_label.clone());
+                    (e, name)
+                })
+                .collect::<Vec<_>>())
         })
         .await;
     match result {
