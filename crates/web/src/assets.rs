@@ -15,3 +15,21 @@ pub async fn app_css() -> impl IntoResponse {
         APP_CSS,
     )
 }
+
+/// htmx from npm (see build.rs); empty when the build had no npm.
+const HTMX: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/htmx.min.js"));
+
+/// Whether this build carries htmx (pages then load it).
+pub fn has_htmx() -> bool {
+    !HTMX.is_empty()
+}
+
+pub async fn htmx() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        HTMX,
+    )
+}

@@ -5,7 +5,7 @@
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod api;
-mod assets;
+pub mod assets;
 pub mod auth;
 mod csrf;
 pub mod error;

@@ -77,6 +77,7 @@ fn all_routes() -> Routes {
         .add(Method::POST, "/api/v1/tokens", api::create_token)
         .add(Method::DELETE, "/api/v1/tokens/{id}", api::revoke_token)
         .add(Method::GET, "/static/app.css", assets::app_css)
+        .add(Method::GET, "/static/htmx.min.js", assets::htmx)
         .add(Method::GET, "/", public::home)
         .add(Method::GET, "/accessibility", public::accessibility)
         .add(Method::POST, "/language", public::choose_language)

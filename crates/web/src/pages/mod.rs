@@ -65,6 +65,11 @@ impl Page {
         i18n::html_lang(self.lang)
     }
 
+    /// Whether to load htmx: only when this build has it (progressive enhancement).
+    pub fn htmx(&self) -> bool {
+        crate::assets::has_htmx()
+    }
+
     pub fn version(&self) -> &'static str {
         env!("CARGO_PKG_VERSION")
     }
