@@ -2,14 +2,13 @@
 //! personal API tokens; the second step of logging in; and the organisation
 //! rule that makes two-step verification compulsory.
 
-use super::{Page, render};
+use super::{Page, internal, render, see_other};
 use crate::AppState;
 use crate::auth::{CurrentUser, PendingUser, Signed};
 use askama::Template;
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, State};
-use axum::http::header::LOCATION;
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use db::audit::{Event, Outcome};
 use db::credentials::Context;
@@ -18,19 +17,6 @@ use domain::model::Role;
 use domain::policy::Action;
 use serde::Deserialize;
 use std::net::SocketAddr;
-
-fn see_other(to: &str) -> Response {
-    let mut r = StatusCode::SEE_OTHER.into_response();
-    if let Ok(v) = HeaderValue::from_str(to) {
-        r.headers_mut().insert(LOCATION, v);
-    }
-    r
-}
-
-fn internal(page: Page, e: impl std::fmt::Display) -> Response {
-    tracing::error!(error = %e, "request failed");
-    page.error(StatusCode::INTERNAL_SERVER_ERROR)
-}
 
 /// Ten single-use codes for when the phone is lost.
 fn new_recovery_codes() -> Vec<String> {
@@ -83,6 +69,17 @@ pub async fn account(
     CurrentUser(me): CurrentUser,
     axum::extract::Query(q): axum::extract::Query<ChangedQuery>,
 ) -> Response {
+    account_page(&state, page, &me, None, q.changed.is_some()).await
+}
+
+/// The account page, also as the answer to a refused password change.
+async fn account_page(
+    state: &AppState,
+    page: Page,
+    me: &Signed,
+    password_error: Option<&'static str>,
+    password_changed: bool,
+) -> Response {
     let actor = me.actor.clone();
     let user_id = me.user.id.clone();
     let result = state
@@ -101,18 +98,27 @@ pub async fn account(
             Ok((tokens, left, organisations))
         })
         .await;
+    let status = if password_error.is_some() {
+        StatusCode::UNPROCESSABLE_ENTITY
+    } else {
+        StatusCode::OK
+    };
     match result {
-        Ok((tokens, recovery_left, organisations)) => render(&AccountPage {
-            page,
-            password_error: None,
-            password_changed: q.changed.is_some(),
-            organisations,
-            totp_enabled: me.user.totp_enabled,
-            recovery_left,
-            tokens,
-            is_admin: me.actor.role() == Some(Role::Administrator),
-            org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
-        }),
+        Ok((tokens, recovery_left, organisations)) => (
+            status,
+            render(&AccountPage {
+                page,
+                password_error,
+                password_changed,
+                organisations,
+                totp_enabled: me.user.totp_enabled,
+                recovery_left,
+                tokens,
+                is_admin: me.actor.role() == Some(Role::Administrator),
+                org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
+            }),
+        )
+            .into_response(),
         Err(e) => internal(page, e),
     }
 }
@@ -666,31 +672,5 @@ pub async fn change_password(
             Err(e) => internal(page, e),
         };
     }
-    let (actor, user_id) = (me.actor.clone(), me.user.id.clone());
-    let loaded = state
-        .db
-        .run(move |conn| {
-            let tokens = db::credentials::list_tokens(conn, &actor)?;
-            let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
-            Ok((tokens, left))
-        })
-        .await;
-    match loaded {
-        Ok((tokens, recovery_left)) => (
-            StatusCode::UNPROCESSABLE_ENTITY,
-            render(&AccountPage {
-                page,
-                password_error: error,
-                password_changed: false,
-                organisations: Vec::new(),
-                totp_enabled: me.user.totp_enabled,
-                recovery_left,
-                tokens,
-                is_admin: me.actor.role() == Some(Role::Administrator),
-                org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
-            }),
-        )
-            .into_response(),
-        Err(e) => internal(page, e),
-    }
+    account_page(&state, page, &me, error, false).await
 }

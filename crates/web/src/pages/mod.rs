@@ -218,6 +218,21 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
+/// 303 to a same-site path (after a form).
+pub(crate) fn see_other(to: &str) -> Response {
+    let mut r = StatusCode::SEE_OTHER.into_response();
+    if let Ok(v) = axum::http::HeaderValue::from_str(to) {
+        r.headers_mut().insert(axum::http::header::LOCATION, v);
+    }
+    r
+}
+
+/// A failure that is ours: logged, and answered with the translated error page.
+pub(crate) fn internal(page: Page, e: impl std::fmt::Display) -> Response {
+    tracing::error!(error = %e, "request failed");
+    page.error(StatusCode::INTERNAL_SERVER_ERROR)
+}
+
 /// Renders a template; a rendering failure is logged and answered with the error page.
 pub fn render(template: &impl Template) -> Response {
     match template.render() {

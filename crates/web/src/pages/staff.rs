@@ -2,13 +2,13 @@
 //! administration, audit trail. Handlers stay thin: the policy and the audit
 //! entry live in `domain` and `db`.
 
-use super::{Page, render};
+use super::{Page, internal, render, see_other};
 use crate::AppState;
 use crate::auth::{CurrentUser, MaybeUser};
 use askama::Template;
 use axum::Form;
 use axum::extract::{ConnectInfo, Path, Query, State};
-use axum::http::header::{LOCATION, SET_COOKIE};
+use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
@@ -21,21 +21,8 @@ use serde::Deserialize;
 use std::net::SocketAddr;
 use std::sync::OnceLock;
 
-fn see_other(to: &str) -> Response {
-    let mut r = StatusCode::SEE_OTHER.into_response();
-    if let Ok(v) = HeaderValue::from_str(to) {
-        r.headers_mut().insert(LOCATION, v);
-    }
-    r
-}
-
 fn ip(addr: &SocketAddr) -> String {
     addr.ip().to_string()
-}
-
-fn internal(page: Page, e: impl std::fmt::Display) -> Response {
-    tracing::error!(error = %e, "request failed");
-    page.error(StatusCode::INTERNAL_SERVER_ERROR)
 }
 
 fn access_failure(page: Page, e: AccessError) -> Response {
