@@ -363,3 +363,41 @@ fn breaking_the_glass_needs_a_reason_and_is_shown_on_the_file() {
     );
     assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
 }
+
+#[test]
+fn disabling_from_the_command_line_ends_sessions_and_is_audited() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let now = test_now().naive_utc();
+    let target = repo::user_by_email(&mut conn, "facilitator@demostad.example").unwrap();
+    access::create_session(
+        &mut conn,
+        &db::models::SessionRow {
+            id: "s-cli".into(),
+            user_id: target.id.clone(),
+            organisation_id: None,
+            csrf_token: "t".into(),
+            second_factor_pending: false,
+            ip: None,
+            user_agent: None,
+            created_at: now,
+            last_seen_at: now,
+        },
+    )
+    .unwrap();
+    repo::set_active(&mut conn, "Facilitator@demostad.example", false, now).unwrap();
+    let left: i64 = sessions::table
+        .filter(sessions::user_id.eq(&target.id))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(left, 0);
+    assert_eq!(audit_rows(&mut conn, "user.disable", "success"), 1);
+    assert!(matches!(
+        repo::set_active(&mut conn, "nobody@demostad.example", false, now),
+        Err(DbError::NotFound(_))
+    ));
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+}

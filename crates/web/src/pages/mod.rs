@@ -9,7 +9,7 @@ use crate::AppState;
 use crate::auth::Signed;
 use askama::Template;
 use axum::extract::FromRequestParts;
-use axum::http::header::{ACCEPT_LANGUAGE, COOKIE};
+use axum::http::header::ACCEPT_LANGUAGE;
 use axum::http::request::Parts;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
@@ -167,19 +167,6 @@ impl Page {
     }
 }
 
-fn cookie<'a>(parts: &'a Parts, name: &str) -> Option<&'a str> {
-    parts
-        .headers
-        .get_all(COOKIE)
-        .iter()
-        .filter_map(|v| v.to_str().ok())
-        .flat_map(|v| v.split(';'))
-        .find_map(|pair| {
-            let (k, v) = pair.trim().split_once('=')?;
-            (k == name).then_some(v)
-        })
-}
-
 impl FromRequestParts<AppState> for Page {
     type Rejection = Infallible;
 
@@ -193,7 +180,8 @@ impl FromRequestParts<AppState> for Page {
         let saved = signed
             .and_then(|s| s.user.preferred_language.as_deref())
             .and_then(|l| l.parse().ok());
-        let chosen = cookie(parts, LANGUAGE_COOKIE).and_then(|c| c.parse::<Language>().ok());
+        let chosen = crate::auth::cookie_value(&parts.headers, LANGUAGE_COOKIE)
+            .and_then(|c| c.parse::<Language>().ok());
         let accept = parts
             .headers
             .get(ACCEPT_LANGUAGE)
