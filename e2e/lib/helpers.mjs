@@ -11,14 +11,28 @@ export const LANGUAGES = ['nl', 'fr', 'de', 'en'];
 export const WIDTHS = { phone: 360, desktop: 1280 };
 
 export async function launch() {
-  return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    // The closed network here refuses Chromium's background connections.
-    args: [
-      '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync',
-    ],
-  });
+  // Chromium occasionally dies while starting on a loaded CI machine (seen once:
+  // "browser has been closed" during launch). A start-up crash says nothing
+  // about traject, so try again a few times before failing the file.
+  let last;
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    try {
+      return await chromium.launch({
+        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        // The closed network here refuses Chromium's background connections.
+        args: [
+          '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+          '--disable-background-networking', '--disable-component-update', '--disable-sync',
+        ],
+        timeout: 60_000,
+      });
+    } catch (error) {
+      last = error;
+      console.error(`chromium did not start (attempt ${attempt}): ${String(error).split('\n')[0]}`);
+      await new Promise((r) => setTimeout(r, 1000 * attempt));
+    }
+  }
+  throw last;
 }
 
 /// A fresh page (own cookies) at a given width, in a given browser language.
