@@ -3,12 +3,21 @@
 import { chromium } from 'playwright-core';
 import AxeBuilder from '@axe-core/playwright';
 import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 
 export const baseUrl = process.env.TRAJECT_BASE_URL ?? 'http://127.0.0.1:8080';
 export const screenshotDir = process.env.TRAJECT_SCREENSHOT_DIR ?? 'screenshots';
 export const LANGUAGES = ['nl', 'fr', 'de', 'en'];
 export const WIDTHS = { phone: 360, desktop: 1280 };
+
+/// Debian's /usr/bin/chromium is a shell wrapper that sources /etc/chromium.d
+/// (extensions, GPU flags, a /dev/shm probe that misparses some mounts); the
+/// binary behind it starts with exactly the flags Playwright gives.
+function chromiumPath() {
+  if (process.env.CHROMIUM_PATH) return process.env.CHROMIUM_PATH;
+  return existsSync('/usr/lib/chromium/chromium') ? '/usr/lib/chromium/chromium' : '/usr/bin/chromium';
+}
 
 export async function launch() {
   // Chromium occasionally dies while starting on a loaded CI machine (seen once:
@@ -18,7 +27,7 @@ export async function launch() {
   for (let attempt = 1; attempt <= 3; attempt += 1) {
     try {
       return await chromium.launch({
-        executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+        executablePath: chromiumPath(),
         // The closed network here refuses Chromium's background connections.
         args: [
           '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
