@@ -356,14 +356,14 @@ fn org(config: &Config, action: OrgCommand) -> Result<ExitCode, Failure> {
             name,
             language,
         } => {
-            let org = db::repo::new_organisation(
+            db::admin::create_organisation(
+                &mut conn,
                 &slug,
                 &name,
                 language,
-                false,
                 SystemClock.now().naive_utc(),
-            );
-            db::repo::insert_organisation(&mut conn, &org).map_err(|e| {
+            )
+            .map_err(|e| {
                 if e.is_unique_violation() {
                     anyhow::anyhow!("an organisation with slug {slug} already exists")
                 } else {
@@ -414,11 +414,11 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
                     let org = db::repo::organisation_by_slug(&mut conn, &slug)
                         .with_context(|| format!("organisation {slug}"))?;
                     let role = role.unwrap_or(Role::Administrator);
-                    db::repo::add_user(&mut conn, new, &org.id, role, now)?;
+                    db::admin::create_user(&mut conn, new, Some((&org, role)), now)?;
                     println!("added {email} as {role} of {slug}");
                 }
                 None if analyst => {
-                    db::repo::add_analyst(&mut conn, new, now)?;
+                    db::admin::create_user(&mut conn, new, None, now)?;
                     println!("added {email} as analyst (aggregated figures only)");
                 }
                 None => return Err(anyhow::anyhow!("--organisation is required").into()),
@@ -428,16 +428,16 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
             let user = db::repo::user_by_email(&mut conn, &email)
                 .with_context(|| format!("user {email}"))?;
             let password = read_new_password(&[&user.email, &user.display_name])?;
-            db::repo::set_password(&mut conn, &email, &password.hash(), now)?;
-            println!("password changed for {email}");
+            let ended = db::admin::reset_password(&mut conn, &email, &password.hash(), now)?;
+            println!("password changed for {email}; {ended} session(s) ended");
         }
         UserCommand::Disable { email } => {
-            db::repo::set_active(&mut conn, &email, false, now)
+            let ended = db::admin::set_active(&mut conn, &email, false, now)
                 .with_context(|| format!("user {email}"))?;
-            println!("disabled {email}");
+            println!("disabled {email}; {ended} session(s) ended");
         }
         UserCommand::Enable { email } => {
-            db::repo::set_active(&mut conn, &email, true, now)
+            db::admin::set_active(&mut conn, &email, true, now)
                 .with_context(|| format!("user {email}"))?;
             println!("enabled {email}");
         }

@@ -153,66 +153,6 @@ pub fn add_user(
     })
 }
 
-pub fn set_password(
-    conn: &mut DbConn,
-    email: &str,
-    password_hash: &str,
-    now: NaiveDateTime,
-) -> DbResult<()> {
-    let n = diesel::update(users::table.filter(users::email.eq(normalise_email(email))))
-        .set((
-            users::password_hash.eq(password_hash),
-            users::updated_at.eq(now),
-        ))
-        .execute(conn)?;
-    if n == 0 {
-        return Err(DbError::NotFound("user"));
-    }
-    Ok(())
-}
-
-/// Enables or disables an account from the command line. Disabling ends all
-/// of the person's sessions in the same transaction, and both are audited.
-pub fn set_active(
-    conn: &mut DbConn,
-    email: &str,
-    active: bool,
-    now: NaiveDateTime,
-) -> DbResult<()> {
-    let email = normalise_email(email);
-    write_tx(conn, |conn| {
-        let user = user_by_email(conn, &email)?;
-        diesel::update(users::table.find(&user.id))
-            .set((users::active.eq(active), users::updated_at.eq(now)))
-            .execute(conn)?;
-        let ended = if active {
-            0
-        } else {
-            crate::access::delete_sessions_of(conn, &user.id)?
-        };
-        let detail = format!("fields: active; sessions ended: {ended}");
-        crate::audit::record(
-            conn,
-            &crate::audit::Event {
-                organisation_id: None,
-                actor_user_id: None,
-                actor_label: "traject command line",
-                action: if active {
-                    "user.enable"
-                } else {
-                    "user.disable"
-                },
-                subject_type: Some("user"),
-                subject_id: Some(&user.id),
-                detail: &detail,
-                outcome: crate::audit::Outcome::Success,
-                ip: None,
-                at: now,
-            },
-        )
-    })
-}
-
 /// A user with their memberships as (organisation slug, role).
 pub type UserWithRoles = (User, Vec<(String, String)>);
 

@@ -387,7 +387,7 @@ fn disabling_from_the_command_line_ends_sessions_and_is_audited() {
         },
     )
     .unwrap();
-    repo::set_active(&mut conn, "Facilitator@demostad.example", false, now).unwrap();
+    db::admin::set_active(&mut conn, "Facilitator@demostad.example", false, now).unwrap();
     let left: i64 = sessions::table
         .filter(sessions::user_id.eq(&target.id))
         .count()
@@ -396,8 +396,136 @@ fn disabling_from_the_command_line_ends_sessions_and_is_audited() {
     assert_eq!(left, 0);
     assert_eq!(audit_rows(&mut conn, "user.disable", "success"), 1);
     assert!(matches!(
-        repo::set_active(&mut conn, "nobody@demostad.example", false, now),
+        db::admin::set_active(&mut conn, "nobody@demostad.example", false, now),
         Err(DbError::NotFound(_))
     ));
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+}
+
+/// (organisation_id, actor_label) of every entry with this action.
+fn audit_of(conn: &mut DbConn, action: &str) -> Vec<(Option<String>, String, String)> {
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .select((
+            audit_log::organisation_id,
+            audit_log::actor_label,
+            audit_log::detail,
+        ))
+        .order(audit_log::id)
+        .load(conn)
+        .unwrap()
+}
+
+#[test]
+fn every_command_line_change_is_audited_in_the_organisations_chain() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    let now = test_now().naive_utc();
+    let org = db::admin::create_organisation(
+        &mut conn,
+        "clitest",
+        "OCMW Testgem (test)",
+        domain::model::Language::Nl,
+        now,
+    )
+    .unwrap();
+    assert_eq!(
+        audit_of(&mut conn, "organisation.create"),
+        vec![(
+            Some(org.id.clone()),
+            db::admin::COMMAND_LINE.to_owned(),
+            "fields: slug, name, default_language".to_owned()
+        )]
+    );
+
+    let hash = domain::password::NewPassword::parse("a long enough test passphrase")
+        .unwrap()
+        .hash();
+    let new = |email: &'static str, hash: &str| repo::NewUser {
+        email,
+        username: None,
+        display_name: "Test Person",
+        preferred_language: None,
+        password_hash: hash.to_owned(),
+    };
+    let ann = db::admin::create_user(
+        &mut conn,
+        new("ann@testgem.example", &hash),
+        Some((&org, Role::Casemanager)),
+        now,
+    )
+    .unwrap();
+    let analyst =
+        db::admin::create_user(&mut conn, new("stat@federal.example", &hash), None, now).unwrap();
+    let created = audit_of(&mut conn, "user.create");
+    assert_eq!(created.len(), 2);
+    assert_eq!(created[0].0.as_deref(), Some(org.id.as_str()));
+    assert_eq!(
+        created[1].0, None,
+        "an analyst has no organisation: global chain"
+    );
+    assert!(analyst.is_analyst);
+
+    // A locked-out casemanager with two open sessions gets a new password.
+    diesel::update(users::table.find(&ann.id))
+        .set((
+            users::failed_logins.eq(6),
+            users::locked_until.eq(Some(now + chrono::Duration::minutes(30))),
+        ))
+        .execute(&mut conn)
+        .unwrap();
+    for id in ["s-ann-1", "s-ann-2"] {
+        access::create_session(
+            &mut conn,
+            &db::models::SessionRow {
+                id: id.into(),
+                user_id: ann.id.clone(),
+                organisation_id: Some(org.id.clone()),
+                csrf_token: "t".into(),
+                second_factor_pending: false,
+                ip: None,
+                user_agent: None,
+                created_at: now,
+                last_seen_at: now,
+            },
+        )
+        .unwrap();
+    }
+    let new_hash = domain::password::NewPassword::parse("another long test passphrase")
+        .unwrap()
+        .hash();
+    let ended =
+        db::admin::reset_password(&mut conn, "ANN@testgem.example", &new_hash, now).unwrap();
+    assert_eq!(ended, 2);
+    let after = repo::user_by_email(&mut conn, "ann@testgem.example").unwrap();
+    assert_eq!(after.password_hash, new_hash);
+    assert_eq!(after.failed_logins, 0);
+    assert!(
+        !access::is_locked(&after, now),
+        "the reset lifts the lockout"
+    );
+    let sessions_left: i64 = sessions::table
+        .filter(sessions::user_id.eq(&ann.id))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(sessions_left, 0);
+    let reset = audit_of(&mut conn, "user.password_reset");
+    assert_eq!(reset.len(), 1);
+    assert_eq!(reset[0].0.as_deref(), Some(org.id.as_str()));
+    assert!(
+        !reset[0].2.contains(&new_hash),
+        "field names only, never the hash"
+    );
+
+    // A person unknown to the database changes nothing and records nothing.
+    let before: i64 = audit_log::table.count().get_result(&mut conn).unwrap();
+    assert!(matches!(
+        db::admin::reset_password(&mut conn, "nobody@testgem.example", &new_hash, now),
+        Err(DbError::NotFound(_))
+    ));
+    let after_count: i64 = audit_log::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(before, after_count);
     assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
 }
