@@ -13,7 +13,9 @@ const root = resolve(here, '..');
 
 const build = spawnSync('cargo', ['build', '--locked', '--bin', 'traject'], { cwd: root, stdio: 'inherit' });
 if (build.status !== 0) process.exit(build.status ?? 1);
-const bin = join(root, 'target', 'debug', 'traject');
+// Cargo puts the binary under CARGO_TARGET_DIR when that is set (relative to the workspace).
+const targetDir = resolve(root, process.env.CARGO_TARGET_DIR ?? 'target');
+const bin = join(targetDir, 'debug', 'traject');
 
 const port = await new Promise((ok) => {
   const s = createServer();

@@ -28,6 +28,34 @@ struct Raw {
     session_idle_minutes: i64,
     session_lifetime_hours: i64,
     secure_cookies: Option<bool>,
+    #[serde(default)]
+    trusted_proxies: OneOrMany,
+}
+
+/// A list in `traject.toml`, or one comma-separated string (as an environment
+/// variable must be).
+#[derive(Debug, Default, Deserialize)]
+#[serde(untagged)]
+enum OneOrMany {
+    #[default]
+    None,
+    One(String),
+    Many(Vec<String>),
+}
+
+impl OneOrMany {
+    fn into_vec(self) -> Vec<String> {
+        match self {
+            OneOrMany::None => Vec::new(),
+            OneOrMany::One(s) => s
+                .split(',')
+                .map(str::trim)
+                .filter(|s| !s.is_empty())
+                .map(str::to_owned)
+                .collect(),
+            OneOrMany::Many(v) => v,
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -51,6 +79,8 @@ pub struct Config {
     pub session_lifetime_hours: i64,
     /// `None`: secure, except that `serve --demo` on a loopback address turns it off.
     pub secure_cookies: Option<bool>,
+    /// Reverse proxies whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: web::client::TrustedProxies,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -94,6 +124,8 @@ impl Config {
                 "db_pool_size must be at least 1".into(),
             ));
         }
+        let trusted_proxies = web::client::TrustedProxies::parse(&raw.trusted_proxies.into_vec())
+            .map_err(|e| ConfigError::Invalid(e.to_string()))?;
         Ok(Config {
             database_url: DatabaseUrl::parse(raw.database_url.expose())?,
             bind: raw.bind,
@@ -103,6 +135,7 @@ impl Config {
             session_idle_minutes: raw.session_idle_minutes,
             session_lifetime_hours: raw.session_lifetime_hours,
             secure_cookies: raw.secure_cookies,
+            trusted_proxies,
         })
     }
 }

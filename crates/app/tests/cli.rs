@@ -127,9 +127,29 @@ fn bad_configuration_exits_2_with_one_line() {
         .output()
         .unwrap();
     assert_one_line_exit_2(&out, "configuration");
+    let out = traject(dir.path())
+        .env("TRAJECT_TRUSTED_PROXIES", "10.0.0.0/8, proxy.example")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_one_line_exit_2(&out, "proxy.example");
     std::fs::write(dir.path().join("traject.toml"), "bind = [unclosed").unwrap();
     let out = traject(dir.path()).arg("check").output().unwrap();
     assert_one_line_exit_2(&out, "configuration");
+    // Both spellings of a good list: an array in the file, a comma-separated string in the environment.
+    std::fs::write(
+        dir.path().join("traject.toml"),
+        "trusted_proxies = [\"10.0.0.0/8\", \"192.0.2.1\"]\ndatabase_url = \"sqlite://./t.db\"\n",
+    )
+    .unwrap();
+    let out = traject(dir.path()).arg("migrate").output().unwrap();
+    assert!(out.status.success(), "{}", text(&out));
+    let out = traject(dir.path())
+        .env("TRAJECT_TRUSTED_PROXIES", "10.0.0.1, fd00::/8")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert!(out.status.success(), "{}", text(&out));
 }
 
 #[test]
@@ -162,6 +182,17 @@ fn configuration_layers_file_then_environment() {
 fn migrate_prints_the_schema_version_and_check_passes() {
     let dir = tempfile::tempdir().unwrap();
     let database = TestDatabase::new();
+    // Before any migration: a readable report and exit 1, not a query error.
+    let out = with_db(dir.path(), &database)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("pending: run `traject migrate`") && text(&out).contains("not checked"),
+        "{}",
+        text(&out)
+    );
     let out = with_db(dir.path(), &database)
         .arg("migrate")
         .output()
@@ -295,6 +326,17 @@ fn killing_the_demo_seed_leaves_all_or_nothing() {
 
     // Killed inside the transaction: nothing may remain.
     let database = TestDatabase::new();
+    // Before any migration: a readable report and exit 1, not a query error.
+    let out = with_db(dir.path(), &database)
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1), "{}", text(&out));
+    assert!(
+        text(&out).contains("pending: run `traject migrate`") && text(&out).contains("not checked"),
+        "{}",
+        text(&out)
+    );
     let out = with_db(dir.path(), &database)
         .arg("migrate")
         .output()

@@ -126,6 +126,7 @@ pub struct TestApp {
 
 pub struct TestAppBuilder {
     demo: bool,
+    trusted_proxies: Vec<&'static str>,
 }
 
 /// The staff of the fixtures, by the role a test wants.
@@ -168,7 +169,10 @@ pub const PASSWORD: &str = db::demo::DEMO_PASSWORD;
 
 impl TestApp {
     pub fn builder() -> TestAppBuilder {
-        TestAppBuilder { demo: false }
+        TestAppBuilder {
+            demo: false,
+            trusted_proxies: Vec::new(),
+        }
     }
 
     /// An empty, migrated app.
@@ -274,6 +278,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// Believes `X-Forwarded-For` from these addresses or networks.
+    pub fn with_trusted_proxies(mut self, proxies: &[&'static str]) -> Self {
+        self.trusted_proxies = proxies.to_vec();
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let database = TestDatabase::new();
         let clock = test_clock();
@@ -305,7 +315,11 @@ impl TestAppBuilder {
         };
         let state = web::AppState::new(db.clone(), Arc::new(clock.clone()))
             .with_demo(self.demo)
-            .with_auth(auth);
+            .with_auth(auth)
+            .with_trusted_proxies(
+                web::client::TrustedProxies::parse(&self.trusted_proxies)
+                    .unwrap_or_else(|e| panic!("{e}")),
+            );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));

@@ -5,16 +5,16 @@
 
 use crate::AppState;
 use crate::auth::CurrentUser;
+use crate::client::ClientIp;
 use crate::error::{ApiError, ErrorBody};
 use axum::Json;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use chrono::{NaiveDate, NaiveDateTime};
 use db::credentials::Context;
 use db::participants::Origin;
 use domain::policy::{Action, Actor, Grant};
 use serde::{Deserialize, Serialize};
-use std::net::SocketAddr;
 use utoipa::{IntoParams, OpenApi, ToSchema};
 
 #[derive(OpenApi)]
@@ -114,14 +114,10 @@ pub struct ParticipantLine {
     responses((status = 200, body = [ParticipantLine]), (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn participants(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<ParticipantLine>>, ApiError> {
-    let (actor, ip, at) = (
-        me.actor,
-        addr.ip().to_string(),
-        state.clock.now().naive_utc(),
-    );
+    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
     let list = state
         .db
         .run(move |conn| {
@@ -178,15 +174,11 @@ pub struct ParticipantRecord {
     responses((status = 200, body = ParticipantRecord), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn participant(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<ParticipantRecord>, ApiError> {
-    let (actor, ip, at) = (
-        me.actor,
-        addr.ip().to_string(),
-        state.clock.now().naive_utc(),
-    );
+    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
     let file = state
         .db
         .run(move |conn| {
@@ -258,17 +250,11 @@ pub struct AuditLine {
     responses((status = 200, body = [AuditLine]), (status = 403, body = ErrorBody)))]
 pub async fn audit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Query(q): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditLine>>, ApiError> {
-    let g = grant(
-        &state,
-        &me.actor,
-        Action::ReadAuditTrail,
-        &addr.ip().to_string(),
-    )
-    .await?;
+    let g = grant(&state, &me.actor, Action::ReadAuditTrail, &address.clone()).await?;
     let org = g.organisation_id().unwrap_or_default().to_owned();
     let filter = db::audit::Filter {
         subject_id: q.subject,
@@ -314,16 +300,10 @@ pub struct StaffLine {
     responses((status = 200, body = [StaffLine]), (status = 403, body = ErrorBody)))]
 pub async fn users(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<StaffLine>>, ApiError> {
-    let g = grant(
-        &state,
-        &me.actor,
-        Action::ManageUsers,
-        &addr.ip().to_string(),
-    )
-    .await?;
+    let g = grant(&state, &me.actor, Action::ManageUsers, &address.clone()).await?;
     let staff = state
         .db
         .run(move |conn| db::access::list_staff(conn, &g))
@@ -349,11 +329,11 @@ pub async fn users(
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn disable_user(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let ip = addr.ip().to_string();
+    let ip = address;
     let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
     let at = state.clock.now().naive_utc();
     state
@@ -378,16 +358,10 @@ pub struct SessionLine {
     responses((status = 200, body = [SessionLine]), (status = 403, body = ErrorBody)))]
 pub async fn sessions(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<SessionLine>>, ApiError> {
-    let g = grant(
-        &state,
-        &me.actor,
-        Action::ManageSessions,
-        &addr.ip().to_string(),
-    )
-    .await?;
+    let g = grant(&state, &me.actor, Action::ManageSessions, &address.clone()).await?;
     let list = state
         .db
         .run(move |conn| db::access::list_sessions(conn, &g))
@@ -412,11 +386,11 @@ pub async fn sessions(
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn end_session(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let ip = addr.ip().to_string();
+    let ip = address;
     let g = grant(&state, &me.actor, Action::ManageSessions, &ip).await?;
     let at = state.clock.now().naive_utc();
     state
@@ -477,7 +451,7 @@ pub struct CreatedToken {
     responses((status = 201, body = CreatedToken), (status = 422, body = ErrorBody)))]
 pub async fn create_token(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Json(body): Json<NewToken>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
@@ -485,11 +459,7 @@ pub async fn create_token(
     if name.is_empty() {
         return Err(ApiError::Invalid("name_required"));
     }
-    let (actor, ip, at) = (
-        me.actor,
-        addr.ip().to_string(),
-        state.clock.now().naive_utc(),
-    );
+    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
     let (token, secret) = state
         .db
         .run(move |conn| {
@@ -519,15 +489,11 @@ pub async fn create_token(
     responses((status = 204), (status = 404, body = ErrorBody)))]
 pub async fn revoke_token(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let (actor, ip, at) = (
-        me.actor,
-        addr.ip().to_string(),
-        state.clock.now().naive_utc(),
-    );
+    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
     state
         .db
         .run(move |conn| {

@@ -7,6 +7,7 @@
 pub mod api;
 pub mod assets;
 pub mod auth;
+pub mod client;
 mod csrf;
 pub mod error;
 pub mod health;
@@ -33,6 +34,8 @@ pub struct AppState {
     pub auth: auth::AuthSettings,
     /// Login attempts per address.
     pub login_limiter: Arc<ratelimit::RateLimiter>,
+    /// Whose `X-Forwarded-For` names the client.
+    pub trusted_proxies: Arc<client::TrustedProxies>,
 }
 
 impl AppState {
@@ -47,11 +50,17 @@ impl AppState {
                 30,
                 chrono::Duration::minutes(10),
             )),
+            trusted_proxies: Arc::new(client::TrustedProxies::default()),
         }
     }
 
     pub fn with_auth(mut self, auth: auth::AuthSettings) -> Self {
         self.auth = auth;
+        self
+    }
+
+    pub fn with_trusted_proxies(mut self, proxies: client::TrustedProxies) -> Self {
+        self.trusted_proxies = Arc::new(proxies);
         self
     }
 

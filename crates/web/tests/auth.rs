@@ -207,6 +207,69 @@ async fn too_many_attempts_from_one_address_are_refused() {
     assert_eq!(statuses[30], 429);
 }
 
+/// The addresses recorded for failed logins, oldest first.
+async fn failed_login_addresses(app: &TestApp) -> Vec<Option<String>> {
+    app.with_db(|conn| {
+        use db::schema::audit_log;
+        audit_log::table
+            .filter(audit_log::action.eq("login"))
+            .filter(audit_log::outcome.eq("failure"))
+            .order(audit_log::id)
+            .select(audit_log::ip)
+            .load(conn)
+            .unwrap()
+    })
+    .await
+}
+
+async fn fail_login_forwarded_for(app: &TestApp, forwarded: &str) -> u16 {
+    app.new_client()
+        .post(app.url("/login"))
+        .header("x-forwarded-for", forwarded)
+        .form(&[("login", "nobody@demostad.example"), ("password", "wrong")])
+        .send()
+        .await
+        .unwrap()
+        .status()
+        .as_u16()
+}
+
+#[tokio::test]
+async fn behind_a_trusted_proxy_the_forwarded_client_is_recorded_and_limited() {
+    // The test client connects from 127.0.0.1: here that is the proxy.
+    let app = TestApp::builder()
+        .with_demo()
+        .with_trusted_proxies(&["127.0.0.1"])
+        .spawn()
+        .await;
+    // A forged left-most entry is ignored; the proxy appended the real one.
+    assert_eq!(
+        fail_login_forwarded_for(&app, "203.0.113.66, 198.51.100.9").await,
+        401
+    );
+    assert_eq!(
+        failed_login_addresses(&app).await,
+        vec![Some("198.51.100.9".to_owned())]
+    );
+    // The per-address limit counts the client, not the proxy: one client
+    // using up its budget leaves another one behind the same proxy alone.
+    for _ in 0..30 {
+        fail_login_forwarded_for(&app, "198.51.100.10").await;
+    }
+    assert_eq!(fail_login_forwarded_for(&app, "198.51.100.10").await, 429);
+    assert_eq!(fail_login_forwarded_for(&app, "198.51.100.11").await, 401);
+}
+
+#[tokio::test]
+async fn without_trusted_proxies_x_forwarded_for_is_ignored() {
+    let app = demo().await;
+    assert_eq!(fail_login_forwarded_for(&app, "198.51.100.9").await, 401);
+    assert_eq!(
+        failed_login_addresses(&app).await,
+        vec![Some("127.0.0.1".to_owned())]
+    );
+}
+
 #[tokio::test]
 async fn a_whole_office_behind_one_address_can_log_in() {
     let app = demo().await;

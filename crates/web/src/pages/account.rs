@@ -5,9 +5,10 @@
 use super::{Page, internal, render, see_other};
 use crate::AppState;
 use crate::auth::{CurrentUser, PendingUser, Signed};
+use crate::client::ClientIp;
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use db::audit::{Event, Outcome};
@@ -16,7 +17,6 @@ use db::models::ApiToken;
 use domain::model::Role;
 use domain::policy::Action;
 use serde::Deserialize;
-use std::net::SocketAddr;
 
 /// Ten single-use codes for when the phone is lost.
 fn new_recovery_codes() -> Vec<String> {
@@ -269,27 +269,19 @@ async fn confirm(
 
 pub async fn totp_confirm(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    confirm(
-        &state,
-        page,
-        &me,
-        &form.code,
-        addr.ip().to_string(),
-        FROM_ACCOUNT,
-    )
-    .await
+    confirm(&state, page, &me, &form.code, address.clone(), FROM_ACCOUNT).await
 }
 
 /// Turns two-step verification off (a current code is required), unless the
 /// organisation makes it compulsory.
 pub async fn totp_disable(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<CodeForm>,
@@ -306,7 +298,7 @@ pub async fn totp_disable(
         return page.error(StatusCode::FORBIDDEN);
     }
     let actor = me.actor.clone();
-    let ip = addr.ip().to_string();
+    let ip = address;
     match state
         .db
         .run(move |conn| {
@@ -358,12 +350,12 @@ pub async fn second_factor_setup(
 
 pub async fn second_factor(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     PendingUser(me): PendingUser,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let ip = addr.ip().to_string();
+    let ip = address;
     if !me.user.totp_enabled {
         return confirm(&state, page, &me, &form.code, ip, DURING_LOGIN).await;
     }
@@ -455,7 +447,7 @@ pub struct TokenForm {
 
 pub async fn create_token(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<TokenForm>,
@@ -468,7 +460,7 @@ pub async fn create_token(
     };
     let (actor, ip, at, stored_name) = (
         me.actor.clone(),
-        addr.ip().to_string(),
+        address.clone(),
         state.clock.now().naive_utc(),
         name.clone(),
     );
@@ -496,14 +488,14 @@ pub async fn create_token(
 
 pub async fn revoke_token(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Response {
     let (actor, ip, at) = (
         me.actor.clone(),
-        addr.ip().to_string(),
+        address.clone(),
         state.clock.now().naive_utc(),
     );
     match state
@@ -537,7 +529,7 @@ pub struct RequireForm {
 
 pub async fn require_totp(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<RequireForm>,
@@ -549,7 +541,7 @@ pub async fn require_totp(
         page,
         &me.actor,
         Action::ManageUsers,
-        addr.ip().to_string(),
+        address.clone(),
         "/account",
         move |conn, grant, ip, at| {
             db::credentials::set_require_totp(
@@ -576,7 +568,7 @@ pub struct SwitchForm {
 /// Work in another organisation one is a member of (new role, new scope).
 pub async fn switch_organisation(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<SwitchForm>,
@@ -584,7 +576,7 @@ pub async fn switch_organisation(
     if me.via_token {
         return page.error(StatusCode::FORBIDDEN);
     }
-    let (ip, at) = (addr.ip().to_string(), state.clock.now().naive_utc());
+    let (ip, at) = (address.clone(), state.clock.now().naive_utc());
     match state
         .db
         .run(move |conn| {
@@ -617,7 +609,7 @@ pub struct PasswordForm {
 /// be strong, and every other session of the person ends.
 pub async fn change_password(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<PasswordForm>,
@@ -648,7 +640,7 @@ pub async fn change_password(
         };
         let (actor, ip, at, keep) = (
             me.actor.clone(),
-            addr.ip().to_string(),
+            address.clone(),
             state.clock.now().naive_utc(),
             me.session_id.clone(),
         );

@@ -5,9 +5,10 @@
 use super::{Page, internal, render, see_other};
 use crate::AppState;
 use crate::auth::{CurrentUser, MaybeUser};
+use crate::client::ClientIp;
 use askama::Template;
 use axum::Form;
-use axum::extract::{ConnectInfo, Path, Query, State};
+use axum::extract::{Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -18,12 +19,7 @@ use db::participants::{AccessError, Origin, ParticipantFile, ParticipantSummary}
 use domain::model::{Language, Role};
 use domain::policy::{Action, Actor, Grant, Resource, authorize};
 use serde::Deserialize;
-use std::net::SocketAddr;
 use std::sync::OnceLock;
-
-fn ip(addr: &SocketAddr) -> String {
-    addr.ip().to_string()
-}
 
 fn access_failure(page: Page, e: AccessError) -> Response {
     match e {
@@ -181,13 +177,12 @@ enum LoginOutcome {
 
 pub async fn login(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     headers: HeaderMap,
     page: Page,
     Form(form): Form<LoginForm>,
 ) -> Response {
     let now = state.clock.now();
-    let address = ip(&addr);
     if !state.login_limiter.allows(&address, now) {
         return page.error(StatusCode::TOO_MANY_REQUESTS);
     }
@@ -220,6 +215,7 @@ pub async fn login(
         .map(|s| s.chars().take(200).collect::<String>());
     let old_cookie =
         crate::auth::cookie_value(&headers, state.auth.cookie_name()).map(db::access::secret_hash);
+    let from = address.clone();
     let outcome = state
         .db
         .run(move |conn| {
@@ -229,7 +225,7 @@ pub async fn login(
                 &login,
                 password_ok,
                 now,
-                &address,
+                &from,
                 user_agent,
                 old_cookie,
             )
@@ -252,7 +248,7 @@ pub async fn login(
         // One answer for every failure: wrong password, unknown or disabled
         // account, lockout. Nothing tells which.
         Ok(LoginOutcome::Failed) => {
-            state.login_limiter.failed(&ip(&addr), now);
+            state.login_limiter.failed(&address, now);
             let body = render(&LoginPage {
                 page,
                 login: form.login.trim().to_owned(),
@@ -376,12 +372,11 @@ fn decide_login(
 /// Ends the session on the server, not only in the browser.
 pub async fn logout(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
     let at = state.clock.now().naive_utc();
-    let address = ip(&addr);
     let result = state
         .db
         .run(move |conn| {
@@ -435,7 +430,7 @@ impl Dashboard {
 
 pub async fn dashboard(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
@@ -443,7 +438,6 @@ pub async fn dashboard(
     let caseload = if lists {
         let actor = me.actor.clone();
         let at = state.clock.now().naive_utc();
-        let address = ip(&addr);
         match state
             .db
             .run(move |conn| {
@@ -491,12 +485,11 @@ impl ParticipantsPage {
 
 pub async fn participants(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
     let at = state.clock.now().naive_utc();
-    let address = ip(&addr);
     let actor = me.actor.clone();
     match state
         .db
@@ -560,13 +553,12 @@ impl ParticipantPage {
 
 pub async fn participant(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Response {
     let at = state.clock.now().naive_utc();
-    let address = ip(&addr);
     let actor = me.actor.clone();
     let can_audit = authorize(
         &me.actor,
@@ -617,14 +609,13 @@ pub struct BreakGlassForm {
 /// on the file to the casemanager). The lines appear in this answer only.
 pub async fn break_glass(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
     Form(form): Form<BreakGlassForm>,
 ) -> Response {
     let at = state.clock.now().naive_utc();
-    let address = ip(&addr);
     let (actor, reason, pid) = (me.actor.clone(), form.reason.trim().to_owned(), id.clone());
     let outcome = state
         .db
@@ -765,16 +756,23 @@ async fn users_page(
 
 pub async fn users(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Query(q): Query<AddedQuery>,
 ) -> Response {
-    let (page, grant) =
-        match require(&state, page, &me.actor, Action::ManageUsers, &ip(&addr)).await {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
+    let (page, grant) = match require(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        &address.clone(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
     let form = NewStaffForm {
         role: Role::Casemanager.code().to_owned(),
         ..Default::default()
@@ -823,12 +821,11 @@ fn validate_staff(
 
 pub async fn add_user(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<NewStaffForm>,
 ) -> Response {
-    let address = ip(&addr);
     let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
     {
         Ok(x) => x,
@@ -872,7 +869,7 @@ pub async fn add_user(
 
 pub async fn disable_user(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(user_id): Path<String>,
@@ -882,7 +879,7 @@ pub async fn disable_user(
         page,
         &me.actor,
         Action::ManageUsers,
-        ip(&addr),
+        address.clone(),
         "/admin/users",
         move |conn, grant, ip, at| db::access::disable_staff(conn, grant, &user_id, Some(ip), at),
     )
@@ -897,7 +894,7 @@ pub struct RoleForm {
 
 pub async fn change_role(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(user_id): Path<String>,
@@ -910,7 +907,7 @@ pub async fn change_role(
         page,
         &me.actor,
         Action::ManageUsers,
-        ip(&addr),
+        address.clone(),
         "/admin/users",
         move |conn, grant, ip, at| {
             let role = role.ok_or(db::DbError::Invalid("role"))?;
@@ -937,15 +934,22 @@ impl SessionsPage {
 
 pub async fn sessions(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
-    let (page, grant) =
-        match require(&state, page, &me.actor, Action::ManageSessions, &ip(&addr)).await {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
+    let (page, grant) = match require(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageSessions,
+        &address.clone(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
     match state
         .db
         .run(move |conn| db::access::list_sessions(conn, &grant))
@@ -958,7 +962,7 @@ pub async fn sessions(
 
 pub async fn end_session(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Path(session_id): Path<String>,
@@ -968,7 +972,7 @@ pub async fn end_session(
         page,
         &me.actor,
         Action::ManageSessions,
-        ip(&addr),
+        address.clone(),
         "/admin/sessions",
         move |conn, grant, ip, at| db::access::end_session(conn, grant, &session_id, Some(ip), at),
     )
@@ -1002,16 +1006,23 @@ pub struct AuditQuery {
 
 pub async fn audit(
     State(state): State<AppState>,
-    ConnectInfo(addr): ConnectInfo<SocketAddr>,
+    ClientIp(address): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Query(q): Query<AuditQuery>,
 ) -> Response {
-    let (page, grant) =
-        match require(&state, page, &me.actor, Action::ReadAuditTrail, &ip(&addr)).await {
-            Ok(x) => x,
-            Err(r) => return r,
-        };
+    let (page, grant) = match require(
+        &state,
+        page,
+        &me.actor,
+        Action::ReadAuditTrail,
+        &address.clone(),
+    )
+    .await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
     let filter = db::audit::Filter {
         subject_id: Some(q.subject.trim().to_owned()).filter(|s| !s.is_empty()),
         actor_user_id: None,
