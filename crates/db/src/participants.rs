@@ -69,57 +69,76 @@ fn record_refusal(
     audit::record(conn, &event)
 }
 
-/// The participants the actor may list: a coordinator all of her
-/// organisation's, a casemanager her own.
+type ParticipantQuery = participants::BoxedQuery<'static, <DbConn as Connection>::Backend>;
+
+/// The participants the actor may list, as a query: a coordinator all of her
+/// organisation's, a casemanager her own. The transaction commits a refusal's
+/// audit entry too; the refusal is returned as a value and turned into an
+/// error after the commit.
+fn visible<R>(
+    conn: &mut DbConn,
+    actor: &Actor,
+    origin: Origin<'_>,
+    run: impl FnOnce(&mut DbConn, ParticipantQuery) -> DbResult<R>,
+) -> Result<R, AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let outcome = write_tx(conn, |conn| -> DbResult<Result<R, Denied>> {
+        let grant = match authorize(
+            actor,
+            Action::ListParticipants,
+            Resource::Organisation { id: &org },
+            None,
+        ) {
+            Ok(g) => g,
+            Err(why) => {
+                record_refusal(conn, actor, "participant.list", None, why, origin)?;
+                return Ok(Err(why));
+            }
+        };
+        let mut q = participants::table
+            .filter(participants::organisation_id.eq(org.clone()))
+            .into_boxed();
+        if grant.actor().role() == Some(Role::Casemanager) {
+            let mine = trajectories::table
+                .filter(trajectories::organisation_id.eq(org.clone()))
+                .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+                .select(trajectories::participant_id);
+            q = q.filter(participants::id.eq_any(mine));
+        }
+        run(conn, q).map(Ok)
+    })?;
+    outcome.map_err(AccessError::Denied)
+}
+
+/// The participants the actor may list, by name.
 pub fn list(
     conn: &mut DbConn,
     actor: &Actor,
     origin: Origin<'_>,
 ) -> Result<Vec<ParticipantSummary>, AccessError> {
-    let org = actor.organisation_id().unwrap_or_default().to_owned();
-    // The transaction commits a refusal's audit entry too; the refusal is
-    // returned as a value and turned into an error after the commit.
-    let outcome = write_tx(
-        conn,
-        |conn| -> DbResult<Result<Vec<ParticipantSummary>, Denied>> {
-            let grant = match authorize(
-                actor,
-                Action::ListParticipants,
-                Resource::Organisation { id: &org },
-                None,
-            ) {
-                Ok(g) => g,
-                Err(why) => {
-                    record_refusal(conn, actor, "participant.list", None, why, origin)?;
-                    return Ok(Err(why));
-                }
-            };
-            let mut q = participants::table
-                .filter(participants::organisation_id.eq(&org))
-                .into_boxed();
-            if grant.actor().role() == Some(Role::Casemanager) {
-                let mine = trajectories::table
-                    .filter(trajectories::organisation_id.eq(&org))
-                    .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
-                    .select(trajectories::participant_id);
-                q = q.filter(participants::id.eq_any(mine));
-            }
-            let rows: Vec<Participant> = q
-                .order((participants::last_name, participants::first_name))
-                .select(Participant::as_select())
-                .load(conn)?;
-            Ok(Ok(rows
-                .into_iter()
-                .map(|p| ParticipantSummary {
-                    id: p.id,
-                    first_name: p.first_name,
-                    last_name: p.last_name,
-                    language: p.language,
-                })
-                .collect()))
-        },
-    )?;
-    outcome.map_err(AccessError::Denied)
+    visible(conn, actor, origin, |conn, q| {
+        let rows: Vec<Participant> = q
+            .order((participants::last_name, participants::first_name))
+            .select(Participant::as_select())
+            .load(conn)?;
+        Ok(rows
+            .into_iter()
+            .map(|p| ParticipantSummary {
+                id: p.id,
+                first_name: p.first_name,
+                last_name: p.last_name,
+                language: p.language,
+            })
+            .collect())
+    })
+}
+
+/// How many participants the actor may list (the dashboard's caseload),
+/// counted by the database.
+pub fn count(conn: &mut DbConn, actor: &Actor, origin: Origin<'_>) -> Result<i64, AccessError> {
+    visible(conn, actor, origin, |conn, q| {
+        Ok(q.count().get_result(conn)?)
+    })
 }
 
 /// Opens a file: authorised by the policy, recorded in the trail. A

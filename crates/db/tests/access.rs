@@ -110,6 +110,19 @@ fn file_reads_are_authorised_and_recorded() {
         participants::list(&mut conn, &facilitator, origin()),
         Err(AccessError::Denied(Denied::Role))
     ));
+    // The dashboard's count follows the same rule.
+    assert_eq!(
+        participants::count(&mut conn, &cm1, origin()).unwrap(),
+        mine.len() as i64
+    );
+    assert_eq!(
+        participants::count(&mut conn, &coordinator, origin()).unwrap(),
+        all.len() as i64
+    );
+    assert!(matches!(
+        participants::count(&mut conn, &facilitator, origin()),
+        Err(AccessError::Denied(Denied::Role))
+    ));
 
     let before = audit_rows(&mut conn, "participant.read", "success");
     let file = participants::read_file(&mut conn, &cm1, &mine[0].id, origin()).unwrap();

@@ -441,7 +441,7 @@ pub async fn dashboard(
         match state
             .db
             .run(move |conn| {
-                Ok(db::participants::list(
+                Ok(db::participants::count(
                     conn,
                     &actor,
                     Origin {
@@ -452,7 +452,7 @@ pub async fn dashboard(
             })
             .await
         {
-            Ok(Ok(list)) => Some(list.len() as i64),
+            Ok(Ok(n)) => Some(n),
             Ok(Err(e)) => return access_failure(page, e),
             Err(e) => return internal(page, e),
         }
