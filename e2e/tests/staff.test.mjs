@@ -87,3 +87,22 @@ test('a wrong password gets one clear, accessible message', async () => {
   await checkA11y(page, 'login failure');
   await page.context().close();
 });
+
+test('two-step set-up shows a scannable QR code and stays accessible', async () => {
+  // Starting the set-up without confirming it changes nothing for later logins.
+  const page = await newPage(browser, { locale: 'nl-BE' });
+  await loginAs(page, 'casemanager');
+  await page.goto(`${baseUrl}/account`);
+  await Promise.all([page.waitForURL(`${baseUrl}/account/totp`), page.click('form[action="/account/totp/start"] button')]);
+  for (const width of Object.values(WIDTHS)) {
+    await page.setViewportSize({ width, height: 900 });
+    const qr = page.locator('figure.qr svg[role=img]');
+    assert.equal(await qr.count(), 1);
+    const box = await qr.boundingBox();
+    assert.ok(box.width >= 150 && Math.abs(box.width - box.height) < 1, `a square of scannable size: ${JSON.stringify(box)}`);
+    await checkA11y(page, `totp set-up ${width}px`);
+    await assertNoHorizontalScroll(page, `totp set-up ${width}px`);
+  }
+  await screenshots(page, 'casemanager-totp-setup');
+  await page.context().close();
+});

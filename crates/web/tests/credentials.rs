@@ -48,6 +48,10 @@ async fn enable_totp(app: &TestApp, client: &reqwest::Client) -> (String, Vec<St
         .unwrap();
     let secret = between(&page, "<code class=\"secret\">", "</code>")[0].to_owned();
     assert!(page.contains("otpauth://totp/traject:"));
+    // The QR code is inline SVG, labelled by its caption, with no XML prologue inside HTML.
+    assert!(page.contains("<svg role=\"img\" aria-labelledby=\"qr-caption\""));
+    assert!(page.contains("<figcaption id=\"qr-caption\">"));
+    assert!(!page.contains("<?xml"));
     let wrong = client
         .post(app.url("/account/totp/confirm"))
         .form(&[("csrf", csrf.as_str()), ("code", "000000")])
