@@ -238,7 +238,8 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
         let state = web::AppState::new(db, Arc::new(SystemClock))
             .with_demo(demo_present)
             .with_auth(auth)
-            .with_trusted_proxies(config.trusted_proxies.clone());
+            .with_trusted_proxies(config.trusted_proxies.clone())
+            .with_metrics_token(config.metrics_token.as_ref());
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;

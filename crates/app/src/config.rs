@@ -30,6 +30,7 @@ struct Raw {
     secure_cookies: Option<bool>,
     #[serde(default)]
     trusted_proxies: OneOrMany,
+    metrics_token: Option<Secret<String>>,
 }
 
 /// A list in `traject.toml`, or one comma-separated string (as an environment
@@ -81,6 +82,8 @@ pub struct Config {
     pub secure_cookies: Option<bool>,
     /// Reverse proxies whose `X-Forwarded-For` names the client.
     pub trusted_proxies: web::client::TrustedProxies,
+    /// When set, `/metrics` requires it as a bearer token.
+    pub metrics_token: Option<Secret<String>>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -136,6 +139,7 @@ impl Config {
             session_lifetime_hours: raw.session_lifetime_hours,
             secure_cookies: raw.secure_cookies,
             trusted_proxies,
+            metrics_token: raw.metrics_token.filter(|t| !t.expose().is_empty()),
         })
     }
 }

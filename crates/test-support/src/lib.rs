@@ -127,6 +127,7 @@ pub struct TestApp {
 pub struct TestAppBuilder {
     demo: bool,
     trusted_proxies: Vec<&'static str>,
+    metrics_token: Option<&'static str>,
 }
 
 /// The staff of the fixtures, by the role a test wants.
@@ -172,6 +173,7 @@ impl TestApp {
         TestAppBuilder {
             demo: false,
             trusted_proxies: Vec::new(),
+            metrics_token: None,
         }
     }
 
@@ -284,6 +286,12 @@ impl TestAppBuilder {
         self
     }
 
+    /// `/metrics` only with this bearer token.
+    pub fn with_metrics_token(mut self, token: &'static str) -> Self {
+        self.metrics_token = Some(token);
+        self
+    }
+
     pub async fn spawn(self) -> TestApp {
         let database = TestDatabase::new();
         let clock = test_clock();
@@ -319,6 +327,11 @@ impl TestAppBuilder {
             .with_trusted_proxies(
                 web::client::TrustedProxies::parse(&self.trusted_proxies)
                     .unwrap_or_else(|e| panic!("{e}")),
+            )
+            .with_metrics_token(
+                self.metrics_token
+                    .map(|t| domain::Secret::new(t.to_owned()))
+                    .as_ref(),
             );
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await

@@ -36,6 +36,9 @@ pub struct AppState {
     pub login_limiter: Arc<ratelimit::RateLimiter>,
     /// Whose `X-Forwarded-For` names the client.
     pub trusted_proxies: Arc<client::TrustedProxies>,
+    /// When set, `/metrics` answers only `Authorization: Bearer <this>`;
+    /// kept as its SHA-256 so the comparison takes the same time for every guess.
+    pub metrics_token_hash: Option<Arc<String>>,
 }
 
 impl AppState {
@@ -51,6 +54,7 @@ impl AppState {
                 chrono::Duration::minutes(10),
             )),
             trusted_proxies: Arc::new(client::TrustedProxies::default()),
+            metrics_token_hash: None,
         }
     }
 
@@ -61,6 +65,11 @@ impl AppState {
 
     pub fn with_trusted_proxies(mut self, proxies: client::TrustedProxies) -> Self {
         self.trusted_proxies = Arc::new(proxies);
+        self
+    }
+
+    pub fn with_metrics_token(mut self, token: Option<&domain::Secret<String>>) -> Self {
+        self.metrics_token_hash = token.map(|t| Arc::new(db::access::secret_hash(t.expose())));
         self
     }
 

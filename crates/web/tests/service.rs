@@ -65,6 +65,25 @@ async fn metrics_count_requests_per_route_and_show_the_pool() {
 }
 
 #[tokio::test]
+async fn metrics_can_require_a_bearer_token() {
+    let app = TestApp::builder()
+        .with_metrics_token("test-metrics-token")
+        .spawn()
+        .await;
+    let status = |auth: Option<&'static str>| {
+        let mut req = app.new_client().get(app.url("/metrics"));
+        if let Some(a) = auth {
+            req = req.header("authorization", a);
+        }
+        async move { req.send().await.unwrap().status().as_u16() }
+    };
+    assert_eq!(status(None).await, 401);
+    assert_eq!(status(Some("Bearer wrong-token")).await, 401);
+    assert_eq!(status(Some("test-metrics-token")).await, 401);
+    assert_eq!(status(Some("Bearer test-metrics-token")).await, 200);
+}
+
+#[tokio::test]
 async fn openapi_documents_every_api_route() {
     let app = TestApp::spawn().await;
     let doc: serde_json::Value = app.get("/api/openapi.json").await.json().await.unwrap();
