@@ -409,6 +409,7 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
                 username: username.as_deref(),
                 display_name: &name,
                 preferred_language: language,
+                grammatical_gender: None,
                 password_hash: password.hash(),
             };
             match organisation {

@@ -401,6 +401,30 @@ pub fn set_language(
     })
 }
 
+/// Saves the form of a person's job title, audited.
+pub fn set_grammatical_gender(
+    conn: &mut DbConn,
+    actor: &Actor,
+    gender: domain::model::GrammaticalGender,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    write_tx(conn, |conn| {
+        diesel::update(users::table.find(actor.user_id()))
+            .set((
+                users::grammatical_gender.eq(gender.code()),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        audit::record(
+            conn,
+            &Event::by(actor, "user.grammatical_gender", ip, now)
+                .about("user", actor.user_id())
+                .detail("fields: grammatical_gender"),
+        )
+    })
+}
+
 /// Display names for a set of user ids, in one query (for lists such as the trail).
 pub fn display_names(
     conn: &mut DbConn,

@@ -9,7 +9,7 @@ use crate::repo;
 use crate::schema::*;
 use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
 use diesel::prelude::*;
-use domain::model::{Language, ProgrammeKind, Role, TrajectoryStatus};
+use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role, TrajectoryStatus};
 use domain::password::NewPassword;
 
 pub const DEMO_SLUG: &str = "demostad";
@@ -170,6 +170,12 @@ pub fn seed(
                     username: Some(username),
                     display_name: name,
                     preferred_language: Some(*lang),
+                    // The facilitator keeps the neutral job title, to show both forms.
+                    grammatical_gender: Some(if *role == Role::Facilitator {
+                        GrammaticalGender::Neutral
+                    } else {
+                        GrammaticalGender::Feminine
+                    }),
                     password_hash: hash,
                 },
                 &org.id,

@@ -70,6 +70,8 @@ pub struct User {
     pub locked_until: Option<NaiveDateTime>,
     pub is_analyst: bool,
     pub totp_last_step: Option<i64>,
+    /// A `GrammaticalGender` code: the form of her job title in French and German.
+    pub grammatical_gender: String,
 }
 
 // The password hash and second-factor secret stay out of logs.

@@ -8,7 +8,7 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use domain::model::{Language, ProgrammeKind, Role};
+use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role};
 
 pub fn organisation_by_slug(conn: &mut DbConn, slug: &str) -> DbResult<Organisation> {
     organisations::table
@@ -80,6 +80,8 @@ pub struct NewUser<'a> {
     pub username: Option<&'a str>,
     pub display_name: &'a str,
     pub preferred_language: Option<Language>,
+    /// Neutral when not given.
+    pub grammatical_gender: Option<GrammaticalGender>,
     pub password_hash: String,
 }
 
@@ -117,6 +119,11 @@ fn new_user(new: NewUser<'_>, now: NaiveDateTime) -> User {
         locked_until: None,
         is_analyst: false,
         totp_last_step: None,
+        grammatical_gender: new
+            .grammatical_gender
+            .unwrap_or(GrammaticalGender::Neutral)
+            .code()
+            .to_owned(),
     }
 }
 

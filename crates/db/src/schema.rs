@@ -61,6 +61,7 @@ diesel::table! {
         locked_until -> Nullable<Timestamp>,
         is_analyst -> Bool,
         totp_last_step -> Nullable<BigInt>,
+        grammatical_gender -> Text,
     }
 }
 

@@ -183,6 +183,7 @@ fn another_organisation_sees_nothing() {
         username: None,
         display_name: "Other Coordinator",
         preferred_language: None,
+        grammatical_gender: None,
         password_hash: "x".into(),
     };
     let user = repo::add_user(&mut conn, new, &other.id, Role::Coordinator, now).unwrap();
@@ -460,6 +461,7 @@ fn every_command_line_change_is_audited_in_the_organisations_chain() {
         username: None,
         display_name: "Test Person",
         preferred_language: None,
+        grammatical_gender: None,
         password_hash: hash.to_owned(),
     };
     let ann = db::admin::create_user(

@@ -278,6 +278,7 @@ fn users_are_unique_by_email_whatever_the_case() {
         username: None,
         display_name: "Test Gebruiker",
         preferred_language: None,
+        grammatical_gender: None,
         password_hash: "x".into(),
     };
     repo::add_user(

@@ -8,6 +8,18 @@ coded_enum! {
 }
 
 coded_enum! {
+    /// The grammatical form a person wants for her job title where the
+    /// language inflects it (French, German): "coordinatrice", "coordinateur",
+    /// or a neutral function name ("coordination"). Dutch and English
+    /// titles do not change.
+    GrammaticalGender: "grammatical gender" {
+        Feminine = "feminine",
+        Masculine = "masculine",
+        Neutral = "neutral",
+    }
+}
+
+coded_enum! {
     /// A staff member's role within one organisation.
     Role: "role" {
         Administrator = "administrator",

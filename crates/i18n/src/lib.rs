@@ -4,7 +4,7 @@
 //! in Europe/Brussels).
 
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
-use domain::model::Language;
+use domain::model::{GrammaticalGender, Language, Role};
 use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader, langid};
 use std::borrow::Cow;
@@ -62,6 +62,16 @@ pub fn t_args(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     LOCALES
         .try_lookup_with_args(id(lang), key, &map)
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// A job title in the form the person chose; `None` is the cross-organisation
+/// analyst. Titles inflect in French and German only.
+pub fn job_title(lang: Language, role: Option<Role>, gender: GrammaticalGender) -> String {
+    let key = match role {
+        Some(r) => format!("role-{}", r.code()),
+        None => "role-analyst".to_owned(),
+    };
+    t_args(lang, &key, &[("gender", Arg::Str(gender.code()))])
 }
 
 /// The language for a request: the user's preference, else the first
@@ -221,12 +231,45 @@ mod tests {
                     ("name", Arg::Str("n")),
                     ("minutes", Arg::Num(5)),
                     ("reason", Arg::Str("r")),
+                    ("gender", Arg::Str("feminine")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(
                     text != key && !text.is_empty(),
                     "{lang}: {key} does not resolve"
                 );
+            }
+        }
+    }
+
+    #[test]
+    fn job_titles_take_the_chosen_form_where_the_language_inflects_them() {
+        use GrammaticalGender::*;
+        let title = |lang, role, g| job_title(lang, role, g);
+        let co = Some(Role::Coordinator);
+        assert_eq!(title(Language::Fr, co, Feminine), "Coordinatrice");
+        assert_eq!(title(Language::Fr, co, Masculine), "Coordinateur");
+        assert_eq!(title(Language::Fr, co, Neutral), "Coordination");
+        assert_eq!(
+            title(Language::De, Some(Role::Casemanager), Feminine),
+            "Fallmanagerin"
+        );
+        assert_eq!(
+            title(Language::De, Some(Role::Casemanager), Neutral),
+            "Fallmanagement"
+        );
+        assert_eq!(title(Language::De, None, Masculine), "Analyst");
+        for g in [Feminine, Masculine, Neutral] {
+            assert_eq!(title(Language::Nl, co, g), "Coördinator");
+            assert_eq!(title(Language::En, co, g), "Coordinator");
+        }
+        // Every role has a title in every language and form.
+        for lang in Language::ALL {
+            for role in Role::ALL.iter().copied().map(Some).chain([None]) {
+                for g in GrammaticalGender::ALL {
+                    let text = title(*lang, role, *g);
+                    assert!(!text.starts_with("role-"), "{lang} {role:?} {g}: {text}");
+                }
             }
         }
     }

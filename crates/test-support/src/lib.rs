@@ -381,6 +381,7 @@ fn add_fixtures(conn: &mut db::DbConn, now: DateTime<Utc>) {
         username: None,
         display_name: name,
         preferred_language: None,
+        grammatical_gender: None,
         password_hash: hash.to_owned(),
     };
     db::repo::add_user(

@@ -116,6 +116,7 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/account", account::account)
         .add(Method::POST, "/organisation", account::switch_organisation)
         .add(Method::POST, "/account/password", account::change_password)
+        .add(Method::POST, "/account/title", account::set_title_form)
         .add(Method::POST, "/admin/users/{id}/role", staff::change_role)
         .add(Method::POST, "/account/totp/start", account::totp_start)
         .add(Method::GET, "/account/totp", account::totp_setup)

@@ -103,6 +103,75 @@ async fn the_language_switch_sets_a_cookie_and_returns() {
 }
 
 #[tokio::test]
+async fn job_titles_follow_the_form_each_person_chose() {
+    use diesel::prelude::*;
+    let app = TestApp::builder().with_demo().spawn().await;
+    let client = app.client_as(test_support::As::Coordinator).await;
+    let csrf = app.csrf(&client).await;
+    let post = |form: Vec<(&'static str, String)>| {
+        let (client, url) = (client.clone(), app.url(""));
+        async move {
+            let mut req = client.post(format!("{url}/language"));
+            if form[0].0 == "gender" {
+                req = client.post(format!("{url}/account/title"));
+            }
+            req.form(&form).send().await.unwrap()
+        }
+    };
+    let header = |lang: &'static str| {
+        let client = client.clone();
+        let url = app.url("/dashboard");
+        async move {
+            let body = client.get(url).send().await.unwrap().text().await.unwrap();
+            assert!(body.contains(&format!("<html lang=\"{lang}\">")), "{body}");
+            body
+        }
+    };
+    // The demo coordinator chose the feminine form.
+    post(vec![("lang", "fr".into()), ("csrf", csrf.clone())]).await;
+    assert!(
+        header("fr")
+            .await
+            .contains("Cora Coördinator (demo) · Coordinatrice ·")
+    );
+
+    let r = post(vec![("gender", "masculine".into()), ("csrf", csrf.clone())]).await;
+    assert_eq!(r.status(), 303);
+    assert!(
+        header("fr")
+            .await
+            .contains("Cora Coördinator (demo) · Coordinateur ·")
+    );
+    post(vec![("lang", "de".into()), ("csrf", csrf.clone())]).await;
+    assert!(header("de").await.contains("· Koordinator ·"));
+    post(vec![("gender", "neutral".into()), ("csrf", csrf.clone())]).await;
+    assert!(header("de").await.contains("· Koordination ·"));
+    post(vec![("lang", "nl".into()), ("csrf", csrf.clone())]).await;
+    assert!(header("nl").await.contains("· Coördinator ·"));
+
+    // An unknown form changes nothing; each change is in the audit trail.
+    let r = post(vec![("gender", "plural".into()), ("csrf", csrf.clone())]).await;
+    assert_eq!(r.status(), 422);
+    let (saved, audited) = app
+        .with_db(|conn| {
+            use db::schema::{audit_log, users};
+            let saved: String = users::table
+                .filter(users::email.eq("coordinator@demostad.example"))
+                .select(users::grammatical_gender)
+                .first(conn)
+                .unwrap();
+            let audited: i64 = audit_log::table
+                .filter(audit_log::action.eq("user.grammatical_gender"))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            (saved, audited)
+        })
+        .await;
+    assert_eq!((saved.as_str(), audited), ("neutral", 2));
+}
+
+#[tokio::test]
 async fn pages_carry_the_security_headers() {
     let app = TestApp::spawn().await;
     let r = app.get("/").await;

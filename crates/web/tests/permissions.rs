@@ -75,6 +75,7 @@ async fn every_route_matches_the_permission_table() {
                     username: None,
                     display_name: "Spare (test)",
                     preferred_language: None,
+                    grammatical_gender: None,
                     password_hash: "x".into(),
                 },
                 &org.id,
@@ -194,7 +195,10 @@ async fn every_route_matches_the_permission_table() {
     }
     if std::env::var_os("TRAJECT_UPDATE_SNAPSHOT").is_some() {
         actual.sort();
-        let header = format!("# method path {}\n", COLUMNS.join(" "));
+        let header = format!(
+            "# method path        {}\n# Regenerate after a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test permissions, then review the diff.\n",
+            COLUMNS.join(" ")
+        );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/permissions.txt");
         std::fs::write(path, header + &actual.join("\n") + "\n").unwrap();
     }

@@ -28,11 +28,33 @@ nav-audit = Protokoll
 nav-account = Mein Konto
 
 ## Roles
-role-administrator = Administrator
-role-coordinator = Koordinator
-role-casemanager = Fallmanager
-role-facilitator = Gruppenleiter
-role-analyst = Analyst
+# Job titles take the form the person chose ($gender: feminine, masculine or
+# other = a neutral function name).
+role-administrator = { $gender ->
+    [feminine] Administratorin
+    [masculine] Administrator
+   *[other] Administration
+}
+role-coordinator = { $gender ->
+    [feminine] Koordinatorin
+    [masculine] Koordinator
+   *[other] Koordination
+}
+role-casemanager = { $gender ->
+    [feminine] Fallmanagerin
+    [masculine] Fallmanager
+   *[other] Fallmanagement
+}
+role-facilitator = { $gender ->
+    [feminine] Gruppenleiterin
+    [masculine] Gruppenleiter
+   *[other] Gruppenleitung
+}
+role-analyst = { $gender ->
+    [feminine] Analystin
+    [masculine] Analyst
+   *[other] Analysefachkraft
+}
 
 ## Home
 home-title = Willkommen bei traject
@@ -246,3 +268,13 @@ account-password-new = Neues Passwort
 account-password-submit = Passwort ändern
 account-password-changed = Ihr Passwort wurde geändert. Sie wurden überall sonst abgemeldet.
 error-password-current = Das aktuelle Passwort stimmt nicht.
+
+## Account: job title form
+title-form-heading = Funktionsbezeichnung
+title-form-legend = Wie soll Ihre Funktionsbezeichnung geschrieben werden?
+title-form-hint = Französisch und Deutsch schreiben Funktionsbezeichnungen in weiblicher, männlicher oder neutraler Form. Im Niederländischen und Englischen ändert sich nichts.
+title-form-feminine = Weiblich
+title-form-masculine = Männlich
+title-form-neutral = Neutral
+title-form-submit = Speichern
+title-form-saved = Die Form Ihrer Funktionsbezeichnung ist gespeichert.

@@ -246,3 +246,13 @@ account-password-new = New password
 account-password-submit = Change password
 account-password-changed = Your password was changed. You were signed out everywhere else.
 error-password-current = The current password is not right.
+
+## Account: job title form
+title-form-heading = Job title
+title-form-legend = How should your job title be written?
+title-form-hint = French and German write job titles in a feminine, masculine or neutral form. Dutch and English do not change.
+title-form-feminine = Feminine
+title-form-masculine = Masculine
+title-form-neutral = Neutral
+title-form-submit = Save
+title-form-saved = Your job title form is saved.

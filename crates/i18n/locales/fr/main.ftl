@@ -28,10 +28,24 @@ nav-audit = Journal d'audit
 nav-account = Mon compte
 
 ## Roles
-role-administrator = Administrateur
-role-coordinator = Coordinateur
+# Job titles take the form the person chose ($gender: feminine, masculine or
+# other = a neutral function name).
+role-administrator = { $gender ->
+    [feminine] Administratrice
+    [masculine] Administrateur
+   *[other] Administration
+}
+role-coordinator = { $gender ->
+    [feminine] Coordinatrice
+    [masculine] Coordinateur
+   *[other] Coordination
+}
 role-casemanager = Case manager
-role-facilitator = Animateur de groupe
+role-facilitator = { $gender ->
+    [feminine] Animatrice de groupe
+    [masculine] Animateur de groupe
+   *[other] Animation de groupe
+}
 role-analyst = Analyste
 
 ## Home
@@ -246,3 +260,13 @@ account-password-new = Nouveau mot de passe
 account-password-submit = Changer le mot de passe
 account-password-changed = Votre mot de passe a été changé. Vous avez été déconnecté partout ailleurs.
 error-password-current = Le mot de passe actuel n'est pas correct.
+
+## Account: job title form
+title-form-heading = Titre de fonction
+title-form-legend = Comment écrire votre titre de fonction ?
+title-form-hint = En français et en allemand, les titres de fonction s'écrivent au féminin, au masculin ou sous une forme neutre. En néerlandais et en anglais, rien ne change.
+title-form-feminine = Féminin
+title-form-masculine = Masculin
+title-form-neutral = Neutre
+title-form-submit = Enregistrer
+title-form-saved = La forme de votre titre de fonction est enregistrée.

@@ -246,3 +246,13 @@ account-password-new = Nieuw wachtwoord
 account-password-submit = Wachtwoord wijzigen
 account-password-changed = Je wachtwoord is gewijzigd. Je bent overal elders afgemeld.
 error-password-current = Het huidige wachtwoord klopt niet.
+
+## Account: job title form
+title-form-heading = Functietitel
+title-form-legend = Hoe schrijven we je functietitel?
+title-form-hint = Frans en Duits schrijven functietitels in een vrouwelijke, mannelijke of neutrale vorm. In het Nederlands en Engels verandert er niets.
+title-form-feminine = Vrouwelijk
+title-form-masculine = Mannelijk
+title-form-neutral = Neutraal
+title-form-submit = Bewaren
+title-form-saved = De vorm van je functietitel is bewaard.

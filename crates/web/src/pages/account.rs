@@ -14,7 +14,7 @@ use axum::response::{IntoResponse, Response};
 use db::audit::{Event, Outcome};
 use db::credentials::Context;
 use db::models::ApiToken;
-use domain::model::Role;
+use domain::model::{GrammaticalGender, Language, Role};
 use domain::policy::Action;
 use serde::Deserialize;
 
@@ -45,9 +45,24 @@ pub struct AccountPage {
     pub tokens: Vec<ApiToken>,
     pub is_admin: bool,
     pub org_requires_totp: bool,
+    /// The person's grammatical gender code and whether it was just saved.
+    pub gender: &'static str,
+    pub title_saved: bool,
+    /// Her role's code in the current organisation ("analyst" for the analyst).
+    pub role: &'static str,
 }
 
 impl AccountPage {
+    pub const GENDERS: [&'static str; 3] = ["feminine", "masculine", "neutral"];
+
+    /// The title a form gives in a language that inflects it (the option's
+    /// label shows French and German, e.g. "Coordinatrice / Koordinatorin").
+    pub fn title_in(&self, lang: &str, gender: &str) -> String {
+        let lang = lang.parse().unwrap_or(Language::Fr);
+        let g = gender.parse().unwrap_or(GrammaticalGender::Neutral);
+        i18n::job_title(lang, self.role.parse().ok(), g)
+    }
+
     pub fn recovery_text(&self) -> String {
         self.page
             .t_count("account-recovery-left", self.recovery_left)
@@ -61,6 +76,8 @@ impl AccountPage {
 pub struct ChangedQuery {
     #[serde(default)]
     changed: Option<String>,
+    #[serde(default)]
+    title: Option<String>,
 }
 
 pub async fn account(
@@ -69,7 +86,47 @@ pub async fn account(
     CurrentUser(me): CurrentUser,
     axum::extract::Query(q): axum::extract::Query<ChangedQuery>,
 ) -> Response {
-    account_page(&state, page, &me, None, q.changed.is_some()).await
+    account_page(
+        &state,
+        page,
+        &me,
+        None,
+        q.changed.is_some(),
+        q.title.is_some(),
+    )
+    .await
+}
+
+#[derive(Deserialize)]
+pub struct TitleForm {
+    gender: String,
+}
+
+/// Saves the form of one's job title (French and German inflect it).
+pub async fn set_title_form(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(form): Form<TitleForm>,
+) -> Response {
+    if me.via_token {
+        return page.error(StatusCode::FORBIDDEN);
+    }
+    let Ok(gender) = form.gender.parse::<domain::model::GrammaticalGender>() else {
+        return page.error(StatusCode::UNPROCESSABLE_ENTITY);
+    };
+    let (actor, at) = (me.actor.clone(), state.clock.now().naive_utc());
+    match state
+        .db
+        .run(move |conn| {
+            db::access::set_grammatical_gender(conn, &actor, gender, Some(&address), at)
+        })
+        .await
+    {
+        Ok(()) => see_other("/account?title=saved#title-heading"),
+        Err(e) => internal(page, e),
+    }
 }
 
 /// The account page, also as the answer to a refused password change.
@@ -79,6 +136,7 @@ async fn account_page(
     me: &Signed,
     password_error: Option<&'static str>,
     password_changed: bool,
+    title_saved: bool,
 ) -> Response {
     let actor = me.actor.clone();
     let user_id = me.user.id.clone();
@@ -116,6 +174,9 @@ async fn account_page(
                 tokens,
                 is_admin: me.actor.role() == Some(Role::Administrator),
                 org_requires_totp: me.organisation.as_ref().is_some_and(|o| o.require_totp),
+                gender: crate::pages::gender_of(&me.user).code(),
+                title_saved,
+                role: me.actor.role().map_or("analyst", |r| r.code()),
             }),
         )
             .into_response(),
@@ -685,5 +746,5 @@ pub async fn change_password(
             Err(e) => internal(page, e),
         };
     }
-    account_page(&state, page, &me, error, false).await
+    account_page(&state, page, &me, error, false, false).await
 }

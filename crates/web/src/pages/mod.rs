@@ -14,7 +14,7 @@ use axum::http::request::Parts;
 use axum::http::{StatusCode, Uri};
 use axum::response::{Html, IntoResponse, Response};
 use chrono::NaiveDate;
-use domain::model::Language;
+use domain::model::{GrammaticalGender, Language};
 use std::convert::Infallible;
 
 pub const LANGUAGE_COOKIE: &str = "traject_lang";
@@ -26,10 +26,18 @@ pub struct NavLink {
     pub current: bool,
 }
 
+/// The form of a person's job title; rows from before the setting are neutral.
+pub fn gender_of(user: &db::models::User) -> GrammaticalGender {
+    user.grammatical_gender
+        .parse()
+        .unwrap_or(GrammaticalGender::Neutral)
+}
+
 /// The signed-in person as the header shows her.
 pub struct UserBar {
     pub name: String,
-    pub role_key: String,
+    /// Her job title, in the form she chose.
+    pub title: String,
     pub organisation: String,
 }
 
@@ -47,6 +55,13 @@ pub struct Page {
 impl Page {
     pub fn t(&self, key: &str) -> String {
         i18n::t(self.lang, key)
+    }
+
+    /// A role's title for a person whose grammatical gender is `gender`
+    /// (a code; anything unknown gives the neutral form).
+    pub fn job_title(&self, role: &str, gender: &str) -> String {
+        let gender = gender.parse().unwrap_or(GrammaticalGender::Neutral);
+        i18n::job_title(self.lang, role.parse().ok(), gender)
     }
 
     pub fn t_count(&self, key: &str, count: i64) -> String {
@@ -127,10 +142,7 @@ impl Page {
             .collect();
         let user = signed.map(|s| UserBar {
             name: s.user.display_name.clone(),
-            role_key: match role {
-                Some(r) => format!("role-{}", r.code()),
-                None => "role-analyst".to_owned(),
-            },
+            title: i18n::job_title(lang, role, gender_of(&s.user)),
             organisation: s
                 .organisation
                 .as_ref()

@@ -850,6 +850,7 @@ pub async fn add_user(
                         username: None,
                         display_name: f.name.trim(),
                         preferred_language: None::<Language>,
+                        grammatical_gender: None,
                         password_hash: hash,
                     },
                     role,
