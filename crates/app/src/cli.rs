@@ -239,7 +239,8 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             .with_demo(demo_present)
             .with_auth(auth)
             .with_trusted_proxies(config.trusted_proxies.clone())
-            .with_metrics_token(config.metrics_token.as_ref());
+            .with_metrics_token(config.metrics_token.as_ref())
+            .with_accessibility_contact(config.accessibility_contact.as_deref());
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;

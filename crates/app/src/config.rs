@@ -31,6 +31,7 @@ struct Raw {
     #[serde(default)]
     trusted_proxies: OneOrMany,
     metrics_token: Option<Secret<String>>,
+    accessibility_contact: Option<String>,
 }
 
 /// A list in `traject.toml`, or one comma-separated string (as an environment
@@ -84,6 +85,8 @@ pub struct Config {
     pub trusted_proxies: web::client::TrustedProxies,
     /// When set, `/metrics` requires it as a bearer token.
     pub metrics_token: Option<Secret<String>>,
+    /// Shown on the accessibility statement, e.g. an email address and a phone number.
+    pub accessibility_contact: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -140,6 +143,10 @@ impl Config {
             secure_cookies: raw.secure_cookies,
             trusted_proxies,
             metrics_token: raw.metrics_token.filter(|t| !t.expose().is_empty()),
+            accessibility_contact: raw
+                .accessibility_contact
+                .map(|c| c.trim().to_owned())
+                .filter(|c| !c.is_empty()),
         })
     }
 }

@@ -232,6 +232,7 @@ mod tests {
                     ("minutes", Arg::Num(5)),
                     ("reason", Arg::Str("r")),
                     ("gender", Arg::Str("feminine")),
+                    ("contact", Arg::Str("c")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -128,6 +128,7 @@ pub struct TestAppBuilder {
     demo: bool,
     trusted_proxies: Vec<&'static str>,
     metrics_token: Option<&'static str>,
+    configure: Option<Box<dyn FnOnce(web::AppState) -> web::AppState + Send>>,
 }
 
 /// The staff of the fixtures, by the role a test wants.
@@ -174,6 +175,7 @@ impl TestApp {
             demo: false,
             trusted_proxies: Vec::new(),
             metrics_token: None,
+            configure: None,
         }
     }
 
@@ -286,6 +288,15 @@ impl TestAppBuilder {
         self
     }
 
+    /// Any other setting of the application state, e.g. `|s| s.with_accessibility_contact(..)`.
+    pub fn configure(
+        mut self,
+        f: impl FnOnce(web::AppState) -> web::AppState + Send + 'static,
+    ) -> Self {
+        self.configure = Some(Box::new(f));
+        self
+    }
+
     /// `/metrics` only with this bearer token.
     pub fn with_metrics_token(mut self, token: &'static str) -> Self {
         self.metrics_token = Some(token);
@@ -333,6 +344,10 @@ impl TestAppBuilder {
                     .map(|t| domain::Secret::new(t.to_owned()))
                     .as_ref(),
             );
+        let state = match self.configure {
+            Some(f) => f(state),
+            None => state,
+        };
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .unwrap_or_else(|e| panic!("bind: {e}"));

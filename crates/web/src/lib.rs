@@ -39,6 +39,8 @@ pub struct AppState {
     /// When set, `/metrics` answers only `Authorization: Bearer <this>`;
     /// kept as its SHA-256 so the comparison takes the same time for every guess.
     pub metrics_token_hash: Option<Arc<String>>,
+    /// Shown on the accessibility statement: where to report a barrier.
+    pub accessibility_contact: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -55,6 +57,7 @@ impl AppState {
             )),
             trusted_proxies: Arc::new(client::TrustedProxies::default()),
             metrics_token_hash: None,
+            accessibility_contact: None,
         }
     }
 
@@ -70,6 +73,11 @@ impl AppState {
 
     pub fn with_metrics_token(mut self, token: Option<&domain::Secret<String>>) -> Self {
         self.metrics_token_hash = token.map(|t| Arc::new(db::access::secret_hash(t.expose())));
+        self
+    }
+
+    pub fn with_accessibility_contact(mut self, contact: Option<&str>) -> Self {
+        self.accessibility_contact = contact.map(Arc::from);
         self
     }
 

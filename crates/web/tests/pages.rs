@@ -172,6 +172,24 @@ async fn job_titles_follow_the_form_each_person_chose() {
 }
 
 #[tokio::test]
+async fn the_accessibility_statement_names_the_configured_contact() {
+    let (_, body) = page(&TestApp::spawn().await, "/accessibility", "nl").await;
+    assert!(!body.contains("Contact voor toegankelijkheid"));
+    let app = TestApp::builder()
+        .configure(|s| {
+            s.with_accessibility_contact(Some("toegankelijkheid@ocmw.example <03 000 00 00>"))
+        })
+        .spawn()
+        .await;
+    let (status, body) = page(&app, "/accessibility", "fr").await;
+    assert_eq!(status, 200);
+    assert!(
+        body.contains("Contact pour l&#39;accessibilité : toegankelijkheid@ocmw.example &#60;03 000 00 00&#62;"),
+        "the contact is shown, escaped: {body}"
+    );
+}
+
+#[tokio::test]
 async fn pages_carry_the_security_headers() {
     let app = TestApp::spawn().await;
     let r = app.get("/").await;

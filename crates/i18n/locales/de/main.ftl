@@ -85,6 +85,7 @@ a11y-known-heading = Bekannte Einschränkungen
 a11y-known = Derzeit keine bekannt. Bitte melden Sie uns jede Barriere.
 a11y-contact-heading = Rückmeldung und Kontakt
 a11y-contact = Wenn Sie einen Teil von traject nicht nutzen können, wenden Sie sich an den Datenschutzbeauftragten oder den Helpdesk Ihrer Organisation. Wir antworten innerhalb von 15 Arbeitstagen.
+a11y-contact-address = Kontakt für Barrierefreiheit: { $contact }
 a11y-enforcement-heading = Durchsetzungsverfahren
 a11y-enforcement = Sind Sie mit unserer Antwort nicht zufrieden, können Sie sich an den Ombudsdienst Ihrer Region oder Gemeinschaft wenden.
 a11y-prepared = Diese Erklärung wurde zuletzt am { $date } überprüft.

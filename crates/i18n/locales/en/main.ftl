@@ -63,6 +63,7 @@ a11y-known-heading = Known limitations
 a11y-known = None known at present. Please tell us when you meet a barrier.
 a11y-contact-heading = Feedback and contact
 a11y-contact = If you cannot use part of traject, contact the data protection officer or the service desk of your organisation. We answer within 15 working days.
+a11y-contact-address = Contact for accessibility: { $contact }
 a11y-enforcement-heading = Enforcement
 a11y-enforcement = If our answer does not satisfy you, you may contact the ombudsman of your region or community.
 a11y-prepared = This statement was last reviewed on { $date }.

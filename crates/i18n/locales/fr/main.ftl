@@ -77,6 +77,7 @@ a11y-known-heading = Limites connues
 a11y-known = Aucune connue à ce jour. Signalez-nous tout obstacle rencontré.
 a11y-contact-heading = Retour d'information et contact
 a11y-contact = Si vous ne pouvez pas utiliser une partie de traject, contactez le délégué à la protection des données ou le service d'assistance de votre organisation. Nous répondons dans les 15 jours ouvrables.
+a11y-contact-address = Contact pour l'accessibilité : { $contact }
 a11y-enforcement-heading = Voies de recours
 a11y-enforcement = Si notre réponse ne vous satisfait pas, vous pouvez vous adresser au médiateur de votre région ou communauté.
 a11y-prepared = Cette déclaration a été revue pour la dernière fois le { $date }.

@@ -63,6 +63,7 @@ a11y-known-heading = Bekende beperkingen
 a11y-known = Momenteel geen bekend. Laat het ons weten als je een drempel tegenkomt.
 a11y-contact-heading = Feedback en contact
 a11y-contact = Kun je een deel van traject niet gebruiken? Neem contact op met de functionaris voor gegevensbescherming of de helpdesk van je organisatie. We antwoorden binnen 15 werkdagen.
+a11y-contact-address = Contact voor toegankelijkheid: { $contact }
 a11y-enforcement-heading = Handhaving
 a11y-enforcement = Ben je niet tevreden met ons antwoord, dan kun je terecht bij de ombudsdienst van je gewest of gemeenschap.
 a11y-prepared = Deze verklaring werd het laatst herzien op { $date }.

@@ -34,16 +34,19 @@ pub async fn home(State(state): State<AppState>, page: Page) -> Response {
 pub struct Accessibility {
     pub page: Page,
     pub reviewed: NaiveDate,
+    /// Where to report a barrier, as the operator configured it.
+    pub contact: Option<String>,
 }
 
 /// The date the accessibility statement was last reviewed (a fact, not the clock).
 const STATEMENT_REVIEWED: (i32, u32, u32) = (2026, 11, 23);
 
-pub async fn accessibility(page: Page) -> Response {
+pub async fn accessibility(State(state): State<AppState>, page: Page) -> Response {
     let (y, m, d) = STATEMENT_REVIEWED;
     render(&Accessibility {
         page,
         reviewed: NaiveDate::from_ymd_opt(y, m, d).unwrap_or_default(),
+        contact: state.accessibility_contact.as_deref().map(str::to_owned),
     })
 }
 
