@@ -130,11 +130,32 @@ pub fn integrity_problems(conn: &mut DbConn) -> DbResult<Vec<String>> {
             );
             Ok(problems)
         }
-        // PostgreSQL enforces constraints on every write and checksums pages itself;
-        // a reachable server that answers is what we can check from here.
+        // PostgreSQL enforces constraints on every write. What can still be
+        // wrong in our schema: an index left invalid by an interrupted
+        // CREATE INDEX CONCURRENTLY (queries silently stop using it, and a
+        // unique one stops enforcing), or a constraint added NOT VALID and
+        // never validated (old rows were not checked).
         DbConn::Postgres(c) => {
-            diesel::sql_query("SELECT 'ok' AS value").load::<OneText>(c)?;
-            Ok(Vec::new())
+            let indexes: Vec<OneText> = diesel::sql_query(
+                "SELECT 'invalid index: ' || i.indexrelid::regclass::text AS value \
+                 FROM pg_index i JOIN pg_class t ON t.oid = i.indrelid \
+                 JOIN pg_namespace n ON n.oid = t.relnamespace \
+                 WHERE n.nspname = current_schema() AND NOT (i.indisvalid AND i.indisready) \
+                 ORDER BY 1",
+            )
+            .load(c)?;
+            let constraints: Vec<OneText> = diesel::sql_query(
+                "SELECT 'constraint not validated: ' || con.conrelid::regclass::text || '.' || con.conname AS value \
+                 FROM pg_constraint con JOIN pg_namespace n ON n.oid = con.connamespace \
+                 WHERE n.nspname = current_schema() AND NOT con.convalidated \
+                 ORDER BY 1",
+            )
+            .load(c)?;
+            Ok(indexes
+                .into_iter()
+                .chain(constraints)
+                .map(|r| r.value)
+                .collect())
         }
     }
 }

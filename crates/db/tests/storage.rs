@@ -320,3 +320,36 @@ fn check_reports_a_sound_database() {
     assert!(findings.iter().all(|f| f.ok), "{findings:?}");
     assert!(findings.iter().any(|f| f.check == "migrations"));
 }
+
+/// `traject check`'s integrity finding sees damage on each backend: on SQLite
+/// a row whose parent is missing (written with foreign keys switched off), on
+/// PostgreSQL a constraint that was added without checking the old rows.
+#[test]
+fn the_integrity_check_reports_damage() {
+    use diesel::connection::SimpleConnection;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let clean = db::check::run(&mut conn).unwrap();
+    assert!(clean.iter().all(|f| f.ok), "{clean:?}");
+    let damage = match &mut *conn {
+        db::DbConn::Sqlite(c) => c.batch_execute(
+            "PRAGMA foreign_keys = OFF;
+             UPDATE rooms SET site_id = 'no-such-site' WHERE id = (SELECT MIN(id) FROM rooms);
+             PRAGMA foreign_keys = ON;",
+        ),
+        db::DbConn::Postgres(c) => c.batch_execute(
+            "ALTER TABLE rooms ADD CONSTRAINT rooms_test_unchecked CHECK (capacity < 1000) NOT VALID;",
+        ),
+    };
+    damage.unwrap();
+    let findings = db::check::run(&mut conn).unwrap();
+    let integrity = findings.iter().find(|f| f.check == "integrity").unwrap();
+    assert!(!integrity.ok, "{integrity:?}");
+    let expected = match conn.backend() {
+        db::Backend::Sqlite => "foreign key violation: rooms",
+        db::Backend::Postgres => "constraint not validated: rooms.rooms_test_unchecked",
+    };
+    assert!(integrity.detail.contains(expected), "{integrity:?}");
+}
