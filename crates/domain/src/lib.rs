@@ -1,6 +1,8 @@
 //! traject's domain: the types, coded values and rules shared by every layer.
 //! Nothing here performs I/O, so it stays fast to compile and to test.
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 pub mod clock;
 pub mod coded;
 pub mod model;

@@ -3,6 +3,8 @@
 //! formatting of dates, times and numbers (week starts on Monday; times shown
 //! in Europe/Brussels).
 
+#![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
+
 use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use domain::model::{GrammaticalGender, Language, Role};
 use fluent_templates::fluent_bundle::FluentValue;
