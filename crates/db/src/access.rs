@@ -256,13 +256,36 @@ pub fn disable_staff(
     ip: Option<&str>,
     now: NaiveDateTime,
 ) -> DbResult<()> {
-    let org = require(grant, Action::ManageUsers)?.to_owned();
     if user_id == grant.actor().user_id() {
         // An administrator disabling herself could leave no one to manage accounts.
         return Err(DbError::Conflict(
             "an administrator cannot disable her own account".into(),
         ));
     }
+    set_staff_active(conn, grant, user_id, false, ip, now)
+}
+
+/// Re-enables a disabled staff member of the grant's organisation. The
+/// account is one for all her organisations, so she can sign in again to each.
+pub fn enable_staff(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    set_staff_active(conn, grant, user_id, true, ip, now)
+}
+
+fn set_staff_active(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    active: bool,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
     write_tx(conn, |conn| {
         let member: i64 = memberships::table
             .filter(memberships::organisation_id.eq(&org))
@@ -273,12 +296,16 @@ pub fn disable_staff(
             return Err(DbError::NotFound("user"));
         }
         diesel::update(users::table.find(user_id))
-            .set((users::active.eq(false), users::updated_at.eq(now)))
+            .set((users::active.eq(active), users::updated_at.eq(now)))
             .execute(conn)?;
-        let ended = delete_sessions_of(conn, user_id)?;
+        let (action, ended) = if active {
+            ("user.enable", 0)
+        } else {
+            ("user.disable", delete_sessions_of(conn, user_id)?)
+        };
         audit::record(
             conn,
-            &Event::by(grant.actor(), "user.disable", ip, now)
+            &Event::by(grant.actor(), action, ip, now)
                 .about("user", user_id)
                 .detail(&format!("fields: active; sessions ended: {ended}")),
         )

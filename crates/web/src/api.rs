@@ -20,7 +20,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "traject API", description = "Support trajectories for OCMW/CPAS programmes."),
-    paths(status, me, participants, participant, audit, users, disable_user, sessions, end_session, tokens, create_token, revoke_token),
+    paths(status, me, participants, participant, audit, users, disable_user, enable_user, sessions, end_session, tokens, create_token, revoke_token),
     components(schemas(Status, ErrorBody, Me, ParticipantLine, ParticipantRecord, ChildLine, TrajectoryLine, AuditLine, StaffLine, SessionLine, TokenLine, NewToken, CreatedToken)),
     modifiers(&BearerAuth)
 )]
@@ -339,6 +339,25 @@ pub async fn disable_user(
     state
         .db
         .run(move |conn| db::access::disable_staff(conn, &g, &id, Some(&ip), at))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
+/// Re-enables a disabled account (administrators).
+#[utoipa::path(post, path = "/api/v1/users/{id}/enable", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
+pub async fn enable_user(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
+    let at = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| db::access::enable_staff(conn, &g, &id, Some(&ip), at))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }

@@ -71,6 +71,7 @@ fn all_routes() -> Routes {
             "/api/v1/users/{id}/disable",
             api::disable_user,
         )
+        .add(Method::POST, "/api/v1/users/{id}/enable", api::enable_user)
         .add(Method::GET, "/api/v1/sessions", api::sessions)
         .add(Method::DELETE, "/api/v1/sessions/{id}", api::end_session)
         .add(Method::GET, "/api/v1/tokens", api::tokens)
@@ -99,6 +100,7 @@ fn all_routes() -> Routes {
             "/admin/users/{id}/disable",
             staff::disable_user,
         )
+        .add(Method::POST, "/admin/users/{id}/enable", staff::enable_user)
         .add(Method::GET, "/admin/sessions", staff::sessions)
         .add(Method::POST, "/admin/sessions/{id}/end", staff::end_session)
         .add(Method::GET, "/audit", staff::audit)

@@ -372,6 +372,32 @@ async fn disabling_a_user_ends_her_sessions_and_blocks_login() {
             .status(),
         401
     );
+
+    // The users page offers to re-enable her; afterwards she signs in again.
+    let page = admin
+        .get(app.url("/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("action=\"/admin/users/{id}/enable\"")));
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/enable")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert_eq!(
+        app.post_login(&app.new_client(), As::Facilitator.email(), PASSWORD)
+            .await
+            .status(),
+        303
+    );
+    assert_eq!(audit_count(&app, "user.disable", "success").await, 1);
+    assert_eq!(audit_count(&app, "user.enable", "success").await, 1);
 }
 
 #[tokio::test]

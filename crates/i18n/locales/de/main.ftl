@@ -160,6 +160,7 @@ users-added = Das Konto wurde angelegt.
 users-active = Aktiv
 users-disabled = Deaktiviert
 users-disable = { $name } deaktivieren
+users-enable = { $name } wieder aktivieren
 users-add-heading = Mitarbeiterin hinzufügen
 users-field-name = Vollständiger Name
 users-field-email = E-Mail-Adresse

@@ -138,6 +138,7 @@ users-added = The account was added.
 users-active = Active
 users-disabled = Disabled
 users-disable = Disable { $name }
+users-enable = Re-enable { $name }
 users-add-heading = Add a staff member
 users-field-name = Full name
 users-field-email = Email address

@@ -152,6 +152,7 @@ users-added = Le compte a été ajouté.
 users-active = Actif
 users-disabled = Désactivé
 users-disable = Désactiver { $name }
+users-enable = Réactiver { $name }
 users-add-heading = Ajouter un membre du personnel
 users-field-name = Nom complet
 users-field-email = Adresse e-mail

@@ -138,6 +138,7 @@ users-added = Het account is toegevoegd.
 users-active = Actief
 users-disabled = Uitgeschakeld
 users-disable = { $name } uitschakelen
+users-enable = { $name } weer inschakelen
 users-add-heading = Medewerker toevoegen
 users-field-name = Volledige naam
 users-field-email = E-mailadres

@@ -887,6 +887,25 @@ pub async fn disable_user(
     .await
 }
 
+pub async fn enable_user(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(user_id): Path<String>,
+) -> Response {
+    admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        address,
+        "/admin/users",
+        move |conn, grant, ip, at| db::access::enable_staff(conn, grant, &user_id, Some(ip), at),
+    )
+    .await
+}
+
 #[derive(Deserialize)]
 pub struct RoleForm {
     #[serde(default)]
