@@ -117,7 +117,7 @@ pub async fn participants(
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<ParticipantLine>>, ApiError> {
-    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
+    let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
     let list = state
         .db
         .run(move |conn| {
@@ -178,7 +178,7 @@ pub async fn participant(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<Json<ParticipantRecord>, ApiError> {
-    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
+    let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
     let file = state
         .db
         .run(move |conn| {
@@ -254,7 +254,7 @@ pub async fn audit(
     CurrentUser(me): CurrentUser,
     Query(q): Query<AuditQuery>,
 ) -> Result<Json<Vec<AuditLine>>, ApiError> {
-    let g = grant(&state, &me.actor, Action::ReadAuditTrail, &address.clone()).await?;
+    let g = grant(&state, &me.actor, Action::ReadAuditTrail, &address).await?;
     let org = g.organisation_id().unwrap_or_default().to_owned();
     let filter = db::audit::Filter {
         subject_id: q.subject,
@@ -303,7 +303,7 @@ pub async fn users(
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<StaffLine>>, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageUsers, &address.clone()).await?;
+    let g = grant(&state, &me.actor, Action::ManageUsers, &address).await?;
     let staff = state
         .db
         .run(move |conn| db::access::list_staff(conn, &g))
@@ -329,11 +329,10 @@ pub async fn users(
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
 pub async fn disable_user(
     State(state): State<AppState>,
-    ClientIp(address): ClientIp,
+    ClientIp(ip): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let ip = address;
     let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
     let at = state.clock.now().naive_utc();
     state
@@ -380,7 +379,7 @@ pub async fn sessions(
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<SessionLine>>, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageSessions, &address.clone()).await?;
+    let g = grant(&state, &me.actor, Action::ManageSessions, &address).await?;
     let list = state
         .db
         .run(move |conn| db::access::list_sessions(conn, &g))
@@ -405,11 +404,10 @@ pub async fn sessions(
     responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody)))]
 pub async fn end_session(
     State(state): State<AppState>,
-    ClientIp(address): ClientIp,
+    ClientIp(ip): ClientIp,
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let ip = address;
     let g = grant(&state, &me.actor, Action::ManageSessions, &ip).await?;
     let at = state.clock.now().naive_utc();
     state
@@ -478,7 +476,7 @@ pub async fn create_token(
     if name.is_empty() {
         return Err(ApiError::Invalid("name_required"));
     }
-    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
+    let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
     let (token, secret) = state
         .db
         .run(move |conn| {
@@ -512,7 +510,7 @@ pub async fn revoke_token(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let (actor, ip, at) = (me.actor, address.clone(), state.clock.now().naive_utc());
+    let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
     state
         .db
         .run(move |conn| {

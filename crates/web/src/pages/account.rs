@@ -356,14 +356,14 @@ pub async fn totp_confirm(
     CurrentUser(me): CurrentUser,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    confirm(&state, page, &me, &form.code, address.clone(), FROM_ACCOUNT).await
+    confirm(&state, page, &me, &form.code, address, FROM_ACCOUNT).await
 }
 
 /// Turns two-step verification off (a current code is required), unless the
 /// organisation makes it compulsory.
 pub async fn totp_disable(
     State(state): State<AppState>,
-    ClientIp(address): ClientIp,
+    ClientIp(ip): ClientIp,
     page: Page,
     CurrentUser(me): CurrentUser,
     Form(form): Form<CodeForm>,
@@ -380,7 +380,6 @@ pub async fn totp_disable(
         return page.error(StatusCode::FORBIDDEN);
     }
     let actor = me.actor.clone();
-    let ip = address;
     match state
         .db
         .run(move |conn| {
@@ -432,12 +431,11 @@ pub async fn second_factor_setup(
 
 pub async fn second_factor(
     State(state): State<AppState>,
-    ClientIp(address): ClientIp,
+    ClientIp(ip): ClientIp,
     page: Page,
     PendingUser(me): PendingUser,
     Form(form): Form<CodeForm>,
 ) -> Response {
-    let ip = address;
     if !me.user.totp_enabled {
         return confirm(&state, page, &me, &form.code, ip, DURING_LOGIN).await;
     }
@@ -542,7 +540,7 @@ pub async fn create_token(
     };
     let (actor, ip, at, stored_name) = (
         me.actor.clone(),
-        address.clone(),
+        address,
         state.clock.now().naive_utc(),
         name.clone(),
     );
@@ -575,11 +573,7 @@ pub async fn revoke_token(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Response {
-    let (actor, ip, at) = (
-        me.actor.clone(),
-        address.clone(),
-        state.clock.now().naive_utc(),
-    );
+    let (actor, ip, at) = (me.actor.clone(), address, state.clock.now().naive_utc());
     match state
         .db
         .run(move |conn| {
@@ -623,7 +617,7 @@ pub async fn require_totp(
         page,
         &me.actor,
         Action::ManageUsers,
-        address.clone(),
+        address,
         "/account",
         move |conn, grant, ip, at| {
             db::credentials::set_require_totp(
@@ -658,7 +652,7 @@ pub async fn switch_organisation(
     if me.via_token {
         return page.error(StatusCode::FORBIDDEN);
     }
-    let (ip, at) = (address.clone(), state.clock.now().naive_utc());
+    let (ip, at) = (address, state.clock.now().naive_utc());
     match state
         .db
         .run(move |conn| {
@@ -722,7 +716,7 @@ pub async fn change_password(
         };
         let (actor, ip, at, keep) = (
             me.actor.clone(),
-            address.clone(),
+            address,
             state.clock.now().naive_utc(),
             me.session_id.clone(),
         );

@@ -761,14 +761,7 @@ pub async fn users(
     CurrentUser(me): CurrentUser,
     Query(q): Query<AddedQuery>,
 ) -> Response {
-    let (page, grant) = match require(
-        &state,
-        page,
-        &me.actor,
-        Action::ManageUsers,
-        &address.clone(),
-    )
-    .await
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
     {
         Ok(x) => x,
         Err(r) => return r,
@@ -838,7 +831,7 @@ pub async fn add_user(
             Err(e) => return internal(page, e),
         };
         let at = state.clock.now().naive_utc();
-        let (g, f, a) = (grant.clone(), form.clone(), address.clone());
+        let (g, f, a) = (grant.clone(), form.clone(), address);
         let result = state
             .db
             .run(move |conn| {
@@ -880,7 +873,7 @@ pub async fn disable_user(
         page,
         &me.actor,
         Action::ManageUsers,
-        address.clone(),
+        address,
         "/admin/users",
         move |conn, grant, ip, at| db::access::disable_staff(conn, grant, &user_id, Some(ip), at),
     )
@@ -927,7 +920,7 @@ pub async fn change_role(
         page,
         &me.actor,
         Action::ManageUsers,
-        address.clone(),
+        address,
         "/admin/users",
         move |conn, grant, ip, at| {
             let role = role.ok_or(db::DbError::Invalid("role"))?;
@@ -958,18 +951,11 @@ pub async fn sessions(
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
-    let (page, grant) = match require(
-        &state,
-        page,
-        &me.actor,
-        Action::ManageSessions,
-        &address.clone(),
-    )
-    .await
-    {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ManageSessions, &address).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
     match state
         .db
         .run(move |conn| db::access::list_sessions(conn, &grant))
@@ -992,7 +978,7 @@ pub async fn end_session(
         page,
         &me.actor,
         Action::ManageSessions,
-        address.clone(),
+        address,
         "/admin/sessions",
         move |conn, grant, ip, at| db::access::end_session(conn, grant, &session_id, Some(ip), at),
     )
@@ -1031,18 +1017,11 @@ pub async fn audit(
     CurrentUser(me): CurrentUser,
     Query(q): Query<AuditQuery>,
 ) -> Response {
-    let (page, grant) = match require(
-        &state,
-        page,
-        &me.actor,
-        Action::ReadAuditTrail,
-        &address.clone(),
-    )
-    .await
-    {
-        Ok(x) => x,
-        Err(r) => return r,
-    };
+    let (page, grant) =
+        match require(&state, page, &me.actor, Action::ReadAuditTrail, &address).await {
+            Ok(x) => x,
+            Err(r) => return r,
+        };
     let filter = db::audit::Filter {
         subject_id: Some(q.subject.trim().to_owned()).filter(|s| !s.is_empty()),
         actor_user_id: None,
