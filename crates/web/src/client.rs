@@ -55,7 +55,7 @@ impl TrustedProxies {
         let mut client = peer;
         for hop in hops.iter().rev() {
             // A malformed entry ends the walk: nothing to its left can be trusted.
-            let Ok(ip) = hop.parse::<IpAddr>().map(canonical) else {
+            let Some(ip) = parse_hop(hop) else {
                 break;
             };
             client = ip;
@@ -65,6 +65,15 @@ impl TrustedProxies {
         }
         client
     }
+}
+
+/// One `X-Forwarded-For` entry: an address, or an address with a port as
+/// some load balancers write it (`192.0.2.1:5060`, `[2001:db8::1]:443`).
+fn parse_hop(hop: &str) -> Option<IpAddr> {
+    hop.parse::<IpAddr>()
+        .or_else(|_| hop.parse::<SocketAddr>().map(|s| s.ip()))
+        .ok()
+        .map(canonical)
 }
 
 /// IPv4 clients of a dual-stack listener arrive as `::ffff:a.b.c.d`.
@@ -146,6 +155,14 @@ mod tests {
         assert_eq!(
             proxies.client(ip("192.0.2.1"), std::iter::empty()),
             ip("192.0.2.1")
+        );
+        // Entries with ports, as some load balancers write them.
+        assert_eq!(
+            proxies.client(
+                ip("192.0.2.1"),
+                ["198.51.100.9:51234, [2001:db8::7]:443"].into_iter()
+            ),
+            ip("2001:db8::7")
         );
         // IPv4 over a dual-stack socket.
         assert_eq!(
