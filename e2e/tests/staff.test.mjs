@@ -106,3 +106,33 @@ test('two-step set-up shows a scannable QR code and stays accessible', async () 
   await screenshots(page, 'casemanager-totp-setup');
   await page.context().close();
 });
+
+test('a forgotten password: the administrator hands over a temporary one, she chooses her own', async () => {
+  // Runs last in this file: it changes casemanager2's password.
+  const admin = await newPage(browser, { locale: 'nl-BE' });
+  await loginAs(admin, 'administrator');
+  await admin.goto(`${baseUrl}/admin/users`);
+  const row = admin.locator('tr', { hasText: 'casemanager2@demostad.example' });
+  await Promise.all([admin.waitForLoadState('load'), row.locator('form[action$="/reset-password"] button').click()]);
+  const temporary = (await admin.textContent('code.secret')).trim();
+  assert.match(temporary, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
+  await checkA11y(admin, 'temporary password');
+  await screenshots(admin, 'administrator-temporary-password');
+  await admin.context().close();
+
+  const page = await newPage(browser, { locale: 'nl-BE' });
+  await page.goto(`${baseUrl}/login`);
+  await page.fill('#login', 'casemanager2@demostad.example');
+  await page.fill('#password', temporary);
+  await Promise.all([page.waitForURL(`${baseUrl}/account/new-password`), page.click('main button[type=submit]')]);
+  await checkA11y(page, 'new password');
+  await page.fill('#new-password', temporary);
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/account/new-password"] button')]);
+  assert.equal(await page.getAttribute('#new-password', 'aria-invalid'), 'true');
+  await checkA11y(page, 'new password refused');
+  await assertNoHorizontalScroll(page, 'new password refused');
+  await screenshots(page, 'casemanager-new-password-error');
+  await page.fill('#new-password', 'quiet harbour lantern 58');
+  await Promise.all([page.waitForURL(`${baseUrl}/dashboard`), page.click('form[action="/account/new-password"] button')]);
+  await page.context().close();
+});

@@ -277,6 +277,19 @@ pub fn enable_staff(
     set_staff_active(conn, grant, user_id, true, ip, now)
 }
 
+/// Someone outside the organisation is "not found", as if she did not exist.
+fn require_member(conn: &mut DbConn, organisation_id: &str, user_id: &str) -> DbResult<()> {
+    let member: i64 = memberships::table
+        .filter(memberships::organisation_id.eq(organisation_id))
+        .filter(memberships::user_id.eq(user_id))
+        .count()
+        .get_result(conn)?;
+    if member == 0 {
+        return Err(DbError::NotFound("user"));
+    }
+    Ok(())
+}
+
 fn set_staff_active(
     conn: &mut DbConn,
     grant: &Grant,
@@ -287,14 +300,7 @@ fn set_staff_active(
 ) -> DbResult<()> {
     let org = require(grant, Action::ManageUsers)?.to_owned();
     write_tx(conn, |conn| {
-        let member: i64 = memberships::table
-            .filter(memberships::organisation_id.eq(&org))
-            .filter(memberships::user_id.eq(user_id))
-            .count()
-            .get_result(conn)?;
-        if member == 0 {
-            return Err(DbError::NotFound("user"));
-        }
+        require_member(conn, &org, user_id)?;
         diesel::update(users::table.find(user_id))
             .set((users::active.eq(active), users::updated_at.eq(now)))
             .execute(conn)?;
@@ -308,6 +314,48 @@ fn set_staff_active(
             &Event::by(grant.actor(), action, ip, now)
                 .about("user", user_id)
                 .detail(&format!("fields: active; sessions ended: {ended}")),
+        )
+    })
+}
+
+/// Gives a staff member of the grant's organisation a temporary password
+/// (for a forgotten one): she must choose her own at her next login. Her
+/// sessions end and a lockout is lifted, in one transaction with the entry.
+pub fn reset_staff_password(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    temporary_hash: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
+    if user_id == grant.actor().user_id() {
+        // Her own password changes on the account page, with the current one.
+        return Err(DbError::Conflict(
+            "administrators change their own password on the account page".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        require_member(conn, &org, user_id)?;
+        diesel::update(users::table.find(user_id))
+            .set((
+                users::password_hash.eq(temporary_hash),
+                users::must_change_password.eq(true),
+                users::failed_logins.eq(0),
+                users::first_failed_at.eq(None::<NaiveDateTime>),
+                users::locked_until.eq(None::<NaiveDateTime>),
+                users::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        let ended = delete_sessions_of(conn, user_id)?;
+        audit::record(
+            conn,
+            &Event::by(grant.actor(), "user.password_reset", ip, now)
+                .about("user", user_id)
+                .detail(&format!(
+                    "fields: password_hash, must_change_password, lockout; sessions ended: {ended}"
+                )),
         )
     })
 }

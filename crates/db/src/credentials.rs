@@ -287,6 +287,7 @@ pub fn touch_token(conn: &mut DbConn, token_id: &str, now: NaiveDateTime) -> DbR
 }
 
 /// Sets a new password for the actor and ends her other sessions, audited.
+/// A temporary password from an administrator is thereby replaced.
 pub fn change_own_password(
     conn: &mut DbConn,
     ctx: Context<'_>,
@@ -298,6 +299,7 @@ pub fn change_own_password(
         diesel::update(users::table.find(&user_id))
             .set((
                 users::password_hash.eq(password_hash),
+                users::must_change_password.eq(false),
                 users::updated_at.eq(ctx.at),
             ))
             .execute(conn)?;

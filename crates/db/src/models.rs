@@ -72,6 +72,8 @@ pub struct User {
     pub totp_last_step: Option<i64>,
     /// A `GrammaticalGender` code: the form of her job title in French and German.
     pub grammatical_gender: String,
+    /// A temporary password from an administrator: choose your own first.
+    pub must_change_password: bool,
 }
 
 // The password hash and second-factor secret stay out of logs.

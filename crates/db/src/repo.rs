@@ -124,6 +124,7 @@ fn new_user(new: NewUser<'_>, now: NaiveDateTime) -> User {
             .unwrap_or(GrammaticalGender::Neutral)
             .code()
             .to_owned(),
+        must_change_password: false,
     }
 }
 

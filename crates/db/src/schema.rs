@@ -62,6 +62,7 @@ diesel::table! {
         is_analyst -> Bool,
         totp_last_step -> Nullable<BigInt>,
         grammatical_gender -> Text,
+        must_change_password -> Bool,
     }
 }
 

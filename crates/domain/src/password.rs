@@ -86,6 +86,42 @@ impl NewPassword {
     }
 }
 
+/// Letters and digits that cannot be mistaken for each other when read out
+/// or copied from paper (no 0/O, 1/l/I).
+const TEMPORARY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";
+
+/// A temporary password an administrator hands over in person, e.g.
+/// `kq7m-x3ta-9vre-h2nb`: 16 random symbols (about 79 bits), in groups of
+/// four so it can be read out and typed on a phone.
+pub fn temporary() -> NewPassword {
+    use rand_core::RngCore;
+    let mut text = String::with_capacity(19);
+    let mut rng = rand_core::OsRng;
+    let n = TEMPORARY_ALPHABET.len() as u32;
+    // Rejection sampling keeps every symbol equally likely.
+    let limit = u32::MAX - u32::MAX % n;
+    let mut count = 0;
+    while count < 16 {
+        let r = rng.next_u32();
+        if r >= limit {
+            continue;
+        }
+        if count > 0 && count % 4 == 0 {
+            text.push('-');
+        }
+        text.push(char::from(TEMPORARY_ALPHABET[(r % n) as usize]));
+        count += 1;
+    }
+    NewPassword(text)
+}
+
+impl NewPassword {
+    /// The text, to show once (a temporary password).
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
 /// Checks a password attempt against a stored PHC string.
 pub fn verify(attempt: &str, stored: &str) -> Result<bool, PasswordError> {
     let parsed = PasswordHash::new(stored).map_err(|_| PasswordError::BadHash)?;
@@ -136,6 +172,21 @@ mod tests {
     }
 
     const DEMO: &str = "Demostad-oefenen-2026";
+
+    #[test]
+    fn temporary_passwords_are_random_readable_and_valid() {
+        let a = temporary();
+        let b = temporary();
+        assert_ne!(a.expose(), b.expose());
+        let text = a.expose();
+        assert_eq!(text.len(), 19);
+        assert_eq!(text.matches('-').count(), 3);
+        assert!(
+            text.chars()
+                .all(|c| c == '-' || TEMPORARY_ALPHABET.contains(&(c as u8)))
+        );
+        assert!(NewPassword::parse(text).is_ok(), "long enough to sign in");
+    }
 
     #[test]
     fn hash_verifies_only_the_right_password() {

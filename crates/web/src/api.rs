@@ -20,8 +20,8 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "traject API", description = "Support trajectories for OCMW/CPAS programmes."),
-    paths(status, me, participants, participant, audit, users, disable_user, enable_user, sessions, end_session, tokens, create_token, revoke_token),
-    components(schemas(Status, ErrorBody, Me, ParticipantLine, ParticipantRecord, ChildLine, TrajectoryLine, AuditLine, StaffLine, SessionLine, TokenLine, NewToken, CreatedToken)),
+    paths(status, me, participants, participant, audit, users, disable_user, enable_user, reset_password, sessions, end_session, tokens, create_token, revoke_token),
+    components(schemas(Status, ErrorBody, Me, ParticipantLine, ParticipantRecord, ChildLine, TrajectoryLine, AuditLine, StaffLine, TemporaryPassword, SessionLine, TokenLine, NewToken, CreatedToken)),
     modifiers(&BearerAuth)
 )]
 pub struct ApiDoc;
@@ -359,6 +359,42 @@ pub async fn enable_user(
         .run(move |conn| db::access::enable_staff(conn, &g, &id, Some(&ip), at))
         .await?;
     Ok(StatusCode::NO_CONTENT)
+}
+
+#[derive(Serialize, ToSchema)]
+pub struct TemporaryPassword {
+    /// Shown only in this answer; the person must replace it at her next login.
+    pub temporary_password: String,
+}
+
+/// Gives an account a temporary password, ends its sessions and lifts a
+/// lockout (administrators).
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-password", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 201, body = TemporaryPassword), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn reset_password(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<(StatusCode, Json<TemporaryPassword>), ApiError> {
+    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
+    let temporary = domain::password::temporary();
+    let t = temporary.clone();
+    let hash = tokio::task::spawn_blocking(move || t.hash())
+        .await
+        .map_err(|e| ApiError::Internal(e.to_string()))?;
+    let at = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| db::access::reset_staff_password(conn, &g, &id, &hash, Some(&ip), at))
+        .await?;
+    Ok((
+        StatusCode::CREATED,
+        Json(TemporaryPassword {
+            temporary_password: temporary.expose().to_owned(),
+        }),
+    ))
 }
 
 #[derive(Serialize, ToSchema)]

@@ -256,15 +256,14 @@ impl IntoResponse for AuthRedirect {
 }
 
 fn unauthenticated(parts: &Parts, to: &str) -> AuthRedirect {
+    refused(parts, to, StatusCode::UNAUTHORIZED, "unauthenticated")
+}
+
+/// Pages are sent on to `to`; the API answers `status` with `error`.
+fn refused(parts: &Parts, to: &str, status: StatusCode, error: &'static str) -> AuthRedirect {
     if parts.uri.path().starts_with("/api/") {
         return AuthRedirect(
-            (
-                StatusCode::UNAUTHORIZED,
-                axum::Json(crate::error::ErrorBody {
-                    error: "unauthenticated",
-                }),
-            )
-                .into_response(),
+            (status, axum::Json(crate::error::ErrorBody { error })).into_response(),
         );
     }
     let mut r = StatusCode::SEE_OTHER.into_response();
@@ -279,8 +278,17 @@ impl<S: Send + Sync> FromRequestParts<S> for CurrentUser {
 
     async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AuthRedirect> {
         match parts.extensions.get::<Signed>() {
-            Some(s) if !s.second_factor_pending => Ok(CurrentUser(s.clone())),
-            Some(_) => Err(unauthenticated(parts, "/login/second-factor")),
+            Some(s) if s.second_factor_pending => {
+                Err(unauthenticated(parts, "/login/second-factor"))
+            }
+            // A temporary password from an administrator: her own comes first.
+            Some(s) if s.user.must_change_password => Err(refused(
+                parts,
+                "/account/new-password",
+                StatusCode::FORBIDDEN,
+                "password_change_required",
+            )),
+            Some(s) => Ok(CurrentUser(s.clone())),
             None => Err(unauthenticated(parts, "/login")),
         }
     }
@@ -298,6 +306,42 @@ impl<S: Send + Sync> FromRequestParts<S> for PendingUser {
     }
 }
 
+/// Any session, finished or not: logging out must work at every step.
+#[derive(Debug, Clone)]
+pub struct AnySession(pub Signed);
+
+impl<S: Send + Sync> FromRequestParts<S> for AnySession {
+    type Rejection = AuthRedirect;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AuthRedirect> {
+        match parts.extensions.get::<Signed>() {
+            Some(s) => Ok(AnySession(s.clone())),
+            None => Err(unauthenticated(parts, "/login")),
+        }
+    }
+}
+
+/// A signed-in person who must replace a temporary password (that page only).
+#[derive(Debug, Clone)]
+pub struct PasswordDueUser(pub Signed);
+
+impl<S: Send + Sync> FromRequestParts<S> for PasswordDueUser {
+    type Rejection = AuthRedirect;
+
+    async fn from_request_parts(parts: &mut Parts, _: &S) -> Result<Self, AuthRedirect> {
+        match parts.extensions.get::<Signed>() {
+            Some(s) if s.second_factor_pending => {
+                Err(unauthenticated(parts, "/login/second-factor"))
+            }
+            Some(s) if s.user.must_change_password && !s.via_token => {
+                Ok(PasswordDueUser(s.clone()))
+            }
+            Some(_) => Err(unauthenticated(parts, "/dashboard")),
+            None => Err(unauthenticated(parts, "/login")),
+        }
+    }
+}
+
 impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
     type Rejection = std::convert::Infallible;
 
@@ -306,7 +350,7 @@ impl<S: Send + Sync> FromRequestParts<S> for MaybeUser {
             parts
                 .extensions
                 .get::<Signed>()
-                .filter(|s| !s.second_factor_pending)
+                .filter(|s| !s.second_factor_pending && !s.user.must_change_password)
                 .cloned(),
         ))
     }

@@ -15,6 +15,9 @@ pub enum ApiError {
     Forbidden,
     #[error("invalid input: {0}")]
     Invalid(&'static str),
+    /// Work off the runtime (hashing) that did not finish.
+    #[error("internal: {0}")]
+    Internal(String),
 }
 
 #[derive(Serialize, utoipa::ToSchema)]
@@ -43,7 +46,9 @@ impl IntoResponse for ApiError {
             ApiError::Db(db::DbError::Conflict(_)) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Db(db::DbError::Invalid(_)) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::Db(db::DbError::Pool(_)) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
-            ApiError::Db(_) => (StatusCode::INTERNAL_SERVER_ERROR, "internal"),
+            ApiError::Db(_) | ApiError::Internal(_) => {
+                (StatusCode::INTERNAL_SERVER_ERROR, "internal")
+            }
         };
         if status.is_server_error() {
             tracing::error!(error = %self, "request failed");

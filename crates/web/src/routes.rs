@@ -72,6 +72,11 @@ fn all_routes() -> Routes {
             api::disable_user,
         )
         .add(Method::POST, "/api/v1/users/{id}/enable", api::enable_user)
+        .add(
+            Method::POST,
+            "/api/v1/users/{id}/reset-password",
+            api::reset_password,
+        )
         .add(Method::GET, "/api/v1/sessions", api::sessions)
         .add(Method::DELETE, "/api/v1/sessions/{id}", api::end_session)
         .add(Method::GET, "/api/v1/tokens", api::tokens)
@@ -101,6 +106,17 @@ fn all_routes() -> Routes {
             staff::disable_user,
         )
         .add(Method::POST, "/admin/users/{id}/enable", staff::enable_user)
+        .add(
+            Method::POST,
+            "/admin/users/{id}/reset-password",
+            staff::reset_password,
+        )
+        .add(
+            Method::GET,
+            "/account/new-password",
+            account::new_password_form,
+        )
+        .add(Method::POST, "/account/new-password", account::new_password)
         .add(Method::GET, "/admin/sessions", staff::sessions)
         .add(Method::POST, "/admin/sessions/{id}/end", staff::end_session)
         .add(Method::GET, "/audit", staff::audit)

@@ -969,3 +969,185 @@ async fn the_language_switch_follows_a_signed_in_person_everywhere() {
         .unwrap();
     assert!(page.contains("<html lang=\"de\">"));
 }
+
+/// The text between two markers, first occurrence.
+fn between<'a>(body: &'a str, open: &str, close: &str) -> &'a str {
+    let start = body.find(open).map(|i| i + open.len()).unwrap_or(0);
+    let end = body[start..].find(close).map_or(start, |i| start + i);
+    &body[start..end]
+}
+
+#[tokio::test]
+async fn a_forgotten_password_is_replaced_through_a_temporary_one() {
+    let app = demo().await;
+    let casemanager = app.client_as(As::Casemanager).await;
+    let admin = app.client_as(As::Administrator).await;
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Casemanager.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/reset-password")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    assert_eq!(r.headers()["cache-control"], "no-store");
+    let body = r.text().await.unwrap();
+    let temporary = between(&body, "<code class=\"secret\">", "</code>").to_owned();
+    assert_eq!(temporary.len(), 19, "{body}");
+
+    // Her open session has ended and the old password is gone.
+    let r = casemanager.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(location(&r), "/login");
+    let old = app
+        .post_login(&app.new_client(), As::Casemanager.email(), PASSWORD)
+        .await;
+    assert_eq!(old.status(), 401);
+
+    // The temporary password signs in, but only as far as choosing her own.
+    let client = app.new_client();
+    let r = app
+        .post_login(&client, As::Casemanager.email(), &temporary)
+        .await;
+    assert_eq!(r.status(), 303);
+    for path in ["/dashboard", "/participants", "/account"] {
+        let r = client.get(app.url(path)).send().await.unwrap();
+        assert_eq!(location(&r), "/account/new-password", "{path}");
+    }
+    let r = client.get(app.url("/api/v1/me")).send().await.unwrap();
+    assert_eq!(r.status(), 403);
+    assert_eq!(
+        r.json::<serde_json::Value>().await.unwrap()["error"],
+        "password_change_required"
+    );
+    let form = client
+        .get(app.url("/account/new-password"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = between(&form, "name=\"csrf\" value=\"", "\"").to_owned();
+    let post = |new: String| {
+        let (client, url, token) = (
+            client.clone(),
+            app.url("/account/new-password"),
+            token.clone(),
+        );
+        async move {
+            client
+                .post(url)
+                .form(&[("csrf", token), ("new", new)])
+                .send()
+                .await
+                .unwrap()
+        }
+    };
+    // Weak, or the temporary one again: refused with the reason, nothing saved.
+    let r = post("camille123456".into()).await;
+    assert_eq!(r.status(), 422);
+    let r = post(temporary.clone()).await;
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains(
+        &i18n::t(domain::model::Language::Fr, "error-password-same").replace('\'', "&#39;")
+    ));
+    let r = post("quiet harbour lantern 58".into()).await;
+    assert_eq!(location(&r), "/dashboard");
+    let r = client.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(r.status(), 200);
+    let fresh = app
+        .post_login(
+            &app.new_client(),
+            As::Casemanager.email(),
+            "quiet harbour lantern 58",
+        )
+        .await;
+    assert_eq!(fresh.status(), 303);
+    assert_eq!(audit_count(&app, "user.password_reset", "success").await, 1);
+    assert_eq!(audit_count(&app, "user.password", "success").await, 1);
+
+    // The same through the API; an administrator cannot reset her own this way.
+    let r = admin
+        .post(app.url(&format!("/api/v1/users/{id}/reset-password")))
+        .header("x-csrf-token", csrf.as_str())
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 201);
+    let json: serde_json::Value = r.json().await.unwrap();
+    let temporary = json["temporary_password"].as_str().unwrap().to_owned();
+    let r = app
+        .post_login(&app.new_client(), As::Casemanager.email(), &temporary)
+        .await;
+    assert_eq!(r.status(), 303);
+    let me = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Administrator.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{me}/reset-password")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+}
+
+#[tokio::test]
+async fn someone_owing_a_new_password_can_still_log_out() {
+    let app = demo().await;
+    let admin = app.client_as(As::Administrator).await;
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Facilitator.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let csrf = app.csrf(&admin).await;
+    let body = admin
+        .post(app.url(&format!("/admin/users/{id}/reset-password")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let temporary = between(&body, "<code class=\"secret\">", "</code>").to_owned();
+    let client = app.new_client();
+    app.post_login(&client, As::Facilitator.email(), &temporary)
+        .await;
+    let form = client
+        .get(app.url("/account/new-password"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let token = between(&form, "name=\"csrf\" value=\"", "\"").to_owned();
+    let r = client
+        .post(app.url("/logout"))
+        .form(&[("csrf", token)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/");
+    let r = client
+        .get(app.url("/account/new-password"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/login", "the session ended");
+}

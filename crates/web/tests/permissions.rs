@@ -94,11 +94,17 @@ async fn every_route_matches_the_permission_table() {
             }
             "/admin/users/{id}/disable" => format!("/admin/users/{spare_user}/disable"),
             "/admin/users/{id}/enable" => format!("/admin/users/{spare_user}/enable"),
+            "/admin/users/{id}/reset-password" => {
+                format!("/admin/users/{spare_user}/reset-password")
+            }
             "/admin/users/{id}/role" => format!("/admin/users/{spare_user}/role"),
             "/admin/sessions/{id}/end" => format!("/admin/sessions/{}/end", "0".repeat(64)),
             "/api/v1/participants/{id}" => format!("/api/v1/participants/{participant}"),
             "/api/v1/users/{id}/disable" => format!("/api/v1/users/{spare_user}/disable"),
             "/api/v1/users/{id}/enable" => format!("/api/v1/users/{spare_user}/enable"),
+            "/api/v1/users/{id}/reset-password" => {
+                format!("/api/v1/users/{spare_user}/reset-password")
+            }
             "/api/v1/sessions/{id}" => format!("/api/v1/sessions/{}", "0".repeat(64)),
             "/api/v1/tokens/{id}" => "/api/v1/tokens/no-such-token".to_owned(),
             "/account/tokens/{id}/revoke" => "/account/tokens/no-such-token/revoke".to_owned(),

@@ -258,3 +258,14 @@ title-form-masculine = Masculine
 title-form-neutral = Neutral
 title-form-submit = Save
 title-form-saved = Your job title form is saved.
+
+## Temporary passwords
+error-password-same = Choose a password of your own, not the temporary one.
+new-password-title = Choose your own password
+new-password-text = You signed in with a temporary password from your administrator. Choose your own password before you go on; nobody else will know it.
+new-password-submit = Save my password
+users-reset-password = New password for { $name }
+temporary-password-title = Temporary password
+temporary-password-for = Temporary password for { $name }:
+temporary-password-text = Hand it over in person or by phone, never by email. It is shown only now. At the next login the person must choose their own password; their open sessions have ended.
+temporary-password-back = Back to the staff list

@@ -272,3 +272,14 @@ title-form-masculine = Masculin
 title-form-neutral = Neutre
 title-form-submit = Enregistrer
 title-form-saved = La forme de votre titre de fonction est enregistrée.
+
+## Temporary passwords
+error-password-same = Choisissez votre propre mot de passe, pas le mot de passe temporaire.
+new-password-title = Choisissez votre mot de passe
+new-password-text = Votre connexion utilise un mot de passe temporaire donné par votre administration. Choisissez d'abord votre propre mot de passe ; personne d'autre ne le connaîtra.
+new-password-submit = Enregistrer mon mot de passe
+users-reset-password = Nouveau mot de passe pour { $name }
+temporary-password-title = Mot de passe temporaire
+temporary-password-for = Mot de passe temporaire pour { $name } :
+temporary-password-text = Transmettez-le en personne ou par téléphone, jamais par e-mail. Il n'est affiché qu'une fois. À sa prochaine connexion, la personne devra choisir son propre mot de passe ; ses sessions ouvertes ont pris fin.
+temporary-password-back = Retour à la liste du personnel

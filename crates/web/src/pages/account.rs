@@ -4,7 +4,7 @@
 
 use super::{Page, internal, render, see_other};
 use crate::AppState;
-use crate::auth::{CurrentUser, PendingUser, Signed};
+use crate::auth::{CurrentUser, PasswordDueUser, PendingUser, Signed};
 use crate::client::ClientIp;
 use askama::Template;
 use axum::Form;
@@ -95,6 +95,93 @@ pub async fn account(
         q.title.is_some(),
     )
     .await
+}
+
+// ------------------------------------------------ replacing a temporary password
+
+#[derive(Template)]
+#[template(path = "new_password.html")]
+pub struct NewPasswordPage {
+    pub page: Page,
+    /// Translation key of the field's error, if any.
+    pub error: Option<&'static str>,
+}
+
+pub async fn new_password_form(page: Page, PasswordDueUser(_me): PasswordDueUser) -> Response {
+    render(&NewPasswordPage { page, error: None })
+}
+
+#[derive(Deserialize)]
+pub struct NewPasswordForm {
+    #[serde(default)]
+    new: String,
+}
+
+/// Replaces the temporary password an administrator gave: strong, and not the
+/// temporary one again. Her other sessions end; this one goes on.
+pub async fn new_password(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    page: Page,
+    PasswordDueUser(me): PasswordDueUser,
+    Form(form): Form<NewPasswordForm>,
+) -> Response {
+    let new = domain::password::NewPassword::parse_for(
+        &form.new,
+        &[&me.user.email, &me.user.display_name],
+    );
+    let (attempt, stored) = (form.new.clone(), me.user.password_hash.clone());
+    let same = tokio::task::spawn_blocking(move || {
+        domain::password::verify(&attempt, &stored).unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false);
+    let new = match (new, same) {
+        (Err(e), _) => Err(e.message_key()),
+        (Ok(_), true) => Err("error-password-same"),
+        (Ok(n), false) => Ok(n),
+    };
+    let new = match new {
+        Ok(n) => n,
+        Err(key) => {
+            return (
+                StatusCode::UNPROCESSABLE_ENTITY,
+                render(&NewPasswordPage {
+                    page,
+                    error: Some(key),
+                }),
+            )
+                .into_response();
+        }
+    };
+    let hash = match tokio::task::spawn_blocking(move || new.hash()).await {
+        Ok(h) => h,
+        Err(e) => return internal(page, e),
+    };
+    let (actor, at, keep) = (
+        me.actor.clone(),
+        state.clock.now().naive_utc(),
+        me.session_id.clone(),
+    );
+    match state
+        .db
+        .run(move |conn| {
+            db::credentials::change_own_password(
+                conn,
+                Context {
+                    actor: &actor,
+                    ip: Some(&ip),
+                    at,
+                },
+                &keep,
+                &hash,
+            )
+        })
+        .await
+    {
+        Ok(_) => see_other("/dashboard"),
+        Err(e) => internal(page, e),
+    }
 }
 
 #[derive(Deserialize)]

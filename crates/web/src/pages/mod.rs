@@ -183,13 +183,13 @@ impl FromRequestParts<AppState> for Page {
     type Rejection = Infallible;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, Infallible> {
-        let signed = parts
-            .extensions
-            .get::<Signed>()
-            .filter(|s| !s.second_factor_pending);
+        let session = parts.extensions.get::<Signed>();
+        // Navigation only once the login is complete (second factor given,
+        // own password chosen); the pages before that speak her language too.
+        let signed = session.filter(|s| !s.second_factor_pending && !s.user.must_change_password);
         // The person's saved preference, else this browser's explicit choice,
         // else what the browser asks for, else the organisation's language.
-        let saved = signed
+        let saved = session
             .and_then(|s| s.user.preferred_language.as_deref())
             .and_then(|l| l.parse().ok());
         let chosen = crate::auth::cookie_value(&parts.headers, LANGUAGE_COOKIE)
@@ -198,16 +198,12 @@ impl FromRequestParts<AppState> for Page {
             .headers
             .get(ACCEPT_LANGUAGE)
             .and_then(|v| v.to_str().ok());
-        let organisation_default = signed
+        let organisation_default = session
             .and_then(|s| s.organisation.as_ref())
             .and_then(|o| o.default_language.parse().ok());
         let lang = i18n::negotiate(saved.or(chosen), accept, organisation_default);
         // A session still owing its second factor has forms too: it gets the token.
-        let csrf = parts
-            .extensions
-            .get::<Signed>()
-            .map(|s| s.csrf_token.clone())
-            .unwrap_or_default();
+        let csrf = session.map(|s| s.csrf_token.clone()).unwrap_or_default();
         Ok(Page::build(
             lang,
             parts.uri.path().to_owned(),

@@ -4,7 +4,7 @@
 
 use super::{Page, internal, render, see_other};
 use crate::AppState;
-use crate::auth::{CurrentUser, MaybeUser};
+use crate::auth::{AnySession, CurrentUser, MaybeUser};
 use crate::client::ClientIp;
 use askama::Template;
 use axum::Form;
@@ -374,7 +374,7 @@ pub async fn logout(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     page: Page,
-    CurrentUser(me): CurrentUser,
+    AnySession(me): AnySession,
 ) -> Response {
     let at = state.clock.now().naive_utc();
     let result = state
@@ -687,6 +687,8 @@ pub struct UsersPage {
     pub form: NewStaffForm,
     pub errors: Vec<(&'static str, &'static str)>,
     pub added: bool,
+    /// The administrator's own id: no reset or disable button on her own row.
+    pub me: String,
 }
 
 impl UsersPage {
@@ -730,6 +732,7 @@ async fn users_page(
     } else {
         StatusCode::UNPROCESSABLE_ENTITY
     };
+    let me = grant.actor().user_id().to_owned();
     match state
         .db
         .run(move |conn| db::access::list_staff(conn, &grant))
@@ -747,6 +750,7 @@ async fn users_page(
                 },
                 errors,
                 added,
+                me,
             }),
         )
             .into_response(),
@@ -897,6 +901,56 @@ pub async fn enable_user(
         move |conn, grant, ip, at| db::access::enable_staff(conn, grant, &user_id, Some(ip), at),
     )
     .await
+}
+
+#[derive(Template)]
+#[template(path = "temporary_password.html")]
+pub struct TemporaryPasswordPage {
+    pub page: Page,
+    pub name: String,
+    pub password: String,
+}
+
+/// Gives a staff member a temporary password, shown once to the
+/// administrator to hand over in person; she must replace it at login.
+pub async fn reset_password(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(user_id): Path<String>,
+) -> Response {
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let temporary = domain::password::temporary();
+    let hash = {
+        let t = temporary.clone();
+        match tokio::task::spawn_blocking(move || t.hash()).await {
+            Ok(h) => h,
+            Err(e) => return internal(page, e),
+        }
+    };
+    let at = state.clock.now().naive_utc();
+    let result = state
+        .db
+        .run(move |conn| {
+            db::access::reset_staff_password(conn, &grant, &user_id, &hash, Some(&address), at)?;
+            db::access::user_by_id(conn, &user_id)
+        })
+        .await;
+    match result {
+        Ok(user) => render(&TemporaryPasswordPage {
+            page,
+            name: user.display_name,
+            password: temporary.expose().to_owned(),
+        }),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(db::DbError::Conflict(_)) => page.error(StatusCode::CONFLICT),
+        Err(e) => internal(page, e),
+    }
 }
 
 #[derive(Deserialize)]
