@@ -218,6 +218,16 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             let mut conn = db.get()?;
             demo::state(&mut conn)? == DemoState::Seeded
         };
+        if let Some(key) = &config.sealing_key {
+            let mut conn = db.get()?;
+            let sealed =
+                db::credentials::seal_plain_secrets(&mut conn, key, SystemClock.now().naive_utc())?;
+            if sealed > 0 {
+                tracing::info!(accounts = sealed, "two-step secrets sealed with secret_key");
+            }
+        } else if !demo_present {
+            tracing::warn!("no secret_key: two-step secrets are stored as text");
+        }
         let listener = tokio::net::TcpListener::bind(config.bind)
             .await
             .map_err(|e| Failure::Setup(format!("cannot listen on {}: {e}", config.bind)))?;
@@ -240,7 +250,8 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             .with_auth(auth)
             .with_trusted_proxies(config.trusted_proxies.clone())
             .with_metrics_token(config.metrics_token.as_ref())
-            .with_accessibility_contact(config.accessibility_contact.as_deref());
+            .with_accessibility_contact(config.accessibility_contact.as_deref())
+            .with_sealing_key(config.sealing_key.clone());
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;
@@ -332,7 +343,7 @@ fn check(config: &Config) -> Result<ExitCode, Failure> {
     );
     let db = open(config, false)?;
     let mut conn = db.get()?;
-    let findings = db::check::run(&mut conn)?;
+    let findings = db::check::run(&mut conn, config.sealing_key.as_ref())?;
     let mut failed = false;
     for f in &findings {
         println!(

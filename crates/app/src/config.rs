@@ -32,6 +32,7 @@ struct Raw {
     trusted_proxies: OneOrMany,
     metrics_token: Option<Secret<String>>,
     accessibility_contact: Option<String>,
+    secret_key: Option<Secret<String>>,
 }
 
 /// A list in `traject.toml`, or one comma-separated string (as an environment
@@ -87,6 +88,8 @@ pub struct Config {
     pub metrics_token: Option<Secret<String>>,
     /// Shown on the accessibility statement, e.g. an email address and a phone number.
     pub accessibility_contact: Option<String>,
+    /// Seals two-step secrets at rest; the same on every app server.
+    pub sealing_key: Option<domain::sealed::SealingKey>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -132,6 +135,13 @@ impl Config {
         }
         let trusted_proxies = web::client::TrustedProxies::parse(&raw.trusted_proxies.into_vec())
             .map_err(|e| ConfigError::Invalid(e.to_string()))?;
+        let sealing_key = match raw.secret_key.as_ref().map(|k| k.expose().trim()) {
+            None | Some("") => None,
+            Some(hex) => Some(
+                domain::sealed::SealingKey::from_hex(hex)
+                    .map_err(|e| ConfigError::Invalid(e.to_string()))?,
+            ),
+        };
         Ok(Config {
             database_url: DatabaseUrl::parse(raw.database_url.expose())?,
             bind: raw.bind,
@@ -147,6 +157,7 @@ impl Config {
                 .accessibility_contact
                 .map(|c| c.trim().to_owned())
                 .filter(|c| !c.is_empty()),
+            sealing_key,
         })
     }
 }

@@ -133,6 +133,16 @@ fn bad_configuration_exits_2_with_one_line() {
         .output()
         .unwrap();
     assert_one_line_exit_2(&out, "proxy.example");
+    let out = traject(dir.path())
+        .env("TRAJECT_SECRET_KEY", "not-hex-and-too-short")
+        .arg("check")
+        .output()
+        .unwrap();
+    assert_one_line_exit_2(&out, "secret_key must be 64 hexadecimal characters");
+    assert!(
+        !text(&out).contains("not-hex-and-too-short"),
+        "the key is never printed"
+    );
     std::fs::write(dir.path().join("traject.toml"), "bind = [unclosed").unwrap();
     let out = traject(dir.path()).arg("check").output().unwrap();
     assert_one_line_exit_2(&out, "configuration");

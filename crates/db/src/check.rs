@@ -4,6 +4,7 @@ use crate::backend;
 use crate::error::DbResult;
 use crate::migrate;
 use crate::pool::DbConn;
+use domain::sealed::{self, SealingKey};
 
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Finding {
@@ -13,7 +14,8 @@ pub struct Finding {
 }
 
 /// Runs every database check; a failing check is a finding, not an error.
-pub fn run(conn: &mut DbConn) -> DbResult<Vec<Finding>> {
+/// `key` is the configured `secret_key`, if any.
+pub fn run(conn: &mut DbConn, key: Option<&SealingKey>) -> DbResult<Vec<Finding>> {
     let mut findings = Vec::new();
     let pending = migrate::pending_count(conn)?;
     let version = migrate::current_version(conn)?.unwrap_or_else(|| "none".into());
@@ -60,5 +62,53 @@ pub fn run(conn: &mut DbConn) -> DbResult<Vec<Finding>> {
             audit.join("; ")
         },
     });
+    findings.push(secrets_finding(
+        &crate::credentials::stored_secrets(conn)?,
+        key,
+    ));
     Ok(findings)
+}
+
+/// Two-step secrets must open with the configured key; unsealed ones are
+/// reported (sealed at the next `serve` once a key is set), not failed.
+fn secrets_finding(stored: &[String], key: Option<&SealingKey>) -> Finding {
+    let sealed: Vec<&String> = stored.iter().filter(|s| sealed::is_sealed(s)).collect();
+    let plain = stored.len() - sealed.len();
+    let unreadable = sealed
+        .iter()
+        .filter(|s| sealed::open(key, s).is_err())
+        .count();
+    let (ok, detail) = if unreadable > 0 {
+        let why = if key.is_none() {
+            "no secret_key is configured"
+        } else {
+            "they do not open with the configured secret_key"
+        };
+        (
+            false,
+            format!(
+                "{unreadable} sealed two-step secret(s) cannot be read: {why}; those people cannot sign in"
+            ),
+        )
+    } else if plain > 0 && key.is_none() {
+        (
+            true,
+            format!("{plain} stored as text: set secret_key to seal them"),
+        )
+    } else if plain > 0 {
+        (
+            true,
+            format!(
+                "{} sealed, {plain} stored as text (sealed at the next start of `traject serve`)",
+                sealed.len()
+            ),
+        )
+    } else {
+        (true, format!("{} sealed", sealed.len()))
+    };
+    Finding {
+        check: "two-step secrets",
+        ok,
+        detail,
+    }
 }

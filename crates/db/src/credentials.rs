@@ -12,6 +12,7 @@ use crate::schema::*;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use domain::policy::{Action, Actor, Grant};
+use domain::sealed::{self, SealingKey};
 
 /// Where and when, for the trail.
 #[derive(Debug, Clone, Copy)]
@@ -39,14 +40,70 @@ fn record(
     )
 }
 
-/// Stores a new, not yet confirmed secret (replacing an unconfirmed one).
-pub fn start_totp(conn: &mut DbConn, user_id: &str, secret: &str) -> DbResult<()> {
+/// Seals every two-step secret still stored as text (installations from
+/// before `secret_key`, or after it was first set), in one transaction with
+/// one entry in the global audit chain. Returns how many were sealed.
+pub fn seal_plain_secrets(
+    conn: &mut DbConn,
+    key: &SealingKey,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
+    write_tx(conn, |conn| {
+        let plain: Vec<(String, String)> = users::table
+            .filter(users::totp_secret.is_not_null())
+            .filter(users::totp_secret.not_like(format!("{}%", sealed::PREFIX)))
+            .select((users::id, users::totp_secret.assume_not_null()))
+            .load(conn)?;
+        for (id, secret) in &plain {
+            diesel::update(users::table.find(id))
+                .set(users::totp_secret.eq(key.seal(secret)))
+                .execute(conn)?;
+        }
+        if !plain.is_empty() {
+            let detail = format!("fields: totp_secret; accounts: {}", plain.len());
+            audit::record(
+                conn,
+                &Event {
+                    organisation_id: None,
+                    actor_user_id: None,
+                    actor_label: "traject",
+                    action: "secrets.seal",
+                    subject_type: None,
+                    subject_id: None,
+                    detail: &detail,
+                    outcome: Outcome::Success,
+                    ip: None,
+                    at: now,
+                },
+            )?;
+        }
+        Ok(plain.len())
+    })
+}
+
+/// The stored two-step secrets, sealed or not (for `traject check`).
+pub fn stored_secrets(conn: &mut DbConn) -> DbResult<Vec<String>> {
+    Ok(users::table
+        .filter(users::totp_secret.is_not_null())
+        .select(users::totp_secret.assume_not_null())
+        .load(conn)?)
+}
+
+/// Stores a new, not yet confirmed secret (replacing an unconfirmed one),
+/// sealed when the installation has a key.
+pub fn start_totp(
+    conn: &mut DbConn,
+    user_id: &str,
+    secret: &str,
+    key: Option<&SealingKey>,
+) -> DbResult<()> {
+    let stored = key.map_or_else(|| secret.to_owned(), |k| k.seal(secret));
     let n = diesel::update(
         users::table
             .find(user_id)
             .filter(users::totp_enabled.eq(false)),
     )
-    .set(users::totp_secret.eq(secret))
+    .set(users::totp_secret.eq(stored))
     .execute(conn)?;
     if n == 0 {
         return Err(DbError::Conflict(

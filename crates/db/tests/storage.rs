@@ -316,7 +316,7 @@ fn check_reports_a_sound_database() {
     let database = TestDatabase::new();
     let db = database.open();
     let mut conn = db.get().unwrap();
-    let findings = db::check::run(&mut conn).unwrap();
+    let findings = db::check::run(&mut conn, None).unwrap();
     assert!(findings.iter().all(|f| f.ok), "{findings:?}");
     assert!(findings.iter().any(|f| f.check == "migrations"));
 }
@@ -331,7 +331,7 @@ fn the_integrity_check_reports_damage() {
     let db = database.open();
     let mut conn = db.get().unwrap();
     demo::seed(&mut conn, test_now(), None).unwrap();
-    let clean = db::check::run(&mut conn).unwrap();
+    let clean = db::check::run(&mut conn, None).unwrap();
     assert!(clean.iter().all(|f| f.ok), "{clean:?}");
     let damage = match &mut *conn {
         db::DbConn::Sqlite(c) => c.batch_execute(
@@ -344,7 +344,7 @@ fn the_integrity_check_reports_damage() {
         ),
     };
     damage.unwrap();
-    let findings = db::check::run(&mut conn).unwrap();
+    let findings = db::check::run(&mut conn, None).unwrap();
     let integrity = findings.iter().find(|f| f.check == "integrity").unwrap();
     assert!(!integrity.ok, "{integrity:?}");
     let expected = match conn.backend() {

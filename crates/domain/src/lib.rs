@@ -8,6 +8,7 @@ pub mod coded;
 pub mod model;
 pub mod password;
 pub mod policy;
+pub mod sealed;
 pub mod secret;
 pub mod totp;
 

@@ -41,6 +41,8 @@ pub struct AppState {
     pub metrics_token_hash: Option<Arc<String>>,
     /// Shown on the accessibility statement: where to report a barrier.
     pub accessibility_contact: Option<Arc<str>>,
+    /// Seals two-step secrets at rest (`secret_key`); none: stored as text.
+    pub sealing_key: Option<Arc<domain::sealed::SealingKey>>,
 }
 
 impl AppState {
@@ -58,6 +60,7 @@ impl AppState {
             trusted_proxies: Arc::new(client::TrustedProxies::default()),
             metrics_token_hash: None,
             accessibility_contact: None,
+            sealing_key: None,
         }
     }
 
@@ -78,6 +81,11 @@ impl AppState {
 
     pub fn with_accessibility_contact(mut self, contact: Option<&str>) -> Self {
         self.accessibility_contact = contact.map(Arc::from);
+        self
+    }
+
+    pub fn with_sealing_key(mut self, key: Option<domain::sealed::SealingKey>) -> Self {
+        self.sealing_key = key.map(Arc::new);
         self
     }
 

@@ -381,3 +381,108 @@ async fn cookie_sessions_on_the_api_need_the_csrf_header() {
         .unwrap();
     assert_eq!(r.status(), 201);
 }
+
+const TEST_KEY: &str = "0f1e2d3c4b5a69788796a5b4c3d2e1f00f1e2d3c4b5a69788796a5b4c3d2e1f0";
+
+/// The stored form of a person's two-step secret.
+async fn stored_secret(app: &TestApp, email: &'static str) -> String {
+    app.with_db(move |conn| {
+        db::repo::user_by_email(conn, email)
+            .unwrap()
+            .totp_secret
+            .unwrap()
+    })
+    .await
+}
+
+#[tokio::test]
+async fn with_a_secret_key_two_step_secrets_are_sealed_at_rest() {
+    let app = TestApp::builder()
+        .with_demo()
+        .configure(|s| {
+            s.with_sealing_key(Some(
+                domain::sealed::SealingKey::from_hex(TEST_KEY).unwrap(),
+            ))
+        })
+        .spawn()
+        .await;
+    let client = app.client_as(As::Coordinator).await;
+    let (secret, _) = enable_totp(&app, &client).await;
+    let stored = stored_secret(&app, "coordinator@demostad.example").await;
+    assert!(domain::sealed::is_sealed(&stored), "{stored}");
+    assert!(
+        !stored.contains(&secret),
+        "the database holds no readable secret"
+    );
+
+    // The sealed secret still checks codes at login.
+    app.clock.advance(Duration::seconds(60));
+    let browser = app.new_client();
+    app.post_login(&browser, As::Coordinator.email(), PASSWORD)
+        .await;
+    let page = browser
+        .get(app.url("/login/second-factor"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let csrf = between(&page, "name=\"csrf\" value=\"", "\"")[0].to_owned();
+    let r = browser
+        .post(app.url("/login/second-factor"))
+        .form(&[("csrf", csrf), ("code", code_now(&app, &secret))])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/dashboard");
+
+    // `check` opens it with the key, and says when the key is missing.
+    let (with_key, without) = app
+        .with_db(|conn| {
+            let key = domain::sealed::SealingKey::from_hex(TEST_KEY).unwrap();
+            (
+                db::check::run(conn, Some(&key)).unwrap(),
+                db::check::run(conn, None).unwrap(),
+            )
+        })
+        .await;
+    let secrets = |f: &[db::check::Finding]| {
+        f.iter()
+            .find(|f| f.check == "two-step secrets")
+            .cloned()
+            .unwrap()
+    };
+    assert!(secrets(&with_key).ok, "{:?}", secrets(&with_key));
+    assert!(!secrets(&without).ok);
+    assert!(secrets(&without).detail.contains("no secret_key"));
+}
+
+#[tokio::test]
+async fn secrets_stored_as_text_are_sealed_once_a_key_is_set() {
+    let app = demo().await;
+    let client = app.client_as(As::Coordinator).await;
+    let (secret, _) = enable_totp(&app, &client).await;
+    assert_eq!(
+        stored_secret(&app, "coordinator@demostad.example").await,
+        secret
+    );
+    let (first, second, findings) = app
+        .with_db(|conn| {
+            let key = domain::sealed::SealingKey::from_hex(TEST_KEY).unwrap();
+            let at = test_support::test_now().naive_utc();
+            let first = db::credentials::seal_plain_secrets(conn, &key, at).unwrap();
+            let second = db::credentials::seal_plain_secrets(conn, &key, at).unwrap();
+            (first, second, db::check::run(conn, Some(&key)).unwrap())
+        })
+        .await;
+    assert_eq!(
+        (first, second),
+        (1, 0),
+        "sealed once, then nothing left to seal"
+    );
+    let stored = stored_secret(&app, "coordinator@demostad.example").await;
+    let key = domain::sealed::SealingKey::from_hex(TEST_KEY).unwrap();
+    assert_eq!(domain::sealed::open(Some(&key), &stored).unwrap(), secret);
+    assert!(findings.iter().all(|f| f.ok), "{findings:?}");
+}

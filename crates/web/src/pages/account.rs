@@ -330,10 +330,12 @@ async fn start(state: &AppState, page: Page, me: &Signed, then: &str) -> Respons
     if me.user.totp_enabled {
         return see_other("/account");
     }
-    let user_id = me.user.id.clone();
+    let (user_id, key) = (me.user.id.clone(), state.sealing_key.clone());
     match state
         .db
-        .run(move |conn| db::credentials::start_totp(conn, &user_id, &domain::totp::new_secret()))
+        .run(move |conn| {
+            db::credentials::start_totp(conn, &user_id, &domain::totp::new_secret(), key.as_deref())
+        })
         .await
     {
         Ok(()) => see_other(then),
@@ -341,8 +343,28 @@ async fn start(state: &AppState, page: Page, me: &Signed, then: &str) -> Respons
     }
 }
 
-fn setup_page(page: Page, me: &Signed, action: &'static str, failed: bool) -> Response {
-    let Some(secret) = me.user.totp_secret.clone() else {
+/// The person's two-step secret as text, opened when sealed. One that does
+/// not open (the key changed or is missing) counts as none, so every code is
+/// refused; it is logged, and `traject check` names the problem.
+fn totp_secret(state: &AppState, user: &db::models::User) -> Option<String> {
+    let stored = user.totp_secret.as_deref()?;
+    match domain::sealed::open(state.sealing_key.as_deref(), stored) {
+        Ok(secret) => Some(secret),
+        Err(e) => {
+            tracing::error!(error = %e, user = %user.id, "two-step secret cannot be read");
+            None
+        }
+    }
+}
+
+fn setup_page(
+    state: &AppState,
+    page: Page,
+    me: &Signed,
+    action: &'static str,
+    failed: bool,
+) -> Response {
+    let Some(secret) = totp_secret(state, &me.user) else {
         return see_other("/account");
     };
     let uri = domain::totp::otpauth_uri(&secret, &me.user.email, "traject");
@@ -365,11 +387,15 @@ fn setup_page(page: Page, me: &Signed, action: &'static str, failed: bool) -> Re
         .into_response()
 }
 
-pub async fn totp_setup(page: Page, CurrentUser(me): CurrentUser) -> Response {
+pub async fn totp_setup(
+    State(state): State<AppState>,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
     if me.user.totp_enabled {
         return see_other("/account");
     }
-    setup_page(page, &me, FROM_ACCOUNT.action, false)
+    setup_page(&state, page, &me, FROM_ACCOUNT.action, false)
 }
 
 /// Where a TOTP set-up happens: from the account page, or as the compulsory
@@ -401,13 +427,13 @@ async fn confirm(
     ip: String,
     flow: SetupFlow,
 ) -> Response {
-    let Some(secret) = me.user.totp_secret.clone() else {
+    let Some(secret) = totp_secret(state, &me.user) else {
         return see_other("/account");
     };
     let now = state.clock.now();
     let Some(step) = domain::totp::verify(&secret, code, now.timestamp(), me.user.totp_last_step)
     else {
-        return setup_page(page, me, flow.action, true);
+        return setup_page(state, page, me, flow.action, true);
     };
     let codes = new_recovery_codes();
     let (actor, session, stored) = (me.actor.clone(), me.session_id.clone(), codes.clone());
@@ -458,7 +484,7 @@ pub async fn totp_disable(
     if me.organisation.as_ref().is_some_and(|o| o.require_totp) {
         return page.error(StatusCode::CONFLICT);
     }
-    let (Some(secret), true) = (me.user.totp_secret.clone(), me.user.totp_enabled) else {
+    let (Some(secret), true) = (totp_secret(&state, &me.user), me.user.totp_enabled) else {
         return see_other("/account");
     };
     let now = state.clock.now();
@@ -496,9 +522,13 @@ pub struct SecondFactorPage {
     pub failed: bool,
 }
 
-pub async fn second_factor_form(page: Page, PendingUser(me): PendingUser) -> Response {
+pub async fn second_factor_form(
+    State(state): State<AppState>,
+    page: Page,
+    PendingUser(me): PendingUser,
+) -> Response {
     if !me.user.totp_enabled && me.user.totp_secret.is_some() {
-        return setup_page(page, &me, DURING_LOGIN.action, false);
+        return setup_page(&state, page, &me, DURING_LOGIN.action, false);
     }
     render(&SecondFactorPage {
         page,
@@ -528,8 +558,8 @@ pub async fn second_factor(
     }
     let now = state.clock.now();
     let at = now.naive_utc();
-    let step = me.user.totp_secret.as_deref().and_then(|secret| {
-        domain::totp::verify(secret, &form.code, now.timestamp(), me.user.totp_last_step)
+    let step = totp_secret(&state, &me.user).and_then(|secret| {
+        domain::totp::verify(&secret, &form.code, now.timestamp(), me.user.totp_last_step)
     });
     let result = state
         .db
