@@ -81,6 +81,8 @@ enum UserCommand {
     },
     /// Set a new password (read from a prompt or stdin).
     Passwd { email: String },
+    /// Turn off someone's two-step verification (lost phone and recovery codes).
+    ResetTwoStep { email: String },
     /// Disable an account.
     Disable { email: String },
     /// Re-enable a disabled account.
@@ -445,6 +447,11 @@ fn user(config: &Config, action: UserCommand) -> Result<ExitCode, Failure> {
             let password = read_new_password(&[&user.email, &user.display_name])?;
             let ended = db::admin::reset_password(&mut conn, &email, &password.hash(), now)?;
             println!("password changed for {email}; {ended} session(s) ended");
+        }
+        UserCommand::ResetTwoStep { email } => {
+            let ended = db::admin::reset_second_factor(&mut conn, &email, now)
+                .with_context(|| format!("user {email}"))?;
+            println!("two-step verification turned off for {email}; {ended} session(s) ended");
         }
         UserCommand::Disable { email } => {
             let ended = db::admin::set_active(&mut conn, &email, false, now)

@@ -294,6 +294,12 @@ fn user_commands_read_the_password_from_stdin() {
         Some("another long test passphrase\n"),
     );
     assert!(out.status.success(), "{}", text(&out));
+    let out = run(&["user", "reset-two-step", "ann@testgem.example"], None);
+    assert!(
+        out.status.success() && text(&out).contains("two-step verification turned off"),
+        "{}",
+        text(&out)
+    );
     let out = run(&["user", "disable", "ann@testgem.example"], None);
     assert!(out.status.success(), "{}", text(&out));
     assert!(text(&run(&["user", "list"], None)).contains("disabled"));

@@ -360,6 +360,38 @@ pub fn reset_staff_password(
     })
 }
 
+/// Turns off a staff member's second factor when she lost her phone and her
+/// recovery codes. Her sessions end; if the organisation requires a second
+/// factor she sets up a new one at her next login.
+pub fn reset_staff_second_factor(
+    conn: &mut DbConn,
+    grant: &Grant,
+    user_id: &str,
+    ip: Option<&str>,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    let org = require(grant, Action::ManageUsers)?.to_owned();
+    if user_id == grant.actor().user_id() {
+        // Her own second factor is turned off on the account page, with a code.
+        return Err(DbError::Conflict(
+            "administrators turn off their own second factor on the account page".into(),
+        ));
+    }
+    write_tx(conn, |conn| {
+        require_member(conn, &org, user_id)?;
+        crate::credentials::clear_totp(conn, user_id)?;
+        let ended = delete_sessions_of(conn, user_id)?;
+        audit::record(
+            conn,
+            &Event::by(grant.actor(), "totp.reset", ip, now)
+                .about("user", user_id)
+                .detail(&format!(
+                    "fields: totp_enabled, totp_secret, recovery_codes; sessions ended: {ended}"
+                )),
+        )
+    })
+}
+
 /// Adds a staff member to the grant's organisation (ManageUsers).
 pub fn add_staff(
     conn: &mut DbConn,

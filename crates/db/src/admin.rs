@@ -143,6 +143,21 @@ pub fn reset_password(
     })
 }
 
+/// `traject user reset-two-step`: for someone (often the only administrator)
+/// who lost both her phone and her recovery codes.
+pub fn reset_second_factor(conn: &mut DbConn, email: &str, now: NaiveDateTime) -> DbResult<usize> {
+    let email = normalise_email(email);
+    write_tx(conn, |conn| {
+        let user = user_by_email(conn, &email)?;
+        crate::credentials::clear_totp(conn, &user.id)?;
+        let ended = delete_sessions_of(conn, &user.id)?;
+        let detail =
+            format!("fields: totp_enabled, totp_secret, recovery_codes; sessions ended: {ended}");
+        record_about_user(conn, &user.id, "totp.reset", &detail, now)?;
+        Ok(ended)
+    })
+}
+
 /// `traject user disable|enable`. Disabling ends all of the person's sessions
 /// in the same transaction.
 pub fn set_active(

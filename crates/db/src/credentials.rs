@@ -152,18 +152,24 @@ pub fn enable_totp(
     })
 }
 
+/// Removes a person's second factor: secret, replay guard, recovery codes.
+pub(crate) fn clear_totp(conn: &mut DbConn, user_id: &str) -> DbResult<()> {
+    diesel::update(users::table.find(user_id))
+        .set((
+            users::totp_enabled.eq(false),
+            users::totp_secret.eq(None::<String>),
+            users::totp_last_step.eq(None::<i64>),
+        ))
+        .execute(conn)?;
+    diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(user_id)))
+        .execute(conn)?;
+    Ok(())
+}
+
 pub fn disable_totp(conn: &mut DbConn, ctx: Context<'_>) -> DbResult<()> {
     let user_id = ctx.actor.user_id().to_owned();
     write_tx(conn, |conn| {
-        diesel::update(users::table.find(&user_id))
-            .set((
-                users::totp_enabled.eq(false),
-                users::totp_secret.eq(None::<String>),
-                users::totp_last_step.eq(None::<i64>),
-            ))
-            .execute(conn)?;
-        diesel::delete(recovery_codes::table.filter(recovery_codes::user_id.eq(&user_id)))
-            .execute(conn)?;
+        clear_totp(conn, &user_id)?;
         record(
             conn,
             ctx,

@@ -20,7 +20,7 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 #[derive(OpenApi)]
 #[openapi(
     info(title = "traject API", description = "Support trajectories for OCMW/CPAS programmes."),
-    paths(status, me, participants, participant, audit, users, disable_user, enable_user, reset_password, sessions, end_session, tokens, create_token, revoke_token),
+    paths(status, me, participants, participant, audit, users, disable_user, enable_user, reset_password, reset_second_factor, sessions, end_session, tokens, create_token, revoke_token),
     components(schemas(Status, ErrorBody, Me, ParticipantLine, ParticipantRecord, ChildLine, TrajectoryLine, AuditLine, StaffLine, TemporaryPassword, SessionLine, TokenLine, NewToken, CreatedToken)),
     modifiers(&BearerAuth)
 )]
@@ -395,6 +395,26 @@ pub async fn reset_password(
             temporary_password: temporary.expose().to_owned(),
         }),
     ))
+}
+
+/// Turns off an account's second factor when its owner lost her phone and
+/// recovery codes; ends its sessions (administrators).
+#[utoipa::path(post, path = "/api/v1/users/{id}/reset-two-step", tag = "access", security(("token" = [])),
+    params(("id" = String, Path, description = "User id")),
+    responses((status = 204), (status = 403, body = ErrorBody), (status = 404, body = ErrorBody), (status = 409, body = ErrorBody)))]
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    ClientIp(ip): ClientIp,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
+    let at = state.clock.now().naive_utc();
+    state
+        .db
+        .run(move |conn| db::access::reset_staff_second_factor(conn, &g, &id, Some(&ip), at))
+        .await?;
+    Ok(StatusCode::NO_CONTENT)
 }
 
 #[derive(Serialize, ToSchema)]

@@ -77,6 +77,11 @@ fn all_routes() -> Routes {
             "/api/v1/users/{id}/reset-password",
             api::reset_password,
         )
+        .add(
+            Method::POST,
+            "/api/v1/users/{id}/reset-two-step",
+            api::reset_second_factor,
+        )
         .add(Method::GET, "/api/v1/sessions", api::sessions)
         .add(Method::DELETE, "/api/v1/sessions/{id}", api::end_session)
         .add(Method::GET, "/api/v1/tokens", api::tokens)
@@ -110,6 +115,11 @@ fn all_routes() -> Routes {
             Method::POST,
             "/admin/users/{id}/reset-password",
             staff::reset_password,
+        )
+        .add(
+            Method::POST,
+            "/admin/users/{id}/reset-two-step",
+            staff::reset_second_factor,
         )
         .add(
             Method::GET,

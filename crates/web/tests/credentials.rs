@@ -486,3 +486,66 @@ async fn secrets_stored_as_text_are_sealed_once_a_key_is_set() {
     assert_eq!(domain::sealed::open(Some(&key), &stored).unwrap(), secret);
     assert!(findings.iter().all(|f| f.ok), "{findings:?}");
 }
+
+#[tokio::test]
+async fn an_administrator_turns_off_a_lost_second_factor() {
+    let app = demo().await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    enable_totp(&app, &coordinator).await;
+    let admin = app.client_as(As::Administrator).await;
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Coordinator.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let users = admin
+        .get(app.url("/admin/users"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(users.contains(&format!("action=\"/admin/users/{id}/reset-two-step\"")));
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/reset-two-step")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(location(&r), "/admin/users");
+
+    // Her sessions ended; her password alone signs her in again.
+    let r = coordinator.get(app.url("/dashboard")).send().await.unwrap();
+    assert_eq!(location(&r), "/login");
+    let r = app
+        .post_login(&app.new_client(), As::Coordinator.email(), PASSWORD)
+        .await;
+    assert_eq!(location(&r), "/dashboard");
+    let (enabled, codes, audited) = app
+        .with_db(move |conn| {
+            use db::schema::{audit_log, recovery_codes};
+            use diesel::prelude::*;
+            let user = db::access::user_by_id(conn, &id).unwrap();
+            let codes: i64 = recovery_codes::table
+                .filter(recovery_codes::user_id.eq(&id))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            let audited: i64 = audit_log::table
+                .filter(audit_log::action.eq("totp.reset"))
+                .count()
+                .get_result(conn)
+                .unwrap();
+            (
+                user.totp_enabled || user.totp_secret.is_some(),
+                codes,
+                audited,
+            )
+        })
+        .await;
+    assert_eq!((enabled, codes, audited), (false, 0, 1));
+}

@@ -97,6 +97,9 @@ async fn every_route_matches_the_permission_table() {
             "/admin/users/{id}/reset-password" => {
                 format!("/admin/users/{spare_user}/reset-password")
             }
+            "/admin/users/{id}/reset-two-step" => {
+                format!("/admin/users/{spare_user}/reset-two-step")
+            }
             "/admin/users/{id}/role" => format!("/admin/users/{spare_user}/role"),
             "/admin/sessions/{id}/end" => format!("/admin/sessions/{}/end", "0".repeat(64)),
             "/api/v1/participants/{id}" => format!("/api/v1/participants/{participant}"),
@@ -104,6 +107,9 @@ async fn every_route_matches_the_permission_table() {
             "/api/v1/users/{id}/enable" => format!("/api/v1/users/{spare_user}/enable"),
             "/api/v1/users/{id}/reset-password" => {
                 format!("/api/v1/users/{spare_user}/reset-password")
+            }
+            "/api/v1/users/{id}/reset-two-step" => {
+                format!("/api/v1/users/{spare_user}/reset-two-step")
             }
             "/api/v1/sessions/{id}" => format!("/api/v1/sessions/{}", "0".repeat(64)),
             "/api/v1/tokens/{id}" => "/api/v1/tokens/no-such-token".to_owned(),

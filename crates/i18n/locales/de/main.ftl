@@ -287,6 +287,7 @@ new-password-title = Eigenes Passwort wählen
 new-password-text = Sie haben sich mit einem vorläufigen Passwort Ihrer Administration angemeldet. Wählen Sie zuerst Ihr eigenes Passwort; niemand sonst kennt es dann.
 new-password-submit = Mein Passwort speichern
 users-reset-password = Neues Passwort für { $name }
+users-reset-two-step = Zwei-Schritt-Verifizierung für { $name } ausschalten
 temporary-password-title = Vorläufiges Passwort
 temporary-password-for = Vorläufiges Passwort für { $name }:
 temporary-password-text = Geben Sie es persönlich oder telefonisch weiter, nie per E-Mail. Es wird nur jetzt angezeigt. Bei der nächsten Anmeldung muss die Person ein eigenes Passwort wählen; ihre offenen Sitzungen wurden beendet.

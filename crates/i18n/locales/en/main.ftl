@@ -265,6 +265,7 @@ new-password-title = Choose your own password
 new-password-text = You signed in with a temporary password from your administrator. Choose your own password before you go on; nobody else will know it.
 new-password-submit = Save my password
 users-reset-password = New password for { $name }
+users-reset-two-step = Turn off two-step verification for { $name }
 temporary-password-title = Temporary password
 temporary-password-for = Temporary password for { $name }:
 temporary-password-text = Hand it over in person or by phone, never by email. It is shown only now. At the next login the person must choose their own password; their open sessions have ended.

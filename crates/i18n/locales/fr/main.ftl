@@ -279,6 +279,7 @@ new-password-title = Choisissez votre mot de passe
 new-password-text = Votre connexion utilise un mot de passe temporaire donné par votre administration. Choisissez d'abord votre propre mot de passe ; personne d'autre ne le connaîtra.
 new-password-submit = Enregistrer mon mot de passe
 users-reset-password = Nouveau mot de passe pour { $name }
+users-reset-two-step = Désactiver la vérification en deux étapes pour { $name }
 temporary-password-title = Mot de passe temporaire
 temporary-password-for = Mot de passe temporaire pour { $name } :
 temporary-password-text = Transmettez-le en personne ou par téléphone, jamais par e-mail. Il n'est affiché qu'une fois. À sa prochaine connexion, la personne devra choisir son propre mot de passe ; ses sessions ouvertes ont pris fin.

@@ -265,6 +265,7 @@ new-password-title = Kies je eigen wachtwoord
 new-password-text = Je bent aangemeld met een tijdelijk wachtwoord van je beheerder. Kies eerst je eigen wachtwoord; niemand anders kent het dan.
 new-password-submit = Mijn wachtwoord bewaren
 users-reset-password = Nieuw wachtwoord voor { $name }
+users-reset-two-step = Tweestapsverificatie uitzetten voor { $name }
 temporary-password-title = Tijdelijk wachtwoord
 temporary-password-for = Tijdelijk wachtwoord voor { $name }:
 temporary-password-text = Geef het persoonlijk of telefonisch door, nooit per e-mail. Het wordt alleen nu getoond. Bij de volgende aanmelding moet de persoon een eigen wachtwoord kiezen; de open sessies zijn beëindigd.

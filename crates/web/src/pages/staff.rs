@@ -903,6 +903,28 @@ pub async fn enable_user(
     .await
 }
 
+/// Turns off a staff member's second factor (lost phone and recovery codes).
+pub async fn reset_second_factor(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(user_id): Path<String>,
+) -> Response {
+    admin_change(
+        &state,
+        page,
+        &me.actor,
+        Action::ManageUsers,
+        address,
+        "/admin/users",
+        move |conn, grant, ip, at| {
+            db::access::reset_staff_second_factor(conn, grant, &user_id, Some(ip), at)
+        },
+    )
+    .await
+}
+
 #[derive(Template)]
 #[template(path = "temporary_password.html")]
 pub struct TemporaryPasswordPage {
