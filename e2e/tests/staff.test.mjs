@@ -113,7 +113,14 @@ test('a forgotten password: the administrator hands over a temporary one, she ch
   await loginAs(admin, 'administrator');
   await admin.goto(`${baseUrl}/admin/users`);
   const row = admin.locator('tr', { hasText: 'casemanager2@demostad.example' });
-  await Promise.all([admin.waitForLoadState('load'), row.locator('form[action$="/reset-password"] button').click()]);
+  // The users page asks first, on a page of its own; cancelling changes nothing.
+  await Promise.all([admin.waitForURL(/\/confirm\/reset-password$/), row.locator('a[href$="/confirm/reset-password"]').click()]);
+  await checkA11y(admin, 'confirm temporary password');
+  await assertNoHorizontalScroll(admin, 'confirm temporary password');
+  await screenshots(admin, 'administrator-confirm-reset-password');
+  await Promise.all([admin.waitForURL(`${baseUrl}/admin/users`), admin.click('main a.button.secondary')]);
+  await Promise.all([admin.waitForURL(/\/confirm\/reset-password$/), row.locator('a[href$="/confirm/reset-password"]').click()]);
+  await Promise.all([admin.waitForLoadState('load'), admin.click('form[action$="/reset-password"] button')]);
   const temporary = (await admin.textContent('code.secret')).trim();
   assert.match(temporary, /^[a-z2-9]{4}(-[a-z2-9]{4}){3}$/);
   await checkA11y(admin, 'temporary password');

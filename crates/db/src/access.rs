@@ -247,6 +247,14 @@ pub fn list_staff(conn: &mut DbConn, grant: &Grant) -> DbResult<Vec<(User, Role)
         .collect())
 }
 
+/// One staff member of the grant's organisation (ManageUsers); someone
+/// outside it is "not found".
+pub fn staff_member(conn: &mut DbConn, grant: &Grant, user_id: &str) -> DbResult<User> {
+    let org = require(grant, Action::ManageUsers)?;
+    require_member(conn, org, user_id)?;
+    user_by_id(conn, user_id)
+}
+
 /// Disables a staff member of the grant's organisation and ends all her
 /// sessions, in one transaction with its audit entry.
 pub fn disable_staff(

@@ -112,6 +112,11 @@ fn all_routes() -> Routes {
         )
         .add(Method::POST, "/admin/users/{id}/enable", staff::enable_user)
         .add(
+            Method::GET,
+            "/admin/users/{id}/confirm/{action}",
+            staff::confirm_user_action,
+        )
+        .add(
             Method::POST,
             "/admin/users/{id}/reset-password",
             staff::reset_password,

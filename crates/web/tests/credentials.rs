@@ -508,7 +508,28 @@ async fn an_administrator_turns_off_a_lost_second_factor() {
         .text()
         .await
         .unwrap();
-    assert!(users.contains(&format!("action=\"/admin/users/{id}/reset-two-step\"")));
+    // The users page asks first, on a page of its own.
+    let confirm = format!("/admin/users/{id}/confirm/reset-two-step");
+    assert!(users.contains(&format!("href=\"{confirm}\"")));
+    let page = admin
+        .get(app.url(&confirm))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains(&format!("action=\"/admin/users/{id}/reset-two-step\"")));
+    assert!(
+        page.contains("href=\"/admin/users\""),
+        "a way back without acting"
+    );
+    let r = admin
+        .get(app.url(&format!("/admin/users/{id}/confirm/delete-everything")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 404);
     let csrf = app.csrf(&admin).await;
     let r = admin
         .post(app.url(&format!("/admin/users/{id}/reset-two-step")))

@@ -94,6 +94,9 @@ async fn every_route_matches_the_permission_table() {
             }
             "/admin/users/{id}/disable" => format!("/admin/users/{spare_user}/disable"),
             "/admin/users/{id}/enable" => format!("/admin/users/{spare_user}/enable"),
+            "/admin/users/{id}/confirm/{action}" => {
+                format!("/admin/users/{spare_user}/confirm/disable")
+            }
             "/admin/users/{id}/reset-password" => {
                 format!("/admin/users/{spare_user}/reset-password")
             }

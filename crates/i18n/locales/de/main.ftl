@@ -292,3 +292,15 @@ temporary-password-title = Vorläufiges Passwort
 temporary-password-for = Vorläufiges Passwort für { $name }:
 temporary-password-text = Geben Sie es persönlich oder telefonisch weiter, nie per E-Mail. Es wird nur jetzt angezeigt. Bei der nächsten Anmeldung muss die Person ein eigenes Passwort wählen; ihre offenen Sitzungen wurden beendet.
 temporary-password-back = Zurück zur Personalliste
+
+## Confirming administrator actions
+confirm-cancel = Abbrechen
+confirm-disable-title = { $name } deaktivieren?
+confirm-disable-text = { $name } kann sich nicht mehr anmelden, und alle offenen Sitzungen enden jetzt. Sie können das Konto später wieder aktivieren.
+confirm-disable-submit = { $name } deaktivieren
+confirm-reset-password-title = Ein vorläufiges Passwort für { $name }?
+confirm-reset-password-text = Das aktuelle Passwort von { $name } funktioniert nicht mehr, und alle offenen Sitzungen enden. Sie sehen ein vorläufiges Passwort, das Sie persönlich weitergeben; bei der nächsten Anmeldung muss ein neues gewählt werden.
+confirm-reset-password-submit = Vorläufiges Passwort geben
+confirm-reset-two-step-title = Zwei-Schritt-Verifizierung für { $name } ausschalten?
+confirm-reset-two-step-text = Tun Sie dies nur, wenn { $name } sowohl das Telefon als auch die Wiederherstellungscodes verloren hat und Sie sicher wissen, wer fragt. Alle offenen Sitzungen enden; danach genügt das Passwort allein, bis ein neuer zweiter Schritt eingerichtet ist.
+confirm-reset-two-step-submit = Zwei-Schritt-Verifizierung ausschalten

@@ -270,3 +270,15 @@ temporary-password-title = Temporary password
 temporary-password-for = Temporary password for { $name }:
 temporary-password-text = Hand it over in person or by phone, never by email. It is shown only now. At the next login the person must choose their own password; their open sessions have ended.
 temporary-password-back = Back to the staff list
+
+## Confirming administrator actions
+confirm-cancel = Cancel
+confirm-disable-title = Disable { $name }?
+confirm-disable-text = { $name } can no longer sign in, and every open session ends now. You can enable the account again later.
+confirm-disable-submit = Disable { $name }
+confirm-reset-password-title = A temporary password for { $name }?
+confirm-reset-password-text = The current password of { $name } stops working and every open session ends. You will see a temporary password to hand over in person; at the next login a new one must be chosen.
+confirm-reset-password-submit = Give a temporary password
+confirm-reset-two-step-title = Turn off two-step verification for { $name }?
+confirm-reset-two-step-text = Do this only when { $name } has lost both the phone and the recovery codes, and you are sure who asks. Every open session ends; the password alone then signs in until a new second step is set up.
+confirm-reset-two-step-submit = Turn off two-step verification

@@ -284,3 +284,15 @@ temporary-password-title = Mot de passe temporaire
 temporary-password-for = Mot de passe temporaire pour { $name } :
 temporary-password-text = Transmettez-le en personne ou par téléphone, jamais par e-mail. Il n'est affiché qu'une fois. À sa prochaine connexion, la personne devra choisir son propre mot de passe ; ses sessions ouvertes ont pris fin.
 temporary-password-back = Retour à la liste du personnel
+
+## Confirming administrator actions
+confirm-cancel = Annuler
+confirm-disable-title = Désactiver { $name } ?
+confirm-disable-text = { $name } ne pourra plus se connecter et toutes les sessions ouvertes prennent fin maintenant. Vous pourrez réactiver le compte plus tard.
+confirm-disable-submit = Désactiver { $name }
+confirm-reset-password-title = Un mot de passe temporaire pour { $name } ?
+confirm-reset-password-text = Le mot de passe actuel de { $name } ne fonctionnera plus et toutes les sessions ouvertes prennent fin. Vous verrez un mot de passe temporaire à transmettre en personne ; à la prochaine connexion, un nouveau mot de passe devra être choisi.
+confirm-reset-password-submit = Donner un mot de passe temporaire
+confirm-reset-two-step-title = Désactiver la vérification en deux étapes pour { $name } ?
+confirm-reset-two-step-text = Ne le faites que si { $name } a perdu à la fois le téléphone et les codes de récupération, et si vous êtes sûr de savoir qui le demande. Toutes les sessions ouvertes prennent fin ; ensuite, le mot de passe seul suffit jusqu'à la configuration d'une nouvelle deuxième étape.
+confirm-reset-two-step-submit = Désactiver la vérification en deux étapes

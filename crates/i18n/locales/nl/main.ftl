@@ -270,3 +270,15 @@ temporary-password-title = Tijdelijk wachtwoord
 temporary-password-for = Tijdelijk wachtwoord voor { $name }:
 temporary-password-text = Geef het persoonlijk of telefonisch door, nooit per e-mail. Het wordt alleen nu getoond. Bij de volgende aanmelding moet de persoon een eigen wachtwoord kiezen; de open sessies zijn beëindigd.
 temporary-password-back = Terug naar de medewerkers
+
+## Confirming administrator actions
+confirm-cancel = Annuleren
+confirm-disable-title = { $name } uitschakelen?
+confirm-disable-text = { $name } kan zich niet meer aanmelden en alle open sessies eindigen nu. Je kunt het account later weer inschakelen.
+confirm-disable-submit = { $name } uitschakelen
+confirm-reset-password-title = Een tijdelijk wachtwoord voor { $name }?
+confirm-reset-password-text = Het huidige wachtwoord van { $name } werkt niet meer en alle open sessies eindigen. Je krijgt een tijdelijk wachtwoord te zien om persoonlijk door te geven; bij de volgende aanmelding moet een nieuw gekozen worden.
+confirm-reset-password-submit = Tijdelijk wachtwoord geven
+confirm-reset-two-step-title = Tweestapsverificatie uitzetten voor { $name }?
+confirm-reset-two-step-text = Doe dit alleen als { $name } zowel de telefoon als de herstelcodes kwijt is, en je zeker weet wie het vraagt. Alle open sessies eindigen; daarna volstaat het wachtwoord tot er een nieuwe tweede stap is ingesteld.
+confirm-reset-two-step-submit = Tweestapsverificatie uitzetten

@@ -903,6 +903,64 @@ pub async fn enable_user(
     .await
 }
 
+/// The administrator actions that cannot simply be taken back, each asked
+/// again on a page of its own (no script needed): (path segment, message prefix).
+const CONFIRMED_ACTIONS: [&str; 3] = ["disable", "reset-password", "reset-two-step"];
+
+#[derive(Template)]
+#[template(path = "confirm_user_action.html")]
+pub struct ConfirmPage {
+    pub page: Page,
+    pub user_id: String,
+    pub name: String,
+    /// One of [`CONFIRMED_ACTIONS`]; names the form's target and the texts.
+    pub action: &'static str,
+}
+
+impl ConfirmPage {
+    /// `confirm-<action>-<part>`, e.g. `confirm-disable-title`, with the name.
+    pub fn text(&self, part: &str) -> String {
+        self.page.t_str(
+            &format!("confirm-{}-{part}", self.action),
+            "name",
+            &self.name,
+        )
+    }
+}
+
+/// Asks before a change that cannot simply be taken back.
+pub async fn confirm_user_action(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path((user_id, action)): Path<(String, String)>,
+) -> Response {
+    let (page, grant) = match require(&state, page, &me.actor, Action::ManageUsers, &address).await
+    {
+        Ok(x) => x,
+        Err(r) => return r,
+    };
+    let Some(action) = CONFIRMED_ACTIONS.iter().copied().find(|a| *a == action) else {
+        return page.error(StatusCode::NOT_FOUND);
+    };
+    let id = user_id.clone();
+    match state
+        .db
+        .run(move |conn| db::access::staff_member(conn, &grant, &id))
+        .await
+    {
+        Ok(user) => render(&ConfirmPage {
+            page,
+            user_id,
+            name: user.display_name,
+            action,
+        }),
+        Err(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
+        Err(e) => internal(page, e),
+    }
+}
+
 /// Turns off a staff member's second factor (lost phone and recovery codes).
 pub async fn reset_second_factor(
     State(state): State<AppState>,
