@@ -81,6 +81,11 @@ pub fn organisation(conn: &mut DbConn, id: &str) -> DbResult<Organisation> {
 }
 
 /// Whether the account is locked at `now`.
+/// A temporary password that was not replaced in time no longer signs in.
+pub fn temporary_password_expired(user: &User, now: NaiveDateTime) -> bool {
+    user.password_expires_at.is_some_and(|t| t <= now)
+}
+
 pub fn is_locked(user: &User, now: NaiveDateTime) -> bool {
     user.locked_until.is_some_and(|until| until > now)
 }
@@ -350,6 +355,9 @@ pub fn reset_staff_password(
             .set((
                 users::password_hash.eq(temporary_hash),
                 users::must_change_password.eq(true),
+                users::password_expires_at.eq(Some(
+                    now + chrono::Duration::days(domain::password::TEMPORARY_VALID_DAYS),
+                )),
                 users::failed_logins.eq(0),
                 users::first_failed_at.eq(None::<NaiveDateTime>),
                 users::locked_until.eq(None::<NaiveDateTime>),

@@ -133,6 +133,8 @@ pub fn reset_password(
                 users::failed_logins.eq(0),
                 users::first_failed_at.eq(None::<NaiveDateTime>),
                 users::locked_until.eq(None::<NaiveDateTime>),
+                users::must_change_password.eq(false),
+                users::password_expires_at.eq(None::<NaiveDateTime>),
                 users::updated_at.eq(now),
             ))
             .execute(conn)?;

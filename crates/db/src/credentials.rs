@@ -363,6 +363,7 @@ pub fn change_own_password(
             .set((
                 users::password_hash.eq(password_hash),
                 users::must_change_password.eq(false),
+                users::password_expires_at.eq(None::<NaiveDateTime>),
                 users::updated_at.eq(ctx.at),
             ))
             .execute(conn)?;

@@ -74,6 +74,8 @@ pub struct User {
     pub grammatical_gender: String,
     /// A temporary password from an administrator: choose your own first.
     pub must_change_password: bool,
+    /// When the temporary password stops working, if it is one.
+    pub password_expires_at: Option<NaiveDateTime>,
 }
 
 // The password hash and second-factor secret stay out of logs.

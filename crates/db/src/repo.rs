@@ -125,6 +125,7 @@ fn new_user(new: NewUser<'_>, now: NaiveDateTime) -> User {
             .code()
             .to_owned(),
         must_change_password: false,
+        password_expires_at: None,
     }
 }
 

@@ -63,6 +63,7 @@ diesel::table! {
         totp_last_step -> Nullable<BigInt>,
         grammatical_gender -> Text,
         must_change_password -> Bool,
+        password_expires_at -> Nullable<Timestamp>,
     }
 }
 

@@ -86,6 +86,9 @@ impl NewPassword {
     }
 }
 
+/// How long an unused temporary password keeps working.
+pub const TEMPORARY_VALID_DAYS: i64 = 7;
+
 /// Letters and digits that cannot be mistaken for each other when read out
 /// or copied from paper (no 0/O, 1/l/I).
 const TEMPORARY_ALPHABET: &[u8] = b"abcdefghjkmnpqrstuvwxyz23456789";

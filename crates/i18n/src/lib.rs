@@ -235,6 +235,7 @@ mod tests {
                     ("reason", Arg::Str("r")),
                     ("gender", Arg::Str("feminine")),
                     ("contact", Arg::Str("c")),
+                    ("days", Arg::Num(7)),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -1151,3 +1151,62 @@ async fn someone_owing_a_new_password_can_still_log_out() {
         .unwrap();
     assert_eq!(location(&r), "/login", "the session ended");
 }
+
+#[tokio::test]
+async fn an_unused_temporary_password_stops_working_after_a_week() {
+    let app = demo().await;
+    let admin = app.client_as(As::Administrator).await;
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, As::Facilitator.email())
+                .unwrap()
+                .id
+        })
+        .await;
+    let csrf = app.csrf(&admin).await;
+    let body = admin
+        .post(app.url(&format!("/admin/users/{id}/reset-password")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let temporary = between(&body, "<code class=\"secret\">", "</code>").to_owned();
+    let advice = i18n::t_args(
+        domain::model::Language::Nl,
+        "temporary-password-text",
+        &[(
+            "days",
+            i18n::Arg::Num(domain::password::TEMPORARY_VALID_DAYS),
+        )],
+    );
+    assert!(
+        body.contains(&advice),
+        "the page says how long it works: {body}"
+    );
+    app.clock
+        .advance(Duration::days(domain::password::TEMPORARY_VALID_DAYS) - Duration::minutes(1));
+    let r = app
+        .post_login(&app.new_client(), As::Facilitator.email(), &temporary)
+        .await;
+    assert_eq!(r.status(), 303, "still within the week");
+    app.clock.advance(Duration::minutes(2));
+    let r = app
+        .post_login(&app.new_client(), As::Facilitator.email(), &temporary)
+        .await;
+    assert_eq!(r.status(), 401, "a week later it no longer signs in");
+    let why: Vec<String> = app
+        .with_db(|conn| {
+            use db::schema::audit_log;
+            audit_log::table
+                .filter(audit_log::action.eq("login"))
+                .filter(audit_log::outcome.eq("failure"))
+                .select(audit_log::detail)
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(why, vec!["temporary password expired".to_owned()]);
+}

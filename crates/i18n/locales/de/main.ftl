@@ -290,7 +290,7 @@ users-reset-password = Neues Passwort für { $name }
 users-reset-two-step = Zwei-Schritt-Verifizierung für { $name } ausschalten
 temporary-password-title = Vorläufiges Passwort
 temporary-password-for = Vorläufiges Passwort für { $name }:
-temporary-password-text = Geben Sie es persönlich oder telefonisch weiter, nie per E-Mail. Es wird nur jetzt angezeigt. Bei der nächsten Anmeldung muss die Person ein eigenes Passwort wählen; ihre offenen Sitzungen wurden beendet.
+temporary-password-text = Geben Sie es persönlich oder telefonisch weiter, nie per E-Mail. Es wird nur jetzt angezeigt und gilt { $days } Tage. Bei der nächsten Anmeldung muss die Person ein eigenes Passwort wählen; ihre offenen Sitzungen wurden beendet.
 temporary-password-back = Zurück zur Personalliste
 
 ## Confirming administrator actions

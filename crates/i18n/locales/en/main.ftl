@@ -268,7 +268,7 @@ users-reset-password = New password for { $name }
 users-reset-two-step = Turn off two-step verification for { $name }
 temporary-password-title = Temporary password
 temporary-password-for = Temporary password for { $name }:
-temporary-password-text = Hand it over in person or by phone, never by email. It is shown only now. At the next login the person must choose their own password; their open sessions have ended.
+temporary-password-text = Hand it over in person or by phone, never by email. It is shown only now and works for { $days } days. At the next login the person must choose their own password; their open sessions have ended.
 temporary-password-back = Back to the staff list
 
 ## Confirming administrator actions

@@ -282,7 +282,7 @@ users-reset-password = Nouveau mot de passe pour { $name }
 users-reset-two-step = Désactiver la vérification en deux étapes pour { $name }
 temporary-password-title = Mot de passe temporaire
 temporary-password-for = Mot de passe temporaire pour { $name } :
-temporary-password-text = Transmettez-le en personne ou par téléphone, jamais par e-mail. Il n'est affiché qu'une fois. À sa prochaine connexion, la personne devra choisir son propre mot de passe ; ses sessions ouvertes ont pris fin.
+temporary-password-text = Transmettez-le en personne ou par téléphone, jamais par e-mail. Il n'est affiché qu'une fois et reste valable { $days } jours. À sa prochaine connexion, la personne devra choisir son propre mot de passe ; ses sessions ouvertes ont pris fin.
 temporary-password-back = Retour à la liste du personnel
 
 ## Confirming administrator actions

@@ -268,7 +268,7 @@ users-reset-password = Nieuw wachtwoord voor { $name }
 users-reset-two-step = Tweestapsverificatie uitzetten voor { $name }
 temporary-password-title = Tijdelijk wachtwoord
 temporary-password-for = Tijdelijk wachtwoord voor { $name }:
-temporary-password-text = Geef het persoonlijk of telefonisch door, nooit per e-mail. Het wordt alleen nu getoond. Bij de volgende aanmelding moet de persoon een eigen wachtwoord kiezen; de open sessies zijn beëindigd.
+temporary-password-text = Geef het persoonlijk of telefonisch door, nooit per e-mail. Het wordt alleen nu getoond en werkt { $days } dagen. Bij de volgende aanmelding moet de persoon een eigen wachtwoord kiezen; de open sessies zijn beëindigd.
 temporary-password-back = Terug naar de medewerkers
 
 ## Confirming administrator actions

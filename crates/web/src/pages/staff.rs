@@ -320,6 +320,15 @@ fn decide_login(
             fail(conn, org_id.as_deref(), Some(&user.id), "disabled")?;
             return Ok(LoginOutcome::Failed);
         }
+        if db::access::temporary_password_expired(&user, at) {
+            fail(
+                conn,
+                org_id.as_deref(),
+                Some(&user.id),
+                "temporary password expired",
+            )?;
+            return Ok(LoginOutcome::Failed);
+        }
         if org.is_none() && !user.is_analyst {
             fail(conn, None, Some(&user.id), "no organisation")?;
             return Ok(LoginOutcome::Failed);
@@ -989,6 +998,20 @@ pub struct TemporaryPasswordPage {
     pub page: Page,
     pub name: String,
     pub password: String,
+}
+
+impl TemporaryPasswordPage {
+    /// How to hand it over, and for how many days it works.
+    pub fn advice(&self) -> String {
+        i18n::t_args(
+            self.page.lang,
+            "temporary-password-text",
+            &[(
+                "days",
+                i18n::Arg::Num(domain::password::TEMPORARY_VALID_DAYS),
+            )],
+        )
+    }
 }
 
 /// Gives a staff member a temporary password, shown once to the
