@@ -80,12 +80,12 @@ pub fn organisation(conn: &mut DbConn, id: &str) -> DbResult<Organisation> {
         .ok_or(DbError::NotFound("organisation"))
 }
 
-/// Whether the account is locked at `now`.
 /// A temporary password that was not replaced in time no longer signs in.
 pub fn temporary_password_expired(user: &User, now: NaiveDateTime) -> bool {
     user.password_expires_at.is_some_and(|t| t <= now)
 }
 
+/// Whether the account is locked at `now`.
 pub fn is_locked(user: &User, now: NaiveDateTime) -> bool {
     user.locked_until.is_some_and(|until| until > now)
 }

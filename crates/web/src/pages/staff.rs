@@ -913,7 +913,8 @@ pub async fn enable_user(
 }
 
 /// The administrator actions that cannot simply be taken back, each asked
-/// again on a page of its own (no script needed): (path segment, message prefix).
+/// again on a page of its own (no script needed). Each is the path segment of
+/// its POST route and the middle of its message keys (`confirm-<action>-title`).
 const CONFIRMED_ACTIONS: [&str; 3] = ["disable", "reset-password", "reset-two-step"];
 
 #[derive(Template)]
