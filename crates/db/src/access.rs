@@ -116,6 +116,7 @@ pub fn register_failure(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> D
     Ok(locked)
 }
 
+/// Lifts a lockout and forgets earlier failed attempts.
 pub fn clear_failures(conn: &mut DbConn, user_id: &str) -> DbResult<()> {
     diesel::update(users::table.find(user_id))
         .set((
@@ -358,12 +359,10 @@ pub fn reset_staff_password(
                 users::password_expires_at.eq(Some(
                     now + chrono::Duration::days(domain::password::TEMPORARY_VALID_DAYS),
                 )),
-                users::failed_logins.eq(0),
-                users::first_failed_at.eq(None::<NaiveDateTime>),
-                users::locked_until.eq(None::<NaiveDateTime>),
                 users::updated_at.eq(now),
             ))
             .execute(conn)?;
+        clear_failures(conn, user_id)?;
         let ended = delete_sessions_of(conn, user_id)?;
         audit::record(
             conn,

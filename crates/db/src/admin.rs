@@ -5,7 +5,7 @@
 //! for, so that each organisation's own audit page shows it; a person with no
 //! organisation (an analyst) is recorded in the global chain.
 
-use crate::access::delete_sessions_of;
+use crate::access::{clear_failures, delete_sessions_of};
 use crate::audit::{self, Event, Outcome};
 use crate::backend::write_tx;
 use crate::error::DbResult;
@@ -130,14 +130,12 @@ pub fn reset_password(
         diesel::update(users::table.find(&user.id))
             .set((
                 users::password_hash.eq(password_hash),
-                users::failed_logins.eq(0),
-                users::first_failed_at.eq(None::<NaiveDateTime>),
-                users::locked_until.eq(None::<NaiveDateTime>),
                 users::must_change_password.eq(false),
                 users::password_expires_at.eq(None::<NaiveDateTime>),
                 users::updated_at.eq(now),
             ))
             .execute(conn)?;
+        clear_failures(conn, &user.id)?;
         let ended = delete_sessions_of(conn, &user.id)?;
         let detail = format!("fields: password_hash, lockout; sessions ended: {ended}");
         record_about_user(conn, &user.id, "user.password_reset", &detail, now)?;
