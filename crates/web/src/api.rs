@@ -76,6 +76,25 @@ async fn grant(
         .map_err(|(_, e)| e.map(ApiError::Db).unwrap_or(ApiError::Forbidden))
 }
 
+/// An administrative change over the API, the twin of the pages'
+/// `admin_change`: the policy's grant, the change (which writes its own audit
+/// entry), then 204.
+async fn admin_change<F>(
+    state: &AppState,
+    actor: &Actor,
+    action: Action,
+    ip: String,
+    change: F,
+) -> Result<StatusCode, ApiError>
+where
+    F: FnOnce(&mut db::DbConn, &Grant, &str, NaiveDateTime) -> db::DbResult<()> + Send + 'static,
+{
+    let g = grant(state, actor, action, &ip).await?;
+    let at = state.clock.now().naive_utc();
+    state.db.run(move |conn| change(conn, &g, &ip, at)).await?;
+    Ok(StatusCode::NO_CONTENT)
+}
+
 #[derive(Serialize, ToSchema)]
 pub struct Me {
     pub user_id: String,
@@ -333,13 +352,14 @@ pub async fn disable_user(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
-    let at = state.clock.now().naive_utc();
-    state
-        .db
-        .run(move |conn| db::access::disable_staff(conn, &g, &id, Some(&ip), at))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    admin_change(
+        &state,
+        &me.actor,
+        Action::ManageUsers,
+        ip,
+        move |conn, g, ip, at| db::access::disable_staff(conn, g, &id, Some(ip), at),
+    )
+    .await
 }
 
 /// Re-enables a disabled account (administrators).
@@ -352,13 +372,14 @@ pub async fn enable_user(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
-    let at = state.clock.now().naive_utc();
-    state
-        .db
-        .run(move |conn| db::access::enable_staff(conn, &g, &id, Some(&ip), at))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    admin_change(
+        &state,
+        &me.actor,
+        Action::ManageUsers,
+        ip,
+        move |conn, g, ip, at| db::access::enable_staff(conn, g, &id, Some(ip), at),
+    )
+    .await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -408,13 +429,14 @@ pub async fn reset_second_factor(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
-    let at = state.clock.now().naive_utc();
-    state
-        .db
-        .run(move |conn| db::access::reset_staff_second_factor(conn, &g, &id, Some(&ip), at))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    admin_change(
+        &state,
+        &me.actor,
+        Action::ManageUsers,
+        ip,
+        move |conn, g, ip, at| db::access::reset_staff_second_factor(conn, g, &id, Some(ip), at),
+    )
+    .await
 }
 
 #[derive(Serialize, ToSchema)]
@@ -464,13 +486,14 @@ pub async fn end_session(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
-    let g = grant(&state, &me.actor, Action::ManageSessions, &ip).await?;
-    let at = state.clock.now().naive_utc();
-    state
-        .db
-        .run(move |conn| db::access::end_session(conn, &g, &id, Some(&ip), at))
-        .await?;
-    Ok(StatusCode::NO_CONTENT)
+    admin_change(
+        &state,
+        &me.actor,
+        Action::ManageSessions,
+        ip,
+        move |conn, g, ip, at| db::access::end_session(conn, g, &id, Some(ip), at),
+    )
+    .await
 }
 
 #[derive(Serialize, ToSchema)]

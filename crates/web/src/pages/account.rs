@@ -130,12 +130,7 @@ pub async fn new_password(
         &form.new,
         &[&me.user.email, &me.user.display_name],
     );
-    let (attempt, stored) = (form.new.clone(), me.user.password_hash.clone());
-    let same = tokio::task::spawn_blocking(move || {
-        domain::password::verify(&attempt, &stored).unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
+    let same = super::password_matches(&form.new, &me.user.password_hash).await;
     let new = match (new, same) {
         (Err(e), _) => Err(e.message_key()),
         (Ok(_), true) => Err("error-password-same"),
@@ -154,6 +149,19 @@ pub async fn new_password(
                 .into_response();
         }
     };
+    save_own_password(&state, page, &me, ip, new, "/dashboard").await
+}
+
+/// Hashes (off the runtime) and saves a person's new password, ending her
+/// other sessions, then sends her on to `then`.
+async fn save_own_password(
+    state: &AppState,
+    page: Page,
+    me: &Signed,
+    ip: String,
+    new: domain::password::NewPassword,
+    then: &str,
+) -> Response {
     let hash = match tokio::task::spawn_blocking(move || new.hash()).await {
         Ok(h) => h,
         Err(e) => return internal(page, e),
@@ -179,7 +187,7 @@ pub async fn new_password(
         })
         .await
     {
-        Ok(_) => see_other("/dashboard"),
+        Ok(_) => see_other(then),
         Err(e) => internal(page, e),
     }
 }
@@ -810,13 +818,7 @@ pub async fn change_password(
     if me.via_token {
         return page.error(StatusCode::FORBIDDEN);
     }
-    let stored = me.user.password_hash.clone();
-    let current = form.current.clone();
-    let current_ok = tokio::task::spawn_blocking(move || {
-        domain::password::verify(&current, &stored).unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
+    let current_ok = super::password_matches(&form.current, &me.user.password_hash).await;
     let new = domain::password::NewPassword::parse_for(
         &form.new,
         &[&me.user.email, &me.user.display_name],
@@ -827,35 +829,7 @@ pub async fn change_password(
         (true, Ok(_)) => None,
     };
     if let (None, Ok(new)) = (error, new) {
-        let hash = match tokio::task::spawn_blocking(move || new.hash()).await {
-            Ok(h) => h,
-            Err(e) => return internal(page, e),
-        };
-        let (actor, ip, at, keep) = (
-            me.actor.clone(),
-            address,
-            state.clock.now().naive_utc(),
-            me.session_id.clone(),
-        );
-        return match state
-            .db
-            .run(move |conn| {
-                db::credentials::change_own_password(
-                    conn,
-                    Context {
-                        actor: &actor,
-                        ip: Some(&ip),
-                        at,
-                    },
-                    &keep,
-                    &hash,
-                )
-            })
-            .await
-        {
-            Ok(_) => see_other("/account?changed=1"),
-            Err(e) => internal(page, e),
-        };
+        return save_own_password(&state, page, &me, address, new, "/account?changed=1").await;
     }
     account_page(&state, page, &me, error, false, false).await
 }

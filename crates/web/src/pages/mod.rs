@@ -214,6 +214,17 @@ impl FromRequestParts<AppState> for Page {
     }
 }
 
+/// Whether `attempt` matches the stored hash. Argon2 is slow on purpose, so
+/// it runs on a blocking thread; an unreadable hash or a lost thread is "no".
+pub(crate) async fn password_matches(attempt: &str, stored: &str) -> bool {
+    let (attempt, stored) = (attempt.to_owned(), stored.to_owned());
+    tokio::task::spawn_blocking(move || {
+        domain::password::verify(&attempt, &stored).unwrap_or(false)
+    })
+    .await
+    .unwrap_or(false)
+}
+
 /// 303 to a same-site path (after a form).
 pub(crate) fn see_other(to: &str) -> Response {
     let mut r = StatusCode::SEE_OTHER.into_response();

@@ -198,17 +198,11 @@ pub async fn login(
         Ok(u) => u,
         Err(e) => return internal(page, e),
     };
-    // Argon2 is slow on purpose: verify on a blocking thread.
+    // An unknown account is checked against a dummy hash: the answer takes as long.
     let stored = user
         .as_ref()
-        .map(|u| u.password_hash.clone())
-        .unwrap_or_else(|| dummy_hash().to_owned());
-    let attempt = form.password.clone();
-    let password_ok = tokio::task::spawn_blocking(move || {
-        domain::password::verify(&attempt, &stored).unwrap_or(false)
-    })
-    .await
-    .unwrap_or(false);
+        .map_or_else(|| dummy_hash(), |u| u.password_hash.as_str());
+    let password_ok = super::password_matches(&form.password, stored).await;
     let user_agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
