@@ -401,8 +401,7 @@ pub async fn reset_password(
 ) -> Result<(StatusCode, Json<TemporaryPassword>), ApiError> {
     let g = grant(&state, &me.actor, Action::ManageUsers, &ip).await?;
     let temporary = domain::password::temporary();
-    let t = temporary.clone();
-    let hash = tokio::task::spawn_blocking(move || t.hash())
+    let hash = crate::pages::hash_password(&temporary)
         .await
         .map_err(|e| ApiError::Internal(e.to_string()))?;
     let at = state.clock.now().naive_utc();

@@ -162,7 +162,7 @@ async fn save_own_password(
     new: domain::password::NewPassword,
     then: &str,
 ) -> Response {
-    let hash = match tokio::task::spawn_blocking(move || new.hash()).await {
+    let hash = match super::hash_password(&new).await {
         Ok(h) => h,
         Err(e) => return internal(page, e),
     };

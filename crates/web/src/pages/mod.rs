@@ -225,6 +225,14 @@ pub(crate) async fn password_matches(attempt: &str, stored: &str) -> bool {
     .unwrap_or(false)
 }
 
+/// The Argon2 hash of a new password, computed on a blocking thread.
+pub(crate) async fn hash_password(
+    password: &domain::password::NewPassword,
+) -> Result<String, tokio::task::JoinError> {
+    let password = password.clone();
+    tokio::task::spawn_blocking(move || password.hash()).await
+}
+
 /// 303 to a same-site path (after a form).
 pub(crate) fn see_other(to: &str) -> Response {
     let mut r = StatusCode::SEE_OTHER.into_response();

@@ -833,7 +833,7 @@ pub async fn add_user(
     };
     let (mut errors, password, role) = validate_staff(&form);
     if let (true, Some(password), Some(role)) = (errors.is_empty(), password, role) {
-        let hash = match tokio::task::spawn_blocking(move || password.hash()).await {
+        let hash = match super::hash_password(&password).await {
             Ok(h) => h,
             Err(e) => return internal(page, e),
         };
@@ -1024,12 +1024,9 @@ pub async fn reset_password(
         Err(r) => return r,
     };
     let temporary = domain::password::temporary();
-    let hash = {
-        let t = temporary.clone();
-        match tokio::task::spawn_blocking(move || t.hash()).await {
-            Ok(h) => h,
-            Err(e) => return internal(page, e),
-        }
+    let hash = match super::hash_password(&temporary).await {
+        Ok(h) => h,
+        Err(e) => return internal(page, e),
     };
     let at = state.clock.now().naive_utc();
     let result = state
