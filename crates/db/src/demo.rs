@@ -290,7 +290,7 @@ pub fn seed(
                 0 => TrajectoryStatus::Referred,
                 1 => TrajectoryStatus::Intake,
                 2 => TrajectoryStatus::Completed,
-                3 => TrajectoryStatus::DroppedOut,
+                3 => TrajectoryStatus::Stopped,
                 _ => TrajectoryStatus::Active,
             };
             let referred_on = today - Duration::days(20 + dice.below(330) as i64);

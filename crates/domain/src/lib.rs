@@ -3,10 +3,17 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod calendar;
 pub mod clock;
 pub mod coded;
+pub mod eligibility;
+pub mod identity;
+pub mod lifecycle;
 pub mod model;
+pub mod participant;
 pub mod password;
+pub mod phonetic;
+pub mod plan;
 pub mod policy;
 pub mod sealed;
 pub mod secret;

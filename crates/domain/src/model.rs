@@ -60,9 +60,12 @@ coded_enum! {
     TrajectoryStatus: "trajectory status" {
         Referred = "referred",
         Intake = "intake",
+        WaitingList = "waiting_list",
         Active = "active",
+        Aftercare = "aftercare",
         Completed = "completed",
-        DroppedOut = "dropped_out",
+        Stopped = "stopped",
+        NotAdmitted = "not_admitted",
     }
 }
 
@@ -112,7 +115,11 @@ impl TrajectoryStatus {
     pub fn is_open(self) -> bool {
         matches!(
             self,
-            TrajectoryStatus::Referred | TrajectoryStatus::Intake | TrajectoryStatus::Active
+            TrajectoryStatus::Referred
+                | TrajectoryStatus::Intake
+                | TrajectoryStatus::WaitingList
+                | TrajectoryStatus::Active
+                | TrajectoryStatus::Aftercare
         )
     }
 }
