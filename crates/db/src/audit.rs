@@ -134,45 +134,225 @@ pub fn hex(bytes: &[u8]) -> String {
 
 /// Appends an event. Call it inside the transaction of the change it records.
 pub fn record(conn: &mut DbConn, event: &Event<'_>) -> DbResult<()> {
-    let chain = event.organisation_id.unwrap_or(GLOBAL_CHAIN);
-    // The update takes the chain's row lock (PostgreSQL) or the write lock
-    // (SQLite), so concurrent appends to one chain queue up instead of forking.
-    // Chains are created with their organisation (and "global" by migration).
-    let bumped = diesel::update(audit_chains::table.find(chain))
-        .set(audit_chains::seq.eq(audit_chains::seq + 1))
-        .execute(conn)?;
-    if bumped == 0 {
-        return Err(DbError::NotFound("audit chain"));
+    record_many(conn, std::slice::from_ref(event))
+}
+
+/// Appends events in their order, inside the caller's transaction. Each chain
+/// is bumped once for all its events: the bump takes the chain's row lock
+/// (PostgreSQL) or the write lock (SQLite), so concurrent appends to one chain
+/// queue up instead of forking, also across app servers.
+pub fn record_many(conn: &mut DbConn, events: &[Event<'_>]) -> DbResult<()> {
+    let mut chains: Vec<&str> = Vec::new();
+    for e in events {
+        let chain = e.organisation_id.unwrap_or(GLOBAL_CHAIN);
+        if !chains.contains(&chain) {
+            chains.push(chain);
+        }
     }
-    let (seq, prev_hash): (i64, String) = audit_chains::table
-        .find(chain)
-        .select((audit_chains::seq, audit_chains::head_hash))
-        .first(conn)?;
-    let mut entry = AuditEntry {
-        id: new_id(),
-        chain: chain.to_owned(),
-        seq,
-        organisation_id: event.organisation_id.map(str::to_owned),
-        actor_user_id: event.actor_user_id.map(str::to_owned),
-        actor_label: event.actor_label.to_owned(),
-        action: event.action.to_owned(),
-        subject_type: event.subject_type.map(str::to_owned),
-        subject_id: event.subject_id.map(str::to_owned),
-        detail: event.detail.to_owned(),
-        outcome: event.outcome.code().to_owned(),
-        ip: event.ip.map(str::to_owned),
-        at: micros(event.at),
-        prev_hash,
-        hash: String::new(),
-    };
-    entry.hash = entry_hash(&entry);
-    diesel::insert_into(audit_log::table)
-        .values(&entry)
-        .execute(conn)?;
-    diesel::update(audit_chains::table.find(chain))
-        .set(audit_chains::head_hash.eq(&entry.hash))
-        .execute(conn)?;
+    for chain in chains {
+        let mine: Vec<&Event<'_>> = events
+            .iter()
+            .filter(|e| e.organisation_id.unwrap_or(GLOBAL_CHAIN) == chain)
+            .collect();
+        let n = mine.len() as i64;
+        // Chains are created with their organisation (and "global" by migration).
+        let bumped = diesel::update(audit_chains::table.find(chain))
+            .set(audit_chains::seq.eq(audit_chains::seq + n))
+            .execute(conn)?;
+        if bumped == 0 {
+            return Err(DbError::NotFound("audit chain"));
+        }
+        let (last_seq, mut prev_hash): (i64, String) = audit_chains::table
+            .find(chain)
+            .select((audit_chains::seq, audit_chains::head_hash))
+            .first(conn)?;
+        let mut entries = Vec::with_capacity(mine.len());
+        for (i, event) in mine.iter().enumerate() {
+            let mut entry = AuditEntry {
+                id: new_id(),
+                chain: chain.to_owned(),
+                seq: last_seq - n + 1 + i as i64,
+                organisation_id: event.organisation_id.map(str::to_owned),
+                actor_user_id: event.actor_user_id.map(str::to_owned),
+                actor_label: event.actor_label.to_owned(),
+                action: event.action.to_owned(),
+                subject_type: event.subject_type.map(str::to_owned),
+                subject_id: event.subject_id.map(str::to_owned),
+                detail: event.detail.to_owned(),
+                outcome: event.outcome.code().to_owned(),
+                ip: event.ip.map(str::to_owned),
+                at: micros(event.at),
+                prev_hash,
+                hash: String::new(),
+            };
+            entry.hash = entry_hash(&entry);
+            prev_hash = entry.hash.clone();
+            entries.push(entry);
+        }
+        for entry in &entries {
+            diesel::insert_into(audit_log::table)
+                .values(entry)
+                .execute(conn)?;
+        }
+        diesel::update(audit_chains::table.find(chain))
+            .set(audit_chains::head_hash.eq(&prev_hash))
+            .execute(conn)?;
+    }
     Ok(())
+}
+
+/// An event that owns its text, to travel to the [`AuditWriter`]'s thread.
+#[derive(Debug, Clone)]
+pub struct OwnedEvent {
+    organisation_id: Option<String>,
+    actor_user_id: Option<String>,
+    actor_label: String,
+    action: String,
+    subject_type: Option<String>,
+    subject_id: Option<String>,
+    detail: String,
+    outcome: Outcome,
+    ip: Option<String>,
+    at: NaiveDateTime,
+}
+
+impl From<&Event<'_>> for OwnedEvent {
+    fn from(e: &Event<'_>) -> Self {
+        Self {
+            organisation_id: e.organisation_id.map(str::to_owned),
+            actor_user_id: e.actor_user_id.map(str::to_owned),
+            actor_label: e.actor_label.to_owned(),
+            action: e.action.to_owned(),
+            subject_type: e.subject_type.map(str::to_owned),
+            subject_id: e.subject_id.map(str::to_owned),
+            detail: e.detail.to_owned(),
+            outcome: e.outcome,
+            ip: e.ip.map(str::to_owned),
+            at: e.at,
+        }
+    }
+}
+
+impl OwnedEvent {
+    fn borrow(&self) -> Event<'_> {
+        Event {
+            organisation_id: self.organisation_id.as_deref(),
+            actor_user_id: self.actor_user_id.as_deref(),
+            actor_label: &self.actor_label,
+            action: &self.action,
+            subject_type: self.subject_type.as_deref(),
+            subject_id: self.subject_id.as_deref(),
+            detail: &self.detail,
+            outcome: self.outcome,
+            ip: self.ip.as_deref(),
+            at: self.at,
+        }
+    }
+}
+
+struct Job {
+    events: Vec<OwnedEvent>,
+    done: std::sync::mpsc::SyncSender<Result<(), String>>,
+}
+
+/// Group commit for entries that accompany no other change (a file read, a
+/// refusal). Concurrent requests hand their entries to one writer thread,
+/// which appends everything waiting in one transaction and answers each
+/// request only after the commit: every entry is durable before its page is
+/// shown, while readers no longer queue for the write lock one by one.
+#[derive(Clone)]
+pub struct AuditWriter {
+    jobs: std::sync::mpsc::Sender<Job>,
+}
+
+/// The most entries one commit takes; more wait for the next.
+const MAX_BATCH: usize = 512;
+
+impl AuditWriter {
+    /// Starts the writer thread; it opens connections with `connect` and ends
+    /// when the last handle is dropped.
+    pub fn start(connect: impl Fn() -> DbResult<DbConn> + Send + 'static) -> std::io::Result<Self> {
+        let (jobs, inbox) = std::sync::mpsc::channel::<Job>();
+        std::thread::Builder::new()
+            .name("audit-writer".into())
+            .spawn(move || {
+                let mut conn: Option<DbConn> = None;
+                while let Ok(first) = inbox.recv() {
+                    let mut batch = vec![first];
+                    let mut count = batch[0].events.len();
+                    while count < MAX_BATCH {
+                        match inbox.try_recv() {
+                            Ok(job) => {
+                                count += job.events.len();
+                                batch.push(job);
+                            }
+                            Err(_) => break,
+                        }
+                    }
+                    let result = write_batch(&mut conn, &connect, &batch);
+                    match result {
+                        Ok(()) => {
+                            for job in batch {
+                                let _ = job.done.send(Ok(()));
+                            }
+                        }
+                        // One bad job must not fail the others: retry each alone.
+                        Err(_) => {
+                            for job in batch {
+                                let alone =
+                                    write_batch(&mut conn, &connect, std::slice::from_ref(&job));
+                                let _ = job.done.send(alone.map_err(|e| e.to_string()));
+                            }
+                        }
+                    }
+                }
+            })?;
+        Ok(Self { jobs })
+    }
+
+    /// Appends the events (in order, in one transaction with those of other
+    /// requests) and returns once they are committed.
+    pub fn append(&self, events: &[Event<'_>]) -> DbResult<()> {
+        if events.is_empty() {
+            return Ok(());
+        }
+        let (done, wait) = std::sync::mpsc::sync_channel(1);
+        let job = Job {
+            events: events.iter().map(OwnedEvent::from).collect(),
+            done,
+        };
+        self.jobs
+            .send(job)
+            .map_err(|_| DbError::Task("the audit writer has stopped".into()))?;
+        match wait.recv() {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(DbError::Task(format!("audit trail: {e}"))),
+            Err(_) => Err(DbError::Task("the audit writer has stopped".into())),
+        }
+    }
+}
+
+fn write_batch(
+    conn: &mut Option<DbConn>,
+    connect: &impl Fn() -> DbResult<DbConn>,
+    batch: &[Job],
+) -> DbResult<()> {
+    if conn.is_none() {
+        *conn = Some(connect()?);
+    }
+    let Some(c) = conn.as_mut() else {
+        return Err(DbError::Task("no audit connection".into()));
+    };
+    let events: Vec<Event<'_>> = batch
+        .iter()
+        .flat_map(|j| j.events.iter().map(OwnedEvent::borrow))
+        .collect();
+    let out = crate::backend::write_tx(c, |c| record_many(c, &events));
+    if out.is_err() {
+        // Start afresh next time in case the connection itself is the problem.
+        *conn = None;
+    }
+    out
 }
 
 /// Records one event in a transaction of its own (for events that change

@@ -1,7 +1,7 @@
 //! Participant files. Every read goes through the policy and leaves an audit
 //! entry in the same transaction; a refusal is recorded too.
 
-use crate::audit::{self, Event, Outcome};
+use crate::audit::{self, AuditWriter, Event, Outcome};
 use crate::backend::write_tx;
 use crate::error::{DbError, DbResult};
 use crate::models::*;
@@ -20,11 +20,33 @@ pub enum AccessError {
     Denied(Denied),
 }
 
-/// Where a request comes from, for the trail.
-#[derive(Debug, Clone, Copy)]
+/// Where a request comes from, for the trail, and where its read entries go.
+#[derive(Clone, Copy)]
 pub struct Origin<'a> {
     pub ip: Option<&'a str>,
     pub at: NaiveDateTime,
+    /// The group-commit writer; without one, entries of reads are written in
+    /// a transaction of their own (command line, tests).
+    pub sink: Option<&'a AuditWriter>,
+}
+
+impl<'a> Origin<'a> {
+    pub fn new(ip: Option<&'a str>, at: NaiveDateTime) -> Self {
+        Self { ip, at, sink: None }
+    }
+
+    pub fn via(mut self, sink: &'a AuditWriter) -> Self {
+        self.sink = Some(sink);
+        self
+    }
+
+    /// Makes the entries of a read durable before the read's result is used.
+    pub fn record(&self, conn: &mut DbConn, events: &[Event<'_>]) -> DbResult<()> {
+        match self.sink {
+            Some(w) => w.append(events),
+            None => write_tx(conn, |conn| audit::record_many(conn, events)),
+        }
+    }
 }
 
 /// One line of a participant list.
@@ -51,6 +73,22 @@ pub struct ParticipantFile {
     pub glass_breaks: Vec<AuditEntry>,
 }
 
+fn refusal<'a>(
+    actor: &'a Actor,
+    action: &'a str,
+    subject: Option<&'a str>,
+    why: Denied,
+    origin: Origin<'a>,
+) -> Event<'a> {
+    let event = Event::by(actor, action, origin.ip, origin.at)
+        .detail(why.code())
+        .outcome(Outcome::Denied);
+    match subject {
+        Some(id) => event.about("participant", id),
+        None => event,
+    }
+}
+
 fn record_refusal(
     conn: &mut DbConn,
     actor: &Actor,
@@ -59,22 +97,15 @@ fn record_refusal(
     why: Denied,
     origin: Origin<'_>,
 ) -> DbResult<()> {
-    let event = Event::by(actor, action, origin.ip, origin.at)
-        .detail(why.code())
-        .outcome(Outcome::Denied);
-    let event = match subject {
-        Some(id) => event.about("participant", id),
-        None => event,
-    };
-    audit::record(conn, &event)
+    audit::record(conn, &refusal(actor, action, subject, why, origin))
 }
 
 type ParticipantQuery = participants::BoxedQuery<'static, <DbConn as Connection>::Backend>;
 
 /// The participants the actor may list, as a query: a coordinator all of her
-/// organisation's, a casemanager her own. The transaction commits a refusal's
-/// audit entry too; the refusal is returned as a value and turned into an
-/// error after the commit.
+/// organisation's, a casemanager her own. Reads run in a read transaction,
+/// never holding the write lock; a refusal's entry is made durable before the
+/// refusal is returned.
 fn visible<R>(
     conn: &mut DbConn,
     actor: &Actor,
@@ -82,32 +113,32 @@ fn visible<R>(
     run: impl FnOnce(&mut DbConn, ParticipantQuery) -> DbResult<R>,
 ) -> Result<R, AccessError> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let outcome = write_tx(conn, |conn| -> DbResult<Result<R, Denied>> {
-        let grant = match authorize(
-            actor,
-            Action::ListParticipants,
-            Resource::Organisation { id: &org },
-            None,
-        ) {
-            Ok(g) => g,
-            Err(why) => {
-                record_refusal(conn, actor, "participant.list", None, why, origin)?;
-                return Ok(Err(why));
-            }
-        };
-        let mut q = participants::table
-            .filter(participants::organisation_id.eq(org.clone()))
-            .into_boxed();
-        if grant.actor().role() == Some(Role::Casemanager) {
-            let mine = trajectories::table
-                .filter(trajectories::organisation_id.eq(org.clone()))
-                .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
-                .select(trajectories::participant_id);
-            q = q.filter(participants::id.eq_any(mine));
+    let grant = match authorize(
+        actor,
+        Action::ListParticipants,
+        Resource::Organisation { id: &org },
+        None,
+    ) {
+        Ok(g) => g,
+        Err(why) => {
+            origin.record(
+                conn,
+                &[refusal(actor, "participant.list", None, why, origin)],
+            )?;
+            return Err(AccessError::Denied(why));
         }
-        run(conn, q).map(Ok)
-    })?;
-    outcome.map_err(AccessError::Denied)
+    };
+    let mut q = participants::table
+        .filter(participants::organisation_id.eq(org.clone()))
+        .into_boxed();
+    if grant.actor().role() == Some(Role::Casemanager) {
+        let mine = trajectories::table
+            .filter(trajectories::organisation_id.eq(org.clone()))
+            .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+            .select(trajectories::participant_id);
+        q = q.filter(participants::id.eq_any(mine));
+    }
+    Ok(conn.transaction(|conn| run(conn, q))?)
 }
 
 /// The participants the actor may list, by name.
@@ -141,136 +172,155 @@ pub fn count(conn: &mut DbConn, actor: &Actor, origin: Origin<'_>) -> Result<i64
     })
 }
 
+/// What a read found, before its entries are recorded.
+enum Read<T> {
+    Shown { value: T, confidential: bool },
+    Refused { why: Denied, answer: AccessError },
+}
+
 /// Opens a file: authorised by the policy, recorded in the trail. A
 /// participant of another organisation is "not found", never "forbidden", so
-/// that no one learns which ids exist elsewhere.
+/// that no one learns which ids exist elsewhere. The file is read in a read
+/// transaction; its audit entries are durable before it is returned.
 pub fn read_file(
     conn: &mut DbConn,
     actor: &Actor,
     participant_id: &str,
     origin: Origin<'_>,
 ) -> Result<ParticipantFile, AccessError> {
-    let org = actor.organisation_id().map(str::to_owned);
-    write_tx(
-        conn,
-        |conn| -> DbResult<Result<ParticipantFile, AccessError>> {
-            let Some(org) = org else {
-                record_refusal(
-                    conn,
-                    actor,
-                    "participant.read",
-                    Some(participant_id),
-                    Denied::AnalystNoRecords,
-                    origin,
-                )?;
-                return Ok(Err(AccessError::Denied(Denied::AnalystNoRecords)));
-            };
-            let found = participants::table
-                .filter(participants::organisation_id.eq(&org))
-                .filter(participants::id.eq(participant_id))
-                .select(Participant::as_select())
-                .first(conn)
-                .optional()?;
-            let Some(participant) = found else {
-                // Possibly probing another organisation's ids: worth a line in the trail.
-                record_refusal(
-                    conn,
-                    actor,
-                    "participant.read",
-                    Some(participant_id),
-                    Denied::OtherOrganisation,
-                    origin,
-                )?;
-                return Ok(Err(AccessError::Db(DbError::NotFound("participant"))));
-            };
-            let trajectories: Vec<(Trajectory, String)> = trajectories::table
-                .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
-                .filter(trajectories::organisation_id.eq(&org))
-                .filter(trajectories::participant_id.eq(participant_id))
-                .select((Trajectory::as_select(), programmes::name))
-                .load(conn)?;
-            let casemanagers: Vec<String> = trajectories
-                .iter()
-                .filter_map(|(t, _)| t.casemanager_id.clone())
-                .collect();
-            let resource = Resource::Participant {
-                organisation_id: &org,
-                casemanager_ids: &casemanagers,
-                facilitator_ids: &[],
-            };
-            if let Err(why) = authorize(actor, Action::ReadParticipantFile, resource, None) {
-                record_refusal(
-                    conn,
-                    actor,
-                    "participant.read",
-                    Some(participant_id),
-                    why,
-                    origin,
-                )?;
-                return Ok(Err(AccessError::Denied(why)));
-            }
-            let journal: Vec<JournalEntry> = journal_entries::table
-                .filter(journal_entries::organisation_id.eq(&org))
-                .filter(journal_entries::participant_id.eq(participant_id))
-                .order((
-                    journal_entries::written_on.desc(),
-                    journal_entries::created_at.desc(),
-                ))
-                .select(JournalEntry::as_select())
-                .load(conn)?;
-            let confidential = Resource::Confidential {
-                organisation_id: &org,
-                casemanager_ids: &casemanagers,
-            };
-            let sees_confidential =
-                authorize(actor, Action::ReadConfidential, confidential, None).is_ok();
-            let withheld = if sees_confidential {
-                0
-            } else {
-                journal.iter().filter(|j| j.confidential).count()
-            };
-            let shown_confidential = sees_confidential && journal.iter().any(|j| j.confidential);
-            let journal: Vec<JournalEntry> = journal
-                .into_iter()
-                .filter(|j| sees_confidential || !j.confidential)
-                .collect();
-            let glass_breaks: Vec<AuditEntry> = audit_log::table
-                .filter(audit_log::organisation_id.eq(&org))
-                .filter(audit_log::subject_id.eq(participant_id))
-                .filter(audit_log::action.eq(BREAK_GLASS))
-                .filter(audit_log::outcome.eq(Outcome::Success.code()))
-                .order(audit_log::seq.desc())
-                .select(AuditEntry::as_select())
-                .load(conn)?;
-            if shown_confidential {
-                audit::record(
-                    conn,
-                    &Event::by(actor, "confidential.read", origin.ip, origin.at)
-                        .about("participant", participant_id)
-                        .detail("journal"),
-                )?;
-            }
-            let children: Vec<Child> = children::table
-                .filter(children::organisation_id.eq(&org))
-                .filter(children::participant_id.eq(participant_id))
-                .order(children::birth_date)
-                .select(Child::as_select())
-                .load(conn)?;
-            audit::record(
-                conn,
-                &Event::by(actor, "participant.read", origin.ip, origin.at)
-                    .about("participant", participant_id),
-            )?;
-            Ok(Ok(ParticipantFile {
+    let Some(org) = actor.organisation_id().map(str::to_owned) else {
+        let why = Denied::AnalystNoRecords;
+        origin.record(
+            conn,
+            &[refusal(
+                actor,
+                "participant.read",
+                Some(participant_id),
+                why,
+                origin,
+            )],
+        )?;
+        return Err(AccessError::Denied(why));
+    };
+    let read = conn.transaction(|conn| -> DbResult<Read<ParticipantFile>> {
+        let found = participants::table
+            .filter(participants::organisation_id.eq(&org))
+            .filter(participants::id.eq(participant_id))
+            .select(Participant::as_select())
+            .first(conn)
+            .optional()?;
+        let Some(participant) = found else {
+            // Possibly probing another organisation's ids: worth a line in the trail.
+            return Ok(Read::Refused {
+                why: Denied::OtherOrganisation,
+                answer: AccessError::Db(DbError::NotFound("participant")),
+            });
+        };
+        let trajectories: Vec<(Trajectory, String)> = trajectories::table
+            .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(trajectories::participant_id.eq(participant_id))
+            .select((Trajectory::as_select(), programmes::name))
+            .load(conn)?;
+        let casemanagers: Vec<String> = trajectories
+            .iter()
+            .filter_map(|(t, _)| t.casemanager_id.clone())
+            .collect();
+        let resource = Resource::Participant {
+            organisation_id: &org,
+            casemanager_ids: &casemanagers,
+            facilitator_ids: &[],
+        };
+        if let Err(why) = authorize(actor, Action::ReadParticipantFile, resource, None) {
+            return Ok(Read::Refused {
+                why,
+                answer: AccessError::Denied(why),
+            });
+        }
+        let journal: Vec<JournalEntry> = journal_entries::table
+            .filter(journal_entries::organisation_id.eq(&org))
+            .filter(journal_entries::participant_id.eq(participant_id))
+            .order((
+                journal_entries::written_on.desc(),
+                journal_entries::created_at.desc(),
+            ))
+            .select(JournalEntry::as_select())
+            .load(conn)?;
+        let confidential = Resource::Confidential {
+            organisation_id: &org,
+            casemanager_ids: &casemanagers,
+        };
+        let sees_confidential =
+            authorize(actor, Action::ReadConfidential, confidential, None).is_ok();
+        let withheld = if sees_confidential {
+            0
+        } else {
+            journal.iter().filter(|j| j.confidential).count()
+        };
+        let shown_confidential = sees_confidential && journal.iter().any(|j| j.confidential);
+        let journal: Vec<JournalEntry> = journal
+            .into_iter()
+            .filter(|j| sees_confidential || !j.confidential)
+            .collect();
+        // Served by the (organisation_id, action, subject_id) index: the cost
+        // does not grow with the trail.
+        let glass_breaks: Vec<AuditEntry> = audit_log::table
+            .filter(audit_log::organisation_id.eq(&org))
+            .filter(audit_log::action.eq(BREAK_GLASS))
+            .filter(audit_log::subject_id.eq(participant_id))
+            .filter(audit_log::outcome.eq(Outcome::Success.code()))
+            .order(audit_log::seq.desc())
+            .select(AuditEntry::as_select())
+            .load(conn)?;
+        let children: Vec<Child> = children::table
+            .filter(children::organisation_id.eq(&org))
+            .filter(children::participant_id.eq(participant_id))
+            .order(children::birth_date)
+            .select(Child::as_select())
+            .load(conn)?;
+        Ok(Read::Shown {
+            value: ParticipantFile {
                 participant,
                 children,
                 trajectories,
                 journal,
                 confidential_withheld: withheld,
                 glass_breaks,
-            }))
-        },
-    )?
+            },
+            confidential: shown_confidential,
+        })
+    })?;
+    match read {
+        Read::Refused { why, answer } => {
+            origin.record(
+                conn,
+                &[refusal(
+                    actor,
+                    "participant.read",
+                    Some(participant_id),
+                    why,
+                    origin,
+                )],
+            )?;
+            Err(answer)
+        }
+        Read::Shown {
+            value,
+            confidential,
+        } => {
+            let read = Event::by(actor, "participant.read", origin.ip, origin.at)
+                .about("participant", participant_id);
+            if confidential {
+                let conf = Event::by(actor, "confidential.read", origin.ip, origin.at)
+                    .about("participant", participant_id)
+                    .detail("journal");
+                origin.record(conn, &[conf, read])?;
+            } else {
+                origin.record(conn, &[read])?;
+            }
+            Ok(value)
+        }
+    }
 }
 
 /// The audit action of a coordinator breaking the glass.

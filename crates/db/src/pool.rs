@@ -93,6 +93,7 @@ impl PoolOptions {
 pub struct Db {
     pool: Pool<Manager>,
     url: DatabaseUrl,
+    audit: crate::audit::AuditWriter,
 }
 
 impl std::fmt::Debug for Db {
@@ -134,14 +135,23 @@ impl Db {
             .test_on_check_out(false)
             .build(Manager { url: url.clone() })
             .map_err(|e| DbError::Connect(e.to_string()))?;
+        let writer_url = url.clone();
+        let audit = crate::audit::AuditWriter::start(move || DbConn::open(&writer_url))
+            .map_err(|e| DbError::Task(format!("cannot start the audit writer: {e}")))?;
         Ok(Self {
             pool,
             url: url.clone(),
+            audit,
         })
     }
 
     pub fn backend(&self) -> Backend {
         self.url.backend()
+    }
+
+    /// The group-commit writer for audit entries of reads and refusals.
+    pub fn audit_writer(&self) -> &crate::audit::AuditWriter {
+        &self.audit
     }
 
     pub fn url(&self) -> &DatabaseUrl {

@@ -12,10 +12,7 @@ use domain::policy::{Actor, Denied};
 use test_support::{TestDatabase, test_now};
 
 fn origin() -> Origin<'static> {
-    Origin {
-        ip: Some("192.0.2.7"),
-        at: test_now().naive_utc(),
-    }
+    Origin::new(Some("192.0.2.7"), test_now().naive_utc())
 }
 
 fn actor_for(conn: &mut DbConn, email: &str) -> Actor {
@@ -543,4 +540,56 @@ fn every_command_line_change_is_audited_in_the_organisations_chain() {
     let after_count: i64 = audit_log::table.count().get_result(&mut conn).unwrap();
     assert_eq!(before, after_count);
     assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+}
+
+#[test]
+fn concurrent_reads_commit_their_entries_together_and_the_chain_holds() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let people = participants::list(&mut conn, &coordinator, origin()).unwrap();
+    let before = audit_rows(&mut conn, "participant.read", "success");
+    drop(conn);
+    let threads = 4;
+    let reads_each = 10;
+    std::thread::scope(|s| {
+        for t in 0..threads {
+            let (db, coordinator, people) = (db.clone(), coordinator.clone(), &people);
+            s.spawn(move || {
+                let mut conn = db.get().unwrap();
+                for i in 0..reads_each {
+                    let p = &people[(t * reads_each + i) % people.len()];
+                    let origin = origin().via(db.audit_writer());
+                    let file =
+                        participants::read_file(&mut conn, &coordinator, &p.id, origin).unwrap();
+                    assert_eq!(file.participant.id, p.id);
+                    // Durable before the read returns: the writer's own
+                    // connection committed it, and this one sees it.
+                    let mine: i64 = audit_log::table
+                        .filter(audit_log::action.eq("participant.read"))
+                        .filter(audit_log::subject_id.eq(&p.id))
+                        .count()
+                        .get_result(&mut conn)
+                        .unwrap();
+                    assert!(mine >= 1);
+                }
+            });
+        }
+    });
+    let mut conn = db.get().unwrap();
+    assert_eq!(
+        audit_rows(&mut conn, "participant.read", "success"),
+        before + (threads * reads_each) as i64
+    );
+    assert_eq!(audit::verify(&mut conn).unwrap(), Vec::<String>::new());
+    // A refusal goes through the writer too, and is durable when it returns.
+    let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+    let denied_before = audit_rows(&mut conn, "participant.list", "denied");
+    assert!(participants::list(&mut conn, &facilitator, origin().via(db.audit_writer())).is_err());
+    assert_eq!(
+        audit_rows(&mut conn, "participant.list", "denied"),
+        denied_before + 1
+    );
 }

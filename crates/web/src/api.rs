@@ -137,13 +137,14 @@ pub async fn participants(
     CurrentUser(me): CurrentUser,
 ) -> Result<Json<Vec<ParticipantLine>>, ApiError> {
     let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
+    let writer = state.db.audit_writer().clone();
     let list = state
         .db
         .run(move |conn| {
             Ok(db::participants::list(
                 conn,
                 &actor,
-                Origin { ip: Some(&ip), at },
+                Origin::new(Some(&ip), at).via(&writer),
             ))
         })
         .await??;
@@ -198,6 +199,7 @@ pub async fn participant(
     Path(id): Path<String>,
 ) -> Result<Json<ParticipantRecord>, ApiError> {
     let (actor, ip, at) = (me.actor, address, state.clock.now().naive_utc());
+    let writer = state.db.audit_writer().clone();
     let file = state
         .db
         .run(move |conn| {
@@ -205,7 +207,7 @@ pub async fn participant(
                 conn,
                 &actor,
                 &id,
-                Origin { ip: Some(&ip), at },
+                Origin::new(Some(&ip), at).via(&writer),
             ))
         })
         .await??;

@@ -60,10 +60,7 @@ async fn every_route_matches_the_permission_table() {
                 organisation_id: org.id.clone(),
                 role: domain::model::Role::Casemanager,
             };
-            let origin = db::participants::Origin {
-                ip: None,
-                at: test_support::test_now().naive_utc(),
-            };
+            let origin = db::participants::Origin::new(None, test_support::test_now().naive_utc());
             let participant = db::participants::list(conn, &actor, origin)
                 .unwrap()
                 .remove(0)

@@ -441,16 +441,14 @@ pub async fn dashboard(
     let caseload = if lists {
         let actor = me.actor.clone();
         let at = state.clock.now().naive_utc();
+        let writer = state.db.audit_writer().clone();
         match state
             .db
             .run(move |conn| {
                 Ok(db::participants::count(
                     conn,
                     &actor,
-                    Origin {
-                        ip: Some(&address),
-                        at,
-                    },
+                    Origin::new(Some(&address), at).via(&writer),
                 ))
             })
             .await
@@ -494,16 +492,14 @@ pub async fn participants(
 ) -> Response {
     let at = state.clock.now().naive_utc();
     let actor = me.actor.clone();
+    let writer = state.db.audit_writer().clone();
     match state
         .db
         .run(move |conn| {
             Ok(db::participants::list(
                 conn,
                 &actor,
-                Origin {
-                    ip: Some(&address),
-                    at,
-                },
+                Origin::new(Some(&address), at).via(&writer),
             ))
         })
         .await
@@ -572,6 +568,7 @@ pub async fn participant(
         None,
     )
     .is_ok();
+    let writer = state.db.audit_writer().clone();
     match state
         .db
         .run(move |conn| {
@@ -579,10 +576,7 @@ pub async fn participant(
                 conn,
                 &actor,
                 &id,
-                Origin {
-                    ip: Some(&address),
-                    at,
-                },
+                Origin::new(Some(&address), at).via(&writer),
             ))
         })
         .await
@@ -620,6 +614,7 @@ pub async fn break_glass(
 ) -> Response {
     let at = state.clock.now().naive_utc();
     let (actor, reason, pid) = (me.actor.clone(), form.reason.trim().to_owned(), id.clone());
+    let writer = state.db.audit_writer().clone();
     let outcome = state
         .db
         .run(move |conn| {
@@ -628,20 +623,14 @@ pub async fn break_glass(
                 &actor,
                 &pid,
                 &reason,
-                Origin {
-                    ip: Some(&address),
-                    at,
-                },
+                Origin::new(Some(&address), at).via(&writer),
             );
             // The file itself is read (and recorded) after, so it lists this break too.
             let file = db::participants::read_file(
                 conn,
                 &actor,
                 &pid,
-                Origin {
-                    ip: Some(&address),
-                    at,
-                },
+                Origin::new(Some(&address), at).via(&writer),
             );
             Ok((revealed, file))
         })
