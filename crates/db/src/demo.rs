@@ -247,6 +247,7 @@ pub fn seed(
                 version: 1,
                 created_at: ts,
                 updated_at: ts,
+                ..Default::default()
             };
             diesel::insert_into(participants::table)
                 .values(&participant)
@@ -262,8 +263,9 @@ pub fn seed(
                         first_name: CHILD_NAMES
                             [((i as u64 + c * 3) % CHILD_NAMES.len() as u64) as usize]
                             .to_owned(),
-                        birth_date: years_before(today, child_age)
-                            - Duration::days(dice.below(300) as i64),
+                        birth_date: Some(
+                            years_before(today, child_age) - Duration::days(dice.below(300) as i64),
+                        ),
                         created_at: ts,
                     })
                     .execute(conn)?;
@@ -282,6 +284,7 @@ pub fn seed(
                         body: (*body).to_owned(),
                         written_on: today - Duration::days(7 * (n as i64 + 1)),
                         created_at: ts,
+                        ..Default::default()
                     })
                     .execute(conn)?;
             }
@@ -315,6 +318,7 @@ pub fn seed(
                     version: 1,
                     created_at: ts,
                     updated_at: ts,
+                    ..Default::default()
                 })
                 .execute(conn)?;
         }

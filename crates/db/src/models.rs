@@ -10,7 +10,7 @@ pub fn new_id() -> String {
     uuid::Uuid::now_v7().to_string()
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = organisations)]
 pub struct Organisation {
     pub id: String,
@@ -20,6 +20,7 @@ pub struct Organisation {
     pub is_demo: bool,
     pub created_at: NaiveDateTime,
     pub require_totp: bool,
+    pub synthetic: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
@@ -101,7 +102,7 @@ pub struct Membership {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = programmes)]
 pub struct Programme {
     pub id: String,
@@ -114,9 +115,18 @@ pub struct Programme {
     pub active: bool,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    pub min_group_size: i32,
+    pub session_minutes: i32,
+    pub duration_months: i32,
+    /// Eligibility rules as JSON (`domain::eligibility::Rule`).
+    pub eligibility: String,
+    /// Life-domain codes, comma-separated.
+    pub life_domains: String,
+    pub funders: String,
+    pub report_strands: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = programme_phases)]
 pub struct ProgrammePhase {
     pub id: String,
@@ -124,9 +134,10 @@ pub struct ProgrammePhase {
     pub programme_id: String,
     pub position: i32,
     pub code: String,
+    pub typical_weeks: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = participants)]
 pub struct Participant {
     pub id: String,
@@ -138,20 +149,41 @@ pub struct Participant {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// Other spellings of her names, one per line.
+    pub other_names: String,
+    pub gender: String,
+    pub grammatical_gender: Option<String>,
+    pub reading_level: Option<String>,
+    pub nationality: Option<String>,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub channel: String,
+    pub street: String,
+    pub postal_code: String,
+    pub municipality: String,
+    pub income: Option<String>,
+    pub referral_source: Option<String>,
+    pub referral_detail: String,
+    pub heard_via: Option<String>,
+    pub labour_status: Option<String>,
+    pub education: Option<String>,
+    pub partner_in_household: Option<bool>,
+    pub in_article_60: Option<bool>,
+    pub small_social_network: Option<bool>,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = children)]
 pub struct Child {
     pub id: String,
     pub organisation_id: String,
     pub participant_id: String,
     pub first_name: String,
-    pub birth_date: NaiveDate,
+    pub birth_date: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = trajectories)]
 pub struct Trajectory {
     pub id: String,
@@ -166,6 +198,14 @@ pub struct Trajectory {
     pub version: i32,
     pub created_at: NaiveDateTime,
     pub updated_at: NaiveDateTime,
+    /// The phase's position while active (1-based).
+    pub phase: Option<i32>,
+    pub stop_reason: Option<String>,
+    pub success: Option<bool>,
+    pub waiting_since: Option<NaiveDateTime>,
+    pub assigned_at: Option<NaiveDateTime>,
+    /// False until the assigned casemanager has opened the new intake.
+    pub seen_by_casemanager: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
@@ -215,7 +255,7 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
 #[diesel(table_name = journal_entries)]
 pub struct JournalEntry {
     pub id: String,
@@ -225,5 +265,183 @@ pub struct JournalEntry {
     pub confidential: bool,
     pub body: String,
     pub written_on: NaiveDate,
+    pub created_at: NaiveDateTime,
+    pub duration_minutes: Option<i32>,
+    pub mode: String,
+    /// Life-domain codes, comma-separated.
+    pub domains: String,
+    pub interpreter: bool,
+    pub mediator: bool,
+    pub next_contact_on: Option<NaiveDate>,
+}
+
+/// The sensitive facts of a file: read only for the assigned casemanagers and
+/// coordinators, never for a list.
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = participant_sensitive, treat_none_as_null = true)]
+pub struct ParticipantSensitive {
+    pub participant_id: String,
+    pub organisation_id: String,
+    pub national_number: Option<String>,
+    pub residence_status: Option<String>,
+    pub disability: Option<String>,
+    pub disability_asked_on: Option<NaiveDate>,
+    pub minority: Option<String>,
+    pub minority_asked_on: Option<NaiveDate>,
+    pub foreign_background: Option<bool>,
+    pub homeless: Option<bool>,
+    pub vulnerability_note: String,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = participant_name_keys)]
+pub struct NameKey {
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub name_key: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = participant_languages)]
+pub struct SpokenLanguage {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub language: String,
+    pub level: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = household_adults)]
+pub struct HouseholdAdult {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub first_name: String,
+    pub relation: String,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = consents)]
+pub struct Consent {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: String,
+    pub scope: String,
+    pub partner_name: String,
+    pub given_on: NaiveDate,
+    pub withdrawn_on: Option<NaiveDate>,
+    pub recorded_by: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = trajectory_events)]
+pub struct TrajectoryEvent {
+    pub id: String,
+    pub organisation_id: String,
+    pub trajectory_id: String,
+    pub from_status: Option<String>,
+    pub to_status: String,
+    pub phase: Option<i32>,
+    pub detail: String,
+    pub happened_on: NaiveDate,
+    pub author_id: Option<String>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, AsChangeset)]
+#[diesel(table_name = intakes, treat_none_as_null = true)]
+pub struct Intake {
+    pub trajectory_id: String,
+    pub organisation_id: String,
+    pub motivation: String,
+    pub request_for_help: String,
+    pub strengths: String,
+    pub dreams: String,
+    /// Needs per life domain as JSON: `{"housing": "..."}`.
+    pub needs: String,
+    /// The eligibility assessment as evaluated at the decision (JSON).
+    pub eligibility: String,
+    pub outcome: Option<String>,
+    pub referred_to: String,
+    pub decline_reason: String,
+    pub override_justification: String,
+    pub decided_on: Option<NaiveDate>,
+    pub decided_by: Option<String>,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = plans)]
+pub struct Plan {
+    pub id: String,
+    pub organisation_id: String,
+    pub trajectory_id: String,
+    pub is_gpmi: bool,
+    pub needs_assessment: String,
+    pub offered_on: Option<NaiveDate>,
+    pub signed_on: Option<NaiveDate>,
+    pub starts_on: NaiveDate,
+    pub ends_on: NaiveDate,
+    pub rhythm_months: i32,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = plan_goals)]
+pub struct PlanGoal {
+    pub id: String,
+    pub organisation_id: String,
+    pub plan_id: String,
+    pub domain: String,
+    pub wording: String,
+    pub position: i32,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = plan_commitments)]
+pub struct PlanCommitment {
+    pub id: String,
+    pub organisation_id: String,
+    pub plan_id: String,
+    pub party: String,
+    pub party_name: String,
+    pub wording: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = plan_steps)]
+pub struct PlanStep {
+    pub id: String,
+    pub organisation_id: String,
+    pub plan_id: String,
+    pub goal_id: Option<String>,
+    pub owner: String,
+    pub assignee_id: Option<String>,
+    pub partner_name: String,
+    pub description: String,
+    pub due_on: Option<NaiveDate>,
+    pub status: String,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[diesel(table_name = plan_evaluations)]
+pub struct PlanEvaluation {
+    pub id: String,
+    pub organisation_id: String,
+    pub plan_id: String,
+    pub held_on: NaiveDate,
+    pub in_person: bool,
+    /// Progress per goal as JSON: `{"<goal id>": "progressing"}`.
+    pub progress: String,
+    pub note: String,
+    pub author_id: Option<String>,
     pub created_at: NaiveDateTime,
 }

@@ -58,6 +58,7 @@ pub fn new_organisation(
         is_demo,
         created_at: now,
         require_totp: false,
+        synthetic: false,
     }
 }
 
@@ -197,23 +198,32 @@ pub fn add_programme(
     kind: ProgrammeKind,
     now: NaiveDateTime,
 ) -> DbResult<Programme> {
+    let t = kind.template();
+    let join = |codes: &[&str]| codes.join(",");
     let programme = Programme {
         id: new_id(),
         organisation_id: organisation_id.to_owned(),
         name: name.to_owned(),
         description: description.to_owned(),
         kind: kind.code().to_owned(),
-        group_capacity: kind.default_group_capacity(),
-        session_rhythm: kind.default_rhythm().code().to_owned(),
+        group_capacity: t.max_group_size,
+        session_rhythm: t.rhythm.code().to_owned(),
         active: true,
         created_at: now,
         updated_at: now,
+        min_group_size: t.min_group_size,
+        session_minutes: t.session_minutes,
+        duration_months: t.duration_months,
+        eligibility: domain::eligibility::rules_json(&t.eligibility),
+        life_domains: join(&t.life_domains.iter().map(|d| d.code()).collect::<Vec<_>>()),
+        funders: join(t.funders),
+        report_strands: join(t.report_strands),
     };
     write_tx(conn, |conn| {
         diesel::insert_into(programmes::table)
             .values(&programme)
             .execute(conn)?;
-        for (position, code) in (1..).zip(kind.default_phases()) {
+        for (position, (code, weeks)) in (1..).zip(&t.phases) {
             diesel::insert_into(programme_phases::table)
                 .values(&ProgrammePhase {
                     id: new_id(),
@@ -221,6 +231,7 @@ pub fn add_programme(
                     programme_id: programme.id.clone(),
                     position,
                     code: (*code).to_owned(),
+                    typical_weeks: *weeks,
                 })
                 .execute(conn)?;
         }

@@ -11,6 +11,7 @@ diesel::table! {
         is_demo -> Bool,
         created_at -> Timestamp,
         require_totp -> Bool,
+        synthetic -> Bool,
     }
 }
 
@@ -89,6 +90,13 @@ diesel::table! {
         active -> Bool,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        min_group_size -> Integer,
+        session_minutes -> Integer,
+        duration_months -> Integer,
+        eligibility -> Text,
+        life_domains -> Text,
+        funders -> Text,
+        report_strands -> Text,
     }
 }
 
@@ -99,6 +107,7 @@ diesel::table! {
         programme_id -> Text,
         position -> Integer,
         code -> Text,
+        typical_weeks -> Integer,
     }
 }
 
@@ -113,6 +122,26 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        other_names -> Text,
+        gender -> Text,
+        grammatical_gender -> Nullable<Text>,
+        reading_level -> Nullable<Text>,
+        nationality -> Nullable<Text>,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        channel -> Text,
+        street -> Text,
+        postal_code -> Text,
+        municipality -> Text,
+        income -> Nullable<Text>,
+        referral_source -> Nullable<Text>,
+        referral_detail -> Text,
+        heard_via -> Nullable<Text>,
+        labour_status -> Nullable<Text>,
+        education -> Nullable<Text>,
+        partner_in_household -> Nullable<Bool>,
+        in_article_60 -> Nullable<Bool>,
+        small_social_network -> Nullable<Bool>,
     }
 }
 
@@ -122,7 +151,7 @@ diesel::table! {
         organisation_id -> Text,
         participant_id -> Text,
         first_name -> Text,
-        birth_date -> Date,
+        birth_date -> Nullable<Date>,
         created_at -> Timestamp,
     }
 }
@@ -141,6 +170,12 @@ diesel::table! {
         version -> Integer,
         created_at -> Timestamp,
         updated_at -> Timestamp,
+        phase -> Nullable<Integer>,
+        stop_reason -> Nullable<Text>,
+        success -> Nullable<Bool>,
+        waiting_since -> Nullable<Timestamp>,
+        assigned_at -> Nullable<Timestamp>,
+        seen_by_casemanager -> Bool,
     }
 }
 
@@ -218,6 +253,178 @@ diesel::table! {
         body -> Text,
         written_on -> Date,
         created_at -> Timestamp,
+        duration_minutes -> Nullable<Integer>,
+        mode -> Text,
+        domains -> Text,
+        interpreter -> Bool,
+        mediator -> Bool,
+        next_contact_on -> Nullable<Date>,
+    }
+}
+
+diesel::table! {
+    participant_sensitive (participant_id) {
+        participant_id -> Text,
+        organisation_id -> Text,
+        national_number -> Nullable<Text>,
+        residence_status -> Nullable<Text>,
+        disability -> Nullable<Text>,
+        disability_asked_on -> Nullable<Date>,
+        minority -> Nullable<Text>,
+        minority_asked_on -> Nullable<Date>,
+        foreign_background -> Nullable<Bool>,
+        homeless -> Nullable<Bool>,
+        vulnerability_note -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    participant_name_keys (organisation_id, name_key, participant_id) {
+        organisation_id -> Text,
+        participant_id -> Text,
+        name_key -> Text,
+    }
+}
+
+diesel::table! {
+    participant_languages (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        language -> Text,
+        level -> Text,
+    }
+}
+
+diesel::table! {
+    household_adults (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        first_name -> Text,
+        relation -> Text,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    consents (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        scope -> Text,
+        partner_name -> Text,
+        given_on -> Date,
+        withdrawn_on -> Nullable<Date>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    trajectory_events (id) {
+        id -> Text,
+        organisation_id -> Text,
+        trajectory_id -> Text,
+        from_status -> Nullable<Text>,
+        to_status -> Text,
+        phase -> Nullable<Integer>,
+        detail -> Text,
+        happened_on -> Date,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    intakes (trajectory_id) {
+        trajectory_id -> Text,
+        organisation_id -> Text,
+        motivation -> Text,
+        request_for_help -> Text,
+        strengths -> Text,
+        dreams -> Text,
+        needs -> Text,
+        eligibility -> Text,
+        outcome -> Nullable<Text>,
+        referred_to -> Text,
+        decline_reason -> Text,
+        override_justification -> Text,
+        decided_on -> Nullable<Date>,
+        decided_by -> Nullable<Text>,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plans (id) {
+        id -> Text,
+        organisation_id -> Text,
+        trajectory_id -> Text,
+        is_gpmi -> Bool,
+        needs_assessment -> Text,
+        offered_on -> Nullable<Date>,
+        signed_on -> Nullable<Date>,
+        starts_on -> Date,
+        ends_on -> Date,
+        rhythm_months -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_goals (id) {
+        id -> Text,
+        organisation_id -> Text,
+        plan_id -> Text,
+        domain -> Text,
+        wording -> Text,
+        position -> Integer,
+    }
+}
+
+diesel::table! {
+    plan_commitments (id) {
+        id -> Text,
+        organisation_id -> Text,
+        plan_id -> Text,
+        party -> Text,
+        party_name -> Text,
+        wording -> Text,
+    }
+}
+
+diesel::table! {
+    plan_steps (id) {
+        id -> Text,
+        organisation_id -> Text,
+        plan_id -> Text,
+        goal_id -> Nullable<Text>,
+        owner -> Text,
+        assignee_id -> Nullable<Text>,
+        partner_name -> Text,
+        description -> Text,
+        due_on -> Nullable<Date>,
+        status -> Text,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    plan_evaluations (id) {
+        id -> Text,
+        organisation_id -> Text,
+        plan_id -> Text,
+        held_on -> Date,
+        in_person -> Bool,
+        progress -> Text,
+        note -> Text,
+        author_id -> Nullable<Text>,
+        created_at -> Timestamp,
     }
 }
 
@@ -232,6 +439,12 @@ diesel::joinable!(children -> participants (participant_id));
 diesel::joinable!(trajectories -> participants (participant_id));
 diesel::joinable!(trajectories -> programmes (programme_id));
 diesel::joinable!(trajectories -> users (casemanager_id));
+diesel::joinable!(participant_sensitive -> participants (participant_id));
+diesel::joinable!(plans -> trajectories (trajectory_id));
+diesel::joinable!(plan_goals -> plans (plan_id));
+diesel::joinable!(plan_steps -> plans (plan_id));
+diesel::joinable!(plan_evaluations -> plans (plan_id));
+diesel::joinable!(intakes -> trajectories (trajectory_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
@@ -250,4 +463,16 @@ diesel::allow_tables_to_appear_in_same_query!(
     audit_chains,
     audit_log,
     journal_entries,
+    participant_sensitive,
+    participant_name_keys,
+    participant_languages,
+    household_adults,
+    consents,
+    trajectory_events,
+    intakes,
+    plans,
+    plan_goals,
+    plan_commitments,
+    plan_steps,
+    plan_evaluations,
 );

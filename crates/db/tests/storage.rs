@@ -149,6 +149,7 @@ fn rows_cannot_point_into_another_organisation() {
         version: 1,
         created_at: now,
         updated_at: now,
+        ..Default::default()
     };
     diesel::insert_into(participants::table)
         .values(&participant_of_b)
@@ -168,6 +169,7 @@ fn rows_cannot_point_into_another_organisation() {
         version: 1,
         created_at: now,
         updated_at: now,
+        ..Default::default()
     };
     let err = diesel::insert_into(trajectories::table)
         .values(&crossing)
@@ -225,18 +227,18 @@ fn demo_seeds_once_into_an_empty_database() {
         .unwrap();
     let expected_phases: usize = ProgrammeKind::ALL
         .iter()
-        .map(|k| k.default_phases().len())
+        .map(|k| k.template().phases.len())
         .sum();
     assert_eq!(phases as usize, expected_phases);
 
     // Demo children are minors and born after their mother.
-    let rows: Vec<(Option<chrono::NaiveDate>, chrono::NaiveDate)> = children::table
+    let rows: Vec<(Option<chrono::NaiveDate>, Option<chrono::NaiveDate>)> = children::table
         .inner_join(participants::table.on(participants::id.eq(children::participant_id)))
         .select((participants::birth_date, children::birth_date))
         .load(&mut conn)
         .unwrap();
     for (mother, child) in rows {
-        let mother = mother.unwrap();
+        let (mother, child) = (mother.unwrap(), child.unwrap());
         assert!(
             child > mother + chrono::Duration::days(365 * 16),
             "child born too early: {mother} / {child}"

@@ -70,26 +70,6 @@ coded_enum! {
 }
 
 impl ProgrammeKind {
-    /// The phases a new programme of this kind starts with, as stable codes
-    /// (translated for display); an organisation may rename or add phases.
-    pub fn default_phases(self) -> &'static [&'static str] {
-        match self {
-            ProgrammeKind::ConfidenceWorkshop => &["self_image", "stabilisation", "follow_up"],
-            ProgrammeKind::ConversationWorkshops => {
-                &["intake", "workshops", "joint_sessions", "closing"]
-            }
-            ProgrammeKind::KeyToWork => &["intake", "guidance", "work_activity", "closing"],
-            ProgrammeKind::SocialActivation => &["intake", "beginning", "middle", "end"],
-            ProgrammeKind::Miriam => &[
-                "recruitment_intake",
-                "group_forming",
-                "deepening",
-                "closing",
-                "aftercare",
-            ],
-        }
-    }
-
     pub fn default_rhythm(self) -> SessionRhythm {
         match self {
             ProgrammeKind::ConfidenceWorkshop => SessionRhythm::TwiceMonthly,
@@ -124,6 +104,125 @@ impl TrajectoryStatus {
     }
 }
 
+/// A programme's built-in configuration, which an administrator adapts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ProgrammeTemplate {
+    /// Phase codes with their typical length in weeks.
+    pub phases: Vec<(&'static str, i32)>,
+    pub eligibility: Vec<crate::eligibility::Rule>,
+    pub min_group_size: i32,
+    pub max_group_size: i32,
+    pub rhythm: SessionRhythm,
+    pub session_minutes: i32,
+    pub duration_months: i32,
+    pub life_domains: Vec<crate::participant::LifeDomain>,
+    pub funders: &'static [&'static str],
+    pub report_strands: &'static [&'static str],
+}
+
+impl ProgrammeKind {
+    /// The template of the seed programme of this kind (see `shared/seeds`).
+    pub fn template(self) -> ProgrammeTemplate {
+        use crate::eligibility::Rule;
+        use crate::participant::{IncomeKind, LifeDomain as D};
+        let phases: Vec<(&'static str, i32)> = match self {
+            ProgrammeKind::ConfidenceWorkshop => {
+                vec![("self_image", 12), ("stabilisation", 16), ("follow_up", 26)]
+            }
+            ProgrammeKind::ConversationWorkshops => vec![
+                ("intake", 4),
+                ("workshops", 44),
+                ("joint_sessions", 4),
+                ("closing", 4),
+            ],
+            ProgrammeKind::KeyToWork => vec![
+                ("intake", 4),
+                ("guidance", 40),
+                ("work_activity", 52),
+                ("closing", 8),
+            ],
+            ProgrammeKind::SocialActivation => {
+                vec![("intake", 4), ("beginning", 12), ("middle", 20), ("end", 8)]
+            }
+            ProgrammeKind::Miriam => vec![
+                ("recruitment_intake", 6),
+                ("group_forming", 6),
+                ("deepening", 20),
+                ("closing", 6),
+                ("aftercare", 12),
+            ],
+        };
+        let adult = Rule::MinAge { years: 18 };
+        let eligibility = match self {
+            ProgrammeKind::ConfidenceWorkshop => vec![adult, Rule::SingleParent],
+            ProgrammeKind::ConversationWorkshops => vec![adult, Rule::ChildUnder { years: 18 }],
+            ProgrammeKind::KeyToWork => vec![
+                adult,
+                Rule::Income {
+                    allowed: vec![IncomeKind::IntegrationIncome, IncomeKind::OtherBenefit],
+                },
+            ],
+            ProgrammeKind::SocialActivation => vec![
+                adult,
+                Rule::NonEuNational,
+                Rule::InternationalProtection,
+                Rule::Income {
+                    allowed: vec![IncomeKind::IntegrationIncome],
+                },
+                Rule::NotInArticle60,
+                Rule::SmallSocialNetwork,
+            ],
+            ProgrammeKind::Miriam => vec![
+                adult,
+                Rule::SingleParent,
+                Rule::Income {
+                    allowed: vec![IncomeKind::IntegrationIncome],
+                },
+            ],
+        };
+        let (min_group_size, session_minutes, duration_months) = match self {
+            ProgrammeKind::ConfidenceWorkshop => (6, 150, 12),
+            ProgrammeKind::ConversationWorkshops => (8, 240, 12),
+            ProgrammeKind::KeyToWork => (6, 180, 24),
+            ProgrammeKind::SocialActivation => (5, 180, 12),
+            ProgrammeKind::Miriam => (8, 180, 10),
+        };
+        let life_domains = match self {
+            ProgrammeKind::ConfidenceWorkshop => vec![D::SelfImage, D::Work, D::Social, D::Health],
+            ProgrammeKind::ConversationWorkshops => {
+                vec![D::Parenting, D::Social, D::Language, D::Rights]
+            }
+            ProgrammeKind::KeyToWork => vec![D::Work, D::Health, D::IncomeDebt, D::SelfImage],
+            ProgrammeKind::SocialActivation => {
+                vec![D::Social, D::Language, D::Rights, D::Work, D::Health]
+            }
+            ProgrammeKind::Miriam => D::ALL.to_vec(),
+        };
+        let (funders, report_strands): (&'static [&'static str], &'static [&'static str]) =
+            match self {
+                ProgrammeKind::ConfidenceWorkshop => (&["municipality"], &["social_participation"]),
+                ProgrammeKind::ConversationWorkshops => {
+                    (&["municipality"], &["child_poverty", "collective_modules"])
+                }
+                ProgrammeKind::KeyToWork => (&["esf_plus"], &["esf_common_indicators"]),
+                ProgrammeKind::SocialActivation => (&["amif"], &["amif_indicators"]),
+                ProgrammeKind::Miriam => (&["pod_mi"], &["social_participation"]),
+            };
+        ProgrammeTemplate {
+            phases,
+            eligibility,
+            min_group_size,
+            max_group_size: self.default_group_capacity(),
+            rhythm: self.default_rhythm(),
+            session_minutes,
+            duration_months,
+            life_domains,
+            funders,
+            report_strands,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -136,7 +235,7 @@ mod tests {
         }
         for k in ProgrammeKind::ALL {
             assert_eq!(ProgrammeKind::from_str(k.code()), Ok(*k));
-            assert!(!k.default_phases().is_empty());
+            assert!(!k.template().phases.is_empty());
         }
         for s in TrajectoryStatus::ALL {
             assert_eq!(TrajectoryStatus::from_str(&s.to_string()), Ok(*s));

@@ -50,6 +50,13 @@ pub enum Action {
     ReadParticipantFile,
     /// Change a participant's file.
     EditParticipant,
+    /// See and change the sensitive facts of a file (national number,
+    /// residence status, special-category answers, vulnerability notes).
+    ReadSensitive,
+    /// Open a new file and intake (with the duplicate check).
+    CreateParticipant,
+    /// Assign or reassign a trajectory's casemanager.
+    AssignCasemanager,
     /// See a group member's name, attendance and childcare needs.
     ReadGroupMember,
     /// Read a confidential journal entry.
@@ -210,13 +217,21 @@ pub fn authorize(
             Administrator | Coordinator => Ok(grant(None)),
             _ => Err(Denied::Role),
         },
+        (CreateParticipant, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
+        (AssignCasemanager, Resource::Organisation { .. }) => match role {
+            Coordinator => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
         (ListParticipants, Resource::Organisation { .. }) => match role {
             // A casemanager's list is filtered to her own participants by the query.
             Coordinator | Casemanager => Ok(grant(None)),
             _ => Err(Denied::Role),
         },
         (
-            ReadParticipantFile | EditParticipant,
+            ReadParticipantFile | EditParticipant | ReadSensitive,
             Resource::Participant {
                 casemanager_ids, ..
             },
@@ -305,6 +320,45 @@ mod tests {
                 Err(Denied::OtherOrganisation)
             );
         }
+    }
+
+    #[test]
+    fn sensitive_facts_are_for_assigned_casemanagers_and_coordinators() {
+        let mine = vec!["cm".to_owned()];
+        let facs = vec!["fac".to_owned()];
+        let allowed = [
+            staff("cm", "org-a", Role::Casemanager),
+            staff("co", "org-a", Role::Coordinator),
+        ];
+        for who in &allowed {
+            assert!(authorize(who, Action::ReadSensitive, participant(&mine, &facs), None).is_ok());
+        }
+        for (who, why) in [
+            (staff("fac", "org-a", Role::Facilitator), Denied::Role),
+            (
+                staff("other", "org-a", Role::Casemanager),
+                Denied::NotAssigned,
+            ),
+            (staff("adm", "org-a", Role::Administrator), Denied::Role),
+        ] {
+            assert_eq!(
+                authorize(&who, Action::ReadSensitive, participant(&mine, &facs), None),
+                Err(why)
+            );
+        }
+        let org = Resource::Organisation { id: "org-a" };
+        assert!(authorize(&allowed[0], Action::CreateParticipant, org, None).is_ok());
+        assert!(authorize(&allowed[0], Action::AssignCasemanager, org, None).is_err());
+        assert!(authorize(&allowed[1], Action::AssignCasemanager, org, None).is_ok());
+        assert!(
+            authorize(
+                &staff("fac", "org-a", Role::Facilitator),
+                Action::CreateParticipant,
+                org,
+                None
+            )
+            .is_err()
+        );
     }
 
     #[test]

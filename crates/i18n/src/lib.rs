@@ -236,6 +236,17 @@ mod tests {
                     ("gender", Arg::Str("feminine")),
                     ("contact", Arg::Str("c")),
                     ("days", Arg::Num(7)),
+                    ("fields", Arg::Str("f")),
+                    ("page", Arg::Num(1)),
+                    ("pages", Arg::Num(3)),
+                    ("status", Arg::Str("s")),
+                    ("phase", Arg::Str("p")),
+                    ("number", Arg::Num(1)),
+                    ("list", Arg::Str("l")),
+                    ("years", Arg::Num(18)),
+                    ("language", Arg::Str("nl")),
+                    ("level", Arg::Str("basic")),
+                    ("value", Arg::Str("v")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

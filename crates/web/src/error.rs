@@ -66,3 +66,38 @@ pub(crate) fn panic_response(_payload: Box<dyn std::any::Any + Send + 'static>) 
     )
         .into_response()
 }
+
+/// A JSON body whose rejections answer in the API's own shape (an
+/// `ErrorBody`): 415 without a JSON content type, 400 for malformed JSON, 422
+/// for JSON of the wrong shape.
+pub struct ApiJson<T>(pub T);
+
+impl<T, S> axum::extract::FromRequest<S> for ApiJson<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request(req: axum::extract::Request, state: &S) -> Result<Self, Response> {
+        use axum::extract::rejection::JsonRejection;
+        match Json::<T>::from_request(req, state).await {
+            Ok(Json(v)) => Ok(ApiJson(v)),
+            Err(e) => {
+                let (status, code) = match e {
+                    JsonRejection::MissingJsonContentType(_) => {
+                        (StatusCode::UNSUPPORTED_MEDIA_TYPE, "json_required")
+                    }
+                    JsonRejection::JsonSyntaxError(_) => {
+                        (StatusCode::BAD_REQUEST, "malformed_json")
+                    }
+                    JsonRejection::JsonDataError(_) => {
+                        (StatusCode::UNPROCESSABLE_ENTITY, "invalid_body")
+                    }
+                    _ => (StatusCode::BAD_REQUEST, "bad_request"),
+                };
+                Err((status, Json(ErrorBody { error: code })).into_response())
+            }
+        }
+    }
+}

@@ -4,15 +4,19 @@
 
 #![cfg_attr(not(test), deny(clippy::unwrap_used, clippy::expect_used))]
 
+pub mod access;
 pub mod api;
 pub mod assets;
 pub mod auth;
 pub mod client;
 mod csrf;
+mod dashboard;
 pub mod error;
+pub mod forms;
 pub mod health;
 pub mod metrics;
 pub mod pages;
+pub mod participants;
 pub mod ratelimit;
 pub mod routes;
 mod security;

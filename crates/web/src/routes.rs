@@ -1,8 +1,11 @@
 //! The route table. Every route goes through [`Routes::add`], which records it,
 //! so tests can enumerate the whole router (OpenAPI coverage, permissions).
 
-use crate::pages::{self, account, public, staff};
-use crate::{AppState, api, assets, auth, csrf, health, metrics, security};
+use crate::access::pages as staff;
+use crate::pages::{self, account, public};
+use crate::{
+    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants, security,
+};
 use axum::Router;
 use axum::handler::Handler;
 use axum::http::{HeaderName, Method, Request};
@@ -62,31 +65,66 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/api/openapi.json", api::openapi_json)
         .add(Method::GET, "/api/v1/status", api::status)
         .add(Method::GET, "/api/v1/me", api::me)
-        .add(Method::GET, "/api/v1/participants", api::participants)
-        .add(Method::GET, "/api/v1/participants/{id}", api::participant)
-        .add(Method::GET, "/api/v1/audit", api::audit)
-        .add(Method::GET, "/api/v1/users", api::users)
+        .add(
+            Method::GET,
+            "/api/v1/participants",
+            participants::api::participants,
+        )
+        .add(
+            Method::POST,
+            "/api/v1/participants",
+            participants::api::create,
+        )
+        .add(
+            Method::POST,
+            "/api/v1/participants/duplicates",
+            participants::api::duplicates,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/participants/{id}",
+            participants::api::participant,
+        )
+        .add(
+            Method::PUT,
+            "/api/v1/participants/{id}",
+            participants::api::update,
+        )
+        .add(Method::GET, "/api/v1/audit", access::api::audit)
+        .add(Method::GET, "/api/v1/users", access::api::users)
         .add(
             Method::POST,
             "/api/v1/users/{id}/disable",
-            api::disable_user,
+            access::api::disable_user,
         )
-        .add(Method::POST, "/api/v1/users/{id}/enable", api::enable_user)
+        .add(
+            Method::POST,
+            "/api/v1/users/{id}/enable",
+            access::api::enable_user,
+        )
         .add(
             Method::POST,
             "/api/v1/users/{id}/reset-password",
-            api::reset_password,
+            access::api::reset_password,
         )
         .add(
             Method::POST,
             "/api/v1/users/{id}/reset-two-step",
-            api::reset_second_factor,
+            access::api::reset_second_factor,
         )
-        .add(Method::GET, "/api/v1/sessions", api::sessions)
-        .add(Method::DELETE, "/api/v1/sessions/{id}", api::end_session)
-        .add(Method::GET, "/api/v1/tokens", api::tokens)
-        .add(Method::POST, "/api/v1/tokens", api::create_token)
-        .add(Method::DELETE, "/api/v1/tokens/{id}", api::revoke_token)
+        .add(Method::GET, "/api/v1/sessions", access::api::sessions)
+        .add(
+            Method::DELETE,
+            "/api/v1/sessions/{id}",
+            access::api::end_session,
+        )
+        .add(Method::GET, "/api/v1/tokens", access::api::tokens)
+        .add(Method::POST, "/api/v1/tokens", access::api::create_token)
+        .add(
+            Method::DELETE,
+            "/api/v1/tokens/{id}",
+            access::api::revoke_token,
+        )
         .add(Method::GET, "/static/app.css", assets::app_css)
         .add(Method::GET, "/static/htmx.min.js", assets::htmx)
         .add(Method::GET, "/", public::home)
@@ -95,13 +133,86 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/login", staff::login_form)
         .add(Method::POST, "/login", staff::login)
         .add(Method::POST, "/logout", staff::logout)
-        .add(Method::GET, "/dashboard", staff::dashboard)
-        .add(Method::GET, "/participants", staff::participants)
-        .add(Method::GET, "/participants/{id}", staff::participant)
+        .add(Method::GET, "/dashboard", dashboard::dashboard)
+        .add(
+            Method::GET,
+            "/participants",
+            participants::pages::participants,
+        )
+        .add(
+            Method::GET,
+            "/participants/new",
+            participants::pages::new_form,
+        )
+        .add(
+            Method::POST,
+            "/participants/new",
+            participants::pages::create,
+        )
+        .add(
+            Method::GET,
+            "/participants/{id}",
+            participants::pages::participant,
+        )
+        .add(
+            Method::GET,
+            "/participants/{id}/edit",
+            participants::pages::edit_form,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/edit",
+            participants::pages::update,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/children",
+            participants::pages::add_child,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/adults",
+            participants::pages::add_adult,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/consents",
+            participants::pages::give_consent,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/consents/{consent}/withdraw",
+            participants::pages::withdraw_consent,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/journal",
+            participants::pages::add_contact,
+        )
+        .add(
+            Method::GET,
+            "/trajectories/{id}/intake",
+            participants::intake::intake,
+        )
+        .add(
+            Method::POST,
+            "/trajectories/{id}/intake",
+            participants::intake::save,
+        )
+        .add(
+            Method::POST,
+            "/trajectories/{id}/transition",
+            participants::intake::transition,
+        )
+        .add(
+            Method::POST,
+            "/trajectories/{id}/assign",
+            participants::intake::assign,
+        )
         .add(
             Method::POST,
             "/participants/{id}/confidential",
-            staff::break_glass,
+            participants::pages::break_glass,
         )
         .add(Method::GET, "/admin/users", staff::users)
         .add(Method::POST, "/admin/users", staff::add_user)

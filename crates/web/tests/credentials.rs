@@ -282,7 +282,7 @@ async fn tokens_act_with_the_owners_rights_until_revoked() {
         .unwrap();
     assert_eq!(me["email"], As::Casemanager.email());
     assert_eq!(me["role"], "casemanager");
-    let list: Vec<serde_json::Value> = api
+    let page: serde_json::Value = api
         .get(app.url("/api/v1/participants"))
         .header("authorization", &bearer)
         .send()
@@ -291,6 +291,7 @@ async fn tokens_act_with_the_owners_rights_until_revoked() {
         .json()
         .await
         .unwrap();
+    let list = page["participants"].as_array().unwrap();
     assert!(!list.is_empty());
     let id = list[0]["id"].as_str().unwrap();
     let file = api

@@ -51,7 +51,7 @@ async fn every_route_matches_the_permission_table() {
     }
 
     // Ids of the demo organisation, for routes that name a record.
-    let (participant, spare_user) = app
+    let (participant, trajectory, spare_user) = app
         .with_db(|conn| {
             let cm = db::repo::user_by_email(conn, As::Casemanager.email()).unwrap();
             let (org, _) = db::access::memberships_of(conn, &cm.id).unwrap().remove(0);
@@ -80,12 +80,29 @@ async fn every_route_matches_the_permission_table() {
                 test_support::test_now().naive_utc(),
             )
             .unwrap();
-            (participant, spare.id)
+            let trajectory = db::participants::read_file(conn, &actor, &participant, origin)
+                .unwrap()
+                .trajectories
+                .remove(0)
+                .trajectory
+                .id;
+            (participant, trajectory, spare.id)
         })
         .await;
     let concrete = |path: &str| -> String {
         match path {
             "/participants/{id}" => format!("/participants/{participant}"),
+            "/participants/{id}/edit" => format!("/participants/{participant}/edit"),
+            "/participants/{id}/children" => format!("/participants/{participant}/children"),
+            "/participants/{id}/adults" => format!("/participants/{participant}/adults"),
+            "/participants/{id}/consents" => format!("/participants/{participant}/consents"),
+            "/participants/{id}/journal" => format!("/participants/{participant}/journal"),
+            "/participants/{id}/consents/{consent}/withdraw" => {
+                format!("/participants/{participant}/consents/no-such-consent/withdraw")
+            }
+            "/trajectories/{id}/intake" => format!("/trajectories/{trajectory}/intake"),
+            "/trajectories/{id}/transition" => format!("/trajectories/{trajectory}/transition"),
+            "/trajectories/{id}/assign" => format!("/trajectories/{trajectory}/assign"),
             "/participants/{id}/confidential" => {
                 format!("/participants/{participant}/confidential")
             }

@@ -737,7 +737,7 @@ pub async fn require_totp(
 ) -> Response {
     let required = form.required == "on";
     let actor = me.actor.clone();
-    super::staff::admin_change(
+    crate::access::pages::admin_change(
         &state,
         page,
         &me.actor,

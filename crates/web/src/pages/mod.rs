@@ -3,7 +3,6 @@
 
 pub mod account;
 pub mod public;
-pub mod staff;
 
 use crate::AppState;
 use crate::auth::Signed;

@@ -12,12 +12,23 @@ use diesel::prelude::*;
 use domain::model::Role;
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
 
+pub mod file;
+pub mod journal;
+pub mod search;
+pub mod trajectory;
+
 #[derive(Debug, thiserror::Error)]
 pub enum AccessError {
     #[error(transparent)]
     Db(#[from] DbError),
     #[error("refused: {0}")]
     Denied(Denied),
+}
+
+impl From<diesel::result::Error> for AccessError {
+    fn from(e: diesel::result::Error) -> Self {
+        AccessError::Db(e.into())
+    }
 }
 
 /// Where a request comes from, for the trail, and where its read entries go.
@@ -62,8 +73,13 @@ pub struct ParticipantSummary {
 #[derive(Debug, Clone)]
 pub struct ParticipantFile {
     pub participant: Participant,
+    /// The sensitive facts, for those allowed to see them; `None` otherwise.
+    pub sensitive: Option<ParticipantSensitive>,
+    pub languages: Vec<SpokenLanguage>,
     pub children: Vec<Child>,
-    pub trajectories: Vec<(Trajectory, String)>,
+    pub adults: Vec<HouseholdAdult>,
+    pub consents: Vec<Consent>,
+    pub trajectories: Vec<TrajectoryView>,
     /// Journal lines the reader may see, newest first.
     pub journal: Vec<JournalEntry>,
     /// Confidential lines withheld from this reader.
@@ -73,7 +89,89 @@ pub struct ParticipantFile {
     pub glass_breaks: Vec<AuditEntry>,
 }
 
-fn refusal<'a>(
+/// A trajectory as the file shows it.
+#[derive(Debug, Clone)]
+pub struct TrajectoryView {
+    pub trajectory: Trajectory,
+    pub programme: String,
+    /// The code of the current phase while active.
+    pub phase_code: Option<String>,
+    pub phase_count: i32,
+    pub casemanager: Option<String>,
+    pub events: Vec<TrajectoryEvent>,
+}
+
+/// The trajectories of one participant with their programme, phase and casemanager.
+pub(crate) fn trajectory_views(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Vec<TrajectoryView>> {
+    let rows: Vec<(Trajectory, String)> = trajectories::table
+        .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq(participant_id))
+        .order(trajectories::referred_on.desc())
+        .select((Trajectory::as_select(), programmes::name))
+        .load(conn)?;
+    let mut out = Vec::with_capacity(rows.len());
+    for (t, programme) in rows {
+        let phases: Vec<(i32, String)> = programme_phases::table
+            .filter(programme_phases::organisation_id.eq(org))
+            .filter(programme_phases::programme_id.eq(&t.programme_id))
+            .order(programme_phases::position)
+            .select((programme_phases::position, programme_phases::code))
+            .load(conn)?;
+        let phase_code = t
+            .phase
+            .and_then(|p| phases.iter().find(|(pos, _)| *pos == p))
+            .map(|(_, c)| c.clone());
+        let casemanager = match &t.casemanager_id {
+            Some(id) => users::table
+                .find(id)
+                .select(users::display_name)
+                .first(conn)
+                .optional()?,
+            None => None,
+        };
+        let events = trajectory_events::table
+            .filter(trajectory_events::organisation_id.eq(org))
+            .filter(trajectory_events::trajectory_id.eq(&t.id))
+            .order((
+                trajectory_events::created_at.desc(),
+                trajectory_events::id.desc(),
+            ))
+            .select(TrajectoryEvent::as_select())
+            .load(conn)?;
+        out.push(TrajectoryView {
+            trajectory: t,
+            programme,
+            phase_code,
+            phase_count: phases.len() as i32,
+            casemanager,
+            events,
+        });
+    }
+    Ok(out)
+}
+
+/// The casemanagers assigned to a participant through any trajectory.
+pub(crate) fn casemanagers_of(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Vec<String>> {
+    Ok(trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq(participant_id))
+        .select(trajectories::casemanager_id)
+        .load::<Option<String>>(conn)?
+        .into_iter()
+        .flatten()
+        .collect())
+}
+
+pub(crate) fn refusal<'a>(
     actor: &'a Actor,
     action: &'a str,
     subject: Option<&'a str>,
@@ -100,45 +198,50 @@ fn record_refusal(
     audit::record(conn, &refusal(actor, action, subject, why, origin))
 }
 
-type ParticipantQuery = participants::BoxedQuery<'static, <DbConn as Connection>::Backend>;
+pub(crate) type ParticipantQuery =
+    participants::BoxedQuery<'static, <DbConn as Connection>::Backend>;
 
 /// The participants the actor may list, as a query: a coordinator all of her
-/// organisation's, a casemanager her own. Reads run in a read transaction,
-/// never holding the write lock; a refusal's entry is made durable before the
-/// refusal is returned.
-fn visible<R>(
-    conn: &mut DbConn,
-    actor: &Actor,
-    origin: Origin<'_>,
-    run: impl FnOnce(&mut DbConn, ParticipantQuery) -> DbResult<R>,
-) -> Result<R, AccessError> {
+/// organisation's, a casemanager her own; refused for everyone else.
+pub(crate) fn scope(actor: &Actor) -> Result<ParticipantQuery, Denied> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let grant = match authorize(
+    let grant = authorize(
         actor,
         Action::ListParticipants,
         Resource::Organisation { id: &org },
         None,
-    ) {
-        Ok(g) => g,
-        Err(why) => {
-            origin.record(
-                conn,
-                &[refusal(actor, "participant.list", None, why, origin)],
-            )?;
-            return Err(AccessError::Denied(why));
-        }
-    };
+    )?;
     let mut q = participants::table
         .filter(participants::organisation_id.eq(org.clone()))
         .into_boxed();
     if grant.actor().role() == Some(Role::Casemanager) {
         let mine = trajectories::table
-            .filter(trajectories::organisation_id.eq(org.clone()))
+            .filter(trajectories::organisation_id.eq(org))
             .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
             .select(trajectories::participant_id);
         q = q.filter(participants::id.eq_any(mine));
     }
-    Ok(conn.transaction(|conn| run(conn, q))?)
+    Ok(q)
+}
+
+/// Runs `run` on the actor's [`scope`] in a read transaction, never holding
+/// the write lock; a refusal's entry is durable before the refusal returns.
+pub(crate) fn visible<R>(
+    conn: &mut DbConn,
+    actor: &Actor,
+    origin: Origin<'_>,
+    run: impl FnOnce(&mut DbConn, ParticipantQuery) -> DbResult<R>,
+) -> Result<R, AccessError> {
+    match scope(actor) {
+        Ok(q) => Ok(conn.transaction(|conn| run(conn, q))?),
+        Err(why) => {
+            origin.record(
+                conn,
+                &[refusal(actor, "participant.list", None, why, origin)],
+            )?;
+            Err(AccessError::Denied(why))
+        }
+    }
 }
 
 /// The participants the actor may list, by name.
@@ -216,16 +319,7 @@ pub fn read_file(
                 answer: AccessError::Db(DbError::NotFound("participant")),
             });
         };
-        let trajectories: Vec<(Trajectory, String)> = trajectories::table
-            .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
-            .filter(trajectories::organisation_id.eq(&org))
-            .filter(trajectories::participant_id.eq(participant_id))
-            .select((Trajectory::as_select(), programmes::name))
-            .load(conn)?;
-        let casemanagers: Vec<String> = trajectories
-            .iter()
-            .filter_map(|(t, _)| t.casemanager_id.clone())
-            .collect();
+        let casemanagers = casemanagers_of(conn, &org, participant_id)?;
         let resource = Resource::Participant {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
@@ -278,10 +372,55 @@ pub fn read_file(
             .order(children::birth_date)
             .select(Child::as_select())
             .load(conn)?;
+        let resource = Resource::Participant {
+            organisation_id: &org,
+            casemanager_ids: &casemanagers,
+            facilitator_ids: &[],
+        };
+        let sensitive = if authorize(actor, Action::ReadSensitive, resource, None).is_ok() {
+            participant_sensitive::table
+                .find(participant_id)
+                .filter(participant_sensitive::organisation_id.eq(&org))
+                .select(ParticipantSensitive::as_select())
+                .first(conn)
+                .optional()?
+                .or_else(|| {
+                    Some(ParticipantSensitive {
+                        participant_id: participant_id.to_owned(),
+                        organisation_id: org.clone(),
+                        ..Default::default()
+                    })
+                })
+        } else {
+            None
+        };
+        let languages = participant_languages::table
+            .filter(participant_languages::organisation_id.eq(&org))
+            .filter(participant_languages::participant_id.eq(participant_id))
+            .order(participant_languages::language)
+            .select(SpokenLanguage::as_select())
+            .load(conn)?;
+        let adults = household_adults::table
+            .filter(household_adults::organisation_id.eq(&org))
+            .filter(household_adults::participant_id.eq(participant_id))
+            .order(household_adults::created_at)
+            .select(HouseholdAdult::as_select())
+            .load(conn)?;
+        let consents = consents::table
+            .filter(consents::organisation_id.eq(&org))
+            .filter(consents::participant_id.eq(participant_id))
+            .order(consents::given_on.desc())
+            .select(Consent::as_select())
+            .load(conn)?;
+        let trajectories = trajectory_views(conn, &org, participant_id)?;
         Ok(Read::Shown {
             value: ParticipantFile {
                 participant,
+                sensitive,
+                languages,
                 children,
+                adults,
+                consents,
                 trajectories,
                 journal,
                 confidential_withheld: withheld,
@@ -309,7 +448,12 @@ pub fn read_file(
             confidential,
         } => {
             let read = Event::by(actor, "participant.read", origin.ip, origin.at)
-                .about("participant", participant_id);
+                .about("participant", participant_id)
+                .detail(if value.sensitive.is_some() {
+                    "sensitive"
+                } else {
+                    ""
+                });
             if confidential {
                 let conf = Event::by(actor, "confidential.read", origin.ip, origin.at)
                     .about("participant", participant_id)
@@ -350,14 +494,7 @@ pub fn break_glass(
             if exists == 0 {
                 return Ok(Err(AccessError::Db(DbError::NotFound("participant"))));
             }
-            let casemanagers: Vec<String> = trajectories::table
-                .filter(trajectories::organisation_id.eq(&org))
-                .filter(trajectories::participant_id.eq(participant_id))
-                .select(trajectories::casemanager_id)
-                .load::<Option<String>>(conn)?
-                .into_iter()
-                .flatten()
-                .collect();
+            let casemanagers = casemanagers_of(conn, &org, participant_id)?;
             let resource = Resource::Confidential {
                 organisation_id: &org,
                 casemanager_ids: &casemanagers,
@@ -400,4 +537,101 @@ pub fn break_glass(
             Ok(Ok(entries))
         },
     )?
+}
+
+/// Asks the policy for an organisation-wide action before any input is
+/// looked at, so that a refused caller learns nothing from validation. A
+/// refusal is recorded (durable before it is returned).
+pub fn require_org(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: Action,
+    audit_action: &str,
+    origin: Origin<'_>,
+) -> Result<(), AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    match authorize(actor, action, Resource::Organisation { id: &org }, None) {
+        Ok(_) => Ok(()),
+        Err(why) => {
+            origin.record(conn, &[refusal(actor, audit_action, None, why, origin)])?;
+            Err(AccessError::Denied(why))
+        }
+    }
+}
+
+/// Asks the policy for an action on one participant (another organisation's
+/// is "not found"), before any input is looked at; a refusal is recorded.
+pub fn require_participant(
+    conn: &mut DbConn,
+    actor: &Actor,
+    action: Action,
+    audit_action: &str,
+    participant_id: &str,
+    origin: Origin<'_>,
+) -> Result<(), AccessError> {
+    let Some(org) = actor.organisation_id().map(str::to_owned) else {
+        let why = Denied::AnalystNoRecords;
+        origin.record(
+            conn,
+            &[refusal(
+                actor,
+                audit_action,
+                Some(participant_id),
+                why,
+                origin,
+            )],
+        )?;
+        return Err(AccessError::Denied(why));
+    };
+    let found = conn.transaction(|conn| -> DbResult<Option<Vec<String>>> {
+        let exists: i64 = participants::table
+            .filter(participants::organisation_id.eq(&org))
+            .filter(participants::id.eq(participant_id))
+            .count()
+            .get_result(conn)?;
+        if exists == 0 {
+            return Ok(None);
+        }
+        Ok(Some(casemanagers_of(conn, &org, participant_id)?))
+    })?;
+    let Some(casemanagers) = found else {
+        return Err(AccessError::Db(DbError::NotFound("participant")));
+    };
+    let resource = Resource::Participant {
+        organisation_id: &org,
+        casemanager_ids: &casemanagers,
+        facilitator_ids: &[],
+    };
+    match authorize(actor, action, resource, None) {
+        Ok(_) => Ok(()),
+        Err(why) => {
+            origin.record(
+                conn,
+                &[refusal(
+                    actor,
+                    audit_action,
+                    Some(participant_id),
+                    why,
+                    origin,
+                )],
+            )?;
+            Err(AccessError::Denied(why))
+        }
+    }
+}
+
+/// The participant a trajectory of the actor's organisation belongs to.
+pub fn participant_of_trajectory(
+    conn: &mut DbConn,
+    actor: &Actor,
+    trajectory_id: &str,
+) -> Result<String, AccessError> {
+    let org = actor.organisation_id().unwrap_or_default();
+    trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::id.eq(trajectory_id))
+        .select(trajectories::participant_id)
+        .first(conn)
+        .optional()?
+        .ok_or(AccessError::Db(DbError::NotFound("trajectory")))
 }

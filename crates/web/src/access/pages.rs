@@ -1,33 +1,24 @@
-//! Pages for signed-in staff: login and logout, dashboard, participants,
-//! administration, audit trail. Handlers stay thin: the policy and the audit
+//! Staff access pages: login and logout, administration of users and
+//! sessions, the audit trail. Handlers stay thin: the policy and the audit
 //! entry live in `domain` and `db`.
 
-use super::{Page, internal, render, see_other};
 use crate::AppState;
 use crate::auth::{AnySession, CurrentUser, MaybeUser};
 use crate::client::ClientIp;
+use crate::pages::{Page, internal, render, see_other};
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::header::SET_COOKIE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
+use chrono::{DateTime, NaiveDateTime, Utc};
 use db::audit::{Event, Outcome};
 use db::models::{AuditEntry, SessionRow, User};
-use db::participants::{AccessError, Origin, ParticipantFile, ParticipantSummary};
 use domain::model::{Language, Role};
 use domain::policy::{Action, Actor, Grant, Resource, authorize};
 use serde::Deserialize;
 use std::sync::OnceLock;
-
-fn access_failure(page: Page, e: AccessError) -> Response {
-    match e {
-        AccessError::Denied(_) => page.error(StatusCode::FORBIDDEN),
-        AccessError::Db(db::DbError::NotFound(_)) => page.error(StatusCode::NOT_FOUND),
-        AccessError::Db(e) => internal(page, e),
-    }
-}
 
 /// Asks the policy for an organisation-wide action; a refusal is recorded.
 pub(crate) async fn grant_for(
@@ -143,7 +134,7 @@ pub async fn login_form(
     render(&LoginPage {
         page,
         login: String::new(),
-        next: super::public::local_path(&q.next).to_owned(),
+        next: crate::pages::public::local_path(&q.next).to_owned(),
         failed: false,
     })
 }
@@ -202,7 +193,7 @@ pub async fn login(
     let stored = user
         .as_ref()
         .map_or_else(|| dummy_hash(), |u| u.password_hash.as_str());
-    let password_ok = super::password_matches(&form.password, stored).await;
+    let password_ok = crate::pages::password_matches(&form.password, stored).await;
     let user_agent = headers
         .get(axum::http::header::USER_AGENT)
         .and_then(|v| v.to_str().ok())
@@ -230,7 +221,7 @@ pub async fn login(
             let to = if pending {
                 "/login/second-factor"
             } else {
-                super::public::local_path(&form.next)
+                crate::pages::public::local_path(&form.next)
             };
             let to = if to == "/" { "/dashboard" } else { to };
             let mut r = see_other(to);
@@ -246,7 +237,7 @@ pub async fn login(
             let body = render(&LoginPage {
                 page,
                 login: form.login.trim().to_owned(),
-                next: super::public::local_path(&form.next).to_owned(),
+                next: crate::pages::public::local_path(&form.next).to_owned(),
                 failed: true,
             });
             (StatusCode::UNAUTHORIZED, body).into_response()
@@ -413,261 +404,6 @@ pub async fn logout(
     r
 }
 
-// ---------------------------------------------------------------- dashboard
-
-#[derive(Template)]
-#[template(path = "dashboard.html")]
-pub struct Dashboard {
-    pub page: Page,
-    pub name: String,
-    pub today: NaiveDate,
-    pub caseload: Option<i64>,
-}
-
-impl Dashboard {
-    pub fn caseload_text(&self) -> Option<String> {
-        self.caseload
-            .map(|n| self.page.t_count("dashboard-caseload", n))
-    }
-}
-
-pub async fn dashboard(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
-    page: Page,
-    CurrentUser(me): CurrentUser,
-) -> Response {
-    let lists = matches!(me.actor.role(), Some(Role::Coordinator | Role::Casemanager));
-    let caseload = if lists {
-        let actor = me.actor.clone();
-        let at = state.clock.now().naive_utc();
-        let writer = state.db.audit_writer().clone();
-        match state
-            .db
-            .run(move |conn| {
-                Ok(db::participants::count(
-                    conn,
-                    &actor,
-                    Origin::new(Some(&address), at).via(&writer),
-                ))
-            })
-            .await
-        {
-            Ok(Ok(n)) => Some(n),
-            Ok(Err(e)) => return access_failure(page, e),
-            Err(e) => return internal(page, e),
-        }
-    } else {
-        None
-    };
-    render(&Dashboard {
-        page,
-        name: me.user.display_name,
-        today: state.clock.today(),
-        caseload,
-    })
-}
-
-// ---------------------------------------------------------------- participants
-
-#[derive(Template)]
-#[template(path = "participants.html")]
-pub struct ParticipantsPage {
-    pub page: Page,
-    pub participants: Vec<ParticipantSummary>,
-}
-
-impl ParticipantsPage {
-    pub fn count_text(&self) -> String {
-        self.page
-            .t_count("participants-count", self.participants.len() as i64)
-    }
-}
-
-pub async fn participants(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
-    page: Page,
-    CurrentUser(me): CurrentUser,
-) -> Response {
-    let at = state.clock.now().naive_utc();
-    let actor = me.actor.clone();
-    let writer = state.db.audit_writer().clone();
-    match state
-        .db
-        .run(move |conn| {
-            Ok(db::participants::list(
-                conn,
-                &actor,
-                Origin::new(Some(&address), at).via(&writer),
-            ))
-        })
-        .await
-    {
-        Ok(Ok(participants)) => render(&ParticipantsPage { page, participants }),
-        Ok(Err(e)) => access_failure(page, e),
-        Err(e) => internal(page, e),
-    }
-}
-
-#[derive(Template)]
-#[template(path = "participant.html")]
-pub struct ParticipantPage {
-    pub page: Page,
-    pub record: ParticipantFile,
-    pub today: NaiveDate,
-    pub can_audit: bool,
-    /// Only a coordinator may break the glass.
-    pub can_break_glass: bool,
-    /// Confidential lines shown after breaking the glass (this answer only).
-    pub revealed: Vec<db::models::JournalEntry>,
-    pub reason: String,
-    pub reason_error: bool,
-}
-
-impl ParticipantPage {
-    pub fn withheld_text(&self) -> String {
-        self.page
-            .t_count("journal-withheld", self.record.confidential_withheld as i64)
-    }
-
-    /// "On 22 November 2026, 14:05 Cora broke the glass: <reason>".
-    pub fn glass_line(&self, entry: &AuditEntry) -> String {
-        let when = i18n::format_datetime(self.page.lang, entry.at.and_utc());
-        i18n::t_args(
-            self.page.lang,
-            "glass-break-line",
-            &[
-                ("date", i18n::Arg::Str(&when)),
-                ("name", i18n::Arg::Str(&entry.actor_label)),
-                ("reason", i18n::Arg::Str(&entry.detail)),
-            ],
-        )
-    }
-
-    pub fn age(&self, born: &NaiveDate) -> i64 {
-        i64::from(self.today.years_since(*born).unwrap_or(0))
-    }
-}
-
-pub async fn participant(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
-    page: Page,
-    CurrentUser(me): CurrentUser,
-    Path(id): Path<String>,
-) -> Response {
-    let at = state.clock.now().naive_utc();
-    let actor = me.actor.clone();
-    let can_audit = authorize(
-        &me.actor,
-        Action::ReadAuditTrail,
-        Resource::Organisation {
-            id: me.actor.organisation_id().unwrap_or_default(),
-        },
-        None,
-    )
-    .is_ok();
-    let writer = state.db.audit_writer().clone();
-    match state
-        .db
-        .run(move |conn| {
-            Ok(db::participants::read_file(
-                conn,
-                &actor,
-                &id,
-                Origin::new(Some(&address), at).via(&writer),
-            ))
-        })
-        .await
-    {
-        Ok(Ok(file)) => render(&ParticipantPage {
-            page,
-            record: file,
-            today: state.clock.today(),
-            can_audit,
-            can_break_glass: me.actor.role() == Some(Role::Coordinator),
-            revealed: Vec::new(),
-            reason: String::new(),
-            reason_error: false,
-        }),
-        Ok(Err(e)) => access_failure(page, e),
-        Err(e) => internal(page, e),
-    }
-}
-
-#[derive(Deserialize)]
-pub struct BreakGlassForm {
-    #[serde(default)]
-    reason: String,
-}
-
-/// A coordinator opens confidential lines with a reason (recorded, and shown
-/// on the file to the casemanager). The lines appear in this answer only.
-pub async fn break_glass(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
-    page: Page,
-    CurrentUser(me): CurrentUser,
-    Path(id): Path<String>,
-    Form(form): Form<BreakGlassForm>,
-) -> Response {
-    let at = state.clock.now().naive_utc();
-    let (actor, reason, pid) = (me.actor.clone(), form.reason.trim().to_owned(), id.clone());
-    let writer = state.db.audit_writer().clone();
-    let outcome = state
-        .db
-        .run(move |conn| {
-            let revealed = db::participants::break_glass(
-                conn,
-                &actor,
-                &pid,
-                &reason,
-                Origin::new(Some(&address), at).via(&writer),
-            );
-            // The file itself is read (and recorded) after, so it lists this break too.
-            let file = db::participants::read_file(
-                conn,
-                &actor,
-                &pid,
-                Origin::new(Some(&address), at).via(&writer),
-            );
-            Ok((revealed, file))
-        })
-        .await;
-    let (revealed, file) = match outcome {
-        Ok(x) => x,
-        Err(e) => return internal(page, e),
-    };
-    let file = match file {
-        Ok(f) => f,
-        Err(e) => return access_failure(page, e),
-    };
-    let (revealed, reason_error) = match revealed {
-        Ok(lines) => (lines, false),
-        Err(AccessError::Denied(domain::policy::Denied::BreakGlassReasonRequired)) => {
-            (Vec::new(), true)
-        }
-        Err(e) => return access_failure(page, e),
-    };
-    let status = if reason_error {
-        StatusCode::UNPROCESSABLE_ENTITY
-    } else {
-        StatusCode::OK
-    };
-    let body = render(&ParticipantPage {
-        page,
-        record: file,
-        today: state.clock.today(),
-        can_audit: true,
-        can_break_glass: true,
-        revealed,
-        reason: form.reason,
-        reason_error,
-    });
-    (status, body).into_response()
-}
-
 // ---------------------------------------------------------------- users
 
 #[derive(Template)]
@@ -822,7 +558,7 @@ pub async fn add_user(
     };
     let (mut errors, password, role) = validate_staff(&form);
     if let (true, Some(password), Some(role)) = (errors.is_empty(), password, role) {
-        let hash = match super::hash_password(&password).await {
+        let hash = match crate::pages::hash_password(&password).await {
             Ok(h) => h,
             Err(e) => return internal(page, e),
         };
@@ -1013,7 +749,7 @@ pub async fn reset_password(
         Err(r) => return r,
     };
     let temporary = domain::password::temporary();
-    let hash = match super::hash_password(&temporary).await {
+    let hash = match crate::pages::hash_password(&temporary).await {
         Ok(h) => h,
         Err(e) => return internal(page, e),
     };

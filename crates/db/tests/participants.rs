@@ -1,0 +1,598 @@
+//! The participant file as storage enforces it, on both backends: creation
+//! with duplicates, safe edits, sensitive facts, search, intake and lifecycle.
+
+use chrono::NaiveDate;
+use db::participants::file::{self, EditError};
+use db::participants::search::{self, SearchQuery};
+use db::participants::trajectory::{self, Decision, IntakeNotes, NewTrajectory};
+use db::participants::{self, AccessError, Origin};
+use db::schema::*;
+use db::{DbConn, access, demo, repo};
+use diesel::prelude::*;
+use domain::lifecycle::{IntakeOutcome, StopReason, Transition};
+use domain::participant::FileInput;
+use domain::policy::{Actor, Denied};
+use test_support::{TestDatabase, test_now};
+
+fn origin() -> Origin<'static> {
+    Origin::new(Some("192.0.2.9"), test_now().naive_utc())
+}
+
+fn today() -> NaiveDate {
+    domain::clock::brussels_date(test_now())
+}
+
+fn actor_for(conn: &mut DbConn, email: &str) -> Actor {
+    let user = repo::user_by_email(conn, email).unwrap();
+    let (org, role) = access::memberships_of(conn, &user.id).unwrap().remove(0);
+    Actor::Staff {
+        user_id: user.id,
+        organisation_id: org.id,
+        role,
+    }
+}
+
+/// A fictional national number agreeing with 15 March 1990.
+fn national_number() -> String {
+    let first9 = "900315124";
+    let check = 97 - first9.parse::<u64>().unwrap() % 97;
+    format!("{first9}{check:02}")
+}
+
+fn input() -> FileInput {
+    FileInput {
+        first_name: "Testa".into(),
+        last_name: "El Idrissi".into(),
+        birth_date: "1990-03-15".into(),
+        phone: "0470 99 88 77".into(),
+        channel: "sms".into(),
+        nationality: "MA".into(),
+        postal_code: "9000".into(),
+        income: "integration_income".into(),
+        partner_in_household: "no".into(),
+        in_article_60: "no".into(),
+        small_social_network: "yes".into(),
+        languages: "ar:native,nl:basic".into(),
+        national_number: national_number(),
+        residence_status: "recognised_refugee".into(),
+        vulnerability_note: "Fictional test note about health.".into(),
+        ..Default::default()
+    }
+}
+
+fn audit_details(conn: &mut DbConn, action: &str) -> Vec<String> {
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .filter(audit_log::outcome.eq("success"))
+        .order(audit_log::seq)
+        .select(audit_log::detail)
+        .load(conn)
+        .unwrap()
+}
+
+struct Setup {
+    _database: TestDatabase,
+    db: db::Db,
+    cm1: Actor,
+    cm2: Actor,
+    coordinator: Actor,
+    facilitator: Actor,
+    programme_id: String,
+}
+
+fn setup() -> Setup {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+    let cm2 = actor_for(&mut conn, "casemanager2@demostad.example");
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+    let programme_id: String = programmes::table
+        .filter(programmes::kind.eq("social_activation"))
+        .select(programmes::id)
+        .first(&mut conn)
+        .unwrap();
+    drop(conn);
+    Setup {
+        _database: database,
+        db,
+        cm1,
+        cm2,
+        coordinator,
+        facilitator,
+        programme_id,
+    }
+}
+
+fn create_for(s: &Setup, conn: &mut DbConn, who: &Actor, f: &FileInput) -> (String, String) {
+    let facts = f.parse(today()).unwrap();
+    let (id, t) = file::create(
+        conn,
+        who,
+        &facts,
+        Some(&NewTrajectory {
+            programme_id: s.programme_id.clone(),
+            casemanager_id: Some(who.user_id().to_owned()),
+            referred_on: today(),
+        }),
+        origin(),
+    )
+    .unwrap();
+    (id, t.unwrap())
+}
+
+#[test]
+fn a_new_file_with_its_trajectory_and_sensitive_facts() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, tid) = create_for(&s, &mut conn, &s.cm1, &input());
+    let f = participants::read_file(&mut conn, &s.cm1, &id, origin()).unwrap();
+    assert_eq!(f.participant.phone.as_deref(), Some("+32470998877"));
+    assert_eq!(f.languages.len(), 2);
+    let sensitive = f
+        .sensitive
+        .expect("her casemanager sees the sensitive facts");
+    assert_eq!(
+        sensitive.national_number.as_deref(),
+        Some(national_number().as_str())
+    );
+    assert_eq!(
+        sensitive.residence_status.as_deref(),
+        Some("recognised_refugee")
+    );
+    assert_eq!(f.trajectories.len(), 1);
+    assert_eq!(f.trajectories[0].trajectory.id, tid);
+    assert_eq!(f.trajectories[0].trajectory.status, "intake");
+    // The coordinator sees them too; a casemanager of another participant
+    // and the facilitator do not even open the file.
+    let f = participants::read_file(&mut conn, &s.coordinator, &id, origin()).unwrap();
+    assert!(f.sensitive.is_some());
+    assert!(matches!(
+        participants::read_file(&mut conn, &s.cm2, &id, origin()),
+        Err(AccessError::Denied(Denied::NotAssigned))
+    ));
+    assert!(matches!(
+        participants::read_file(&mut conn, &s.facilitator, &id, origin()),
+        Err(AccessError::Denied(Denied::Role))
+    ));
+    // The trail names fields, never values.
+    let created = audit_details(&mut conn, "participant.create");
+    let detail = created.last().unwrap();
+    assert!(detail.contains("national_number") && detail.contains("phone"));
+    for value in [
+        national_number().as_str(),
+        "+32470998877",
+        "Fictional",
+        "refugee",
+    ] {
+        let leaked: i64 = audit_log::table
+            .filter(audit_log::detail.like(format!("%{value}%")))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(leaked, 0, "{value} in the trail");
+    }
+    let reads = audit_details(&mut conn, "participant.read");
+    assert_eq!(reads.last().map(String::as_str), Some("sensitive"));
+}
+
+#[test]
+fn bad_input_changes_nothing() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let before: i64 = db::schema::participants::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    let bad = FileInput {
+        national_number: "90031512400".into(),
+        ..input()
+    };
+    let errors = bad.parse(today()).unwrap_err();
+    assert_eq!(errors[0].field, "national_number");
+    // A programme of another organisation (or none) is refused in the same transaction.
+    let facts = input().parse(today()).unwrap();
+    let refused = file::create(
+        &mut conn,
+        &s.cm1,
+        &facts,
+        Some(&NewTrajectory {
+            programme_id: "no-such-programme".into(),
+            casemanager_id: None,
+            referred_on: today(),
+        }),
+        origin(),
+    );
+    assert!(matches!(refused, Err(EditError::Invalid(_))));
+    let after: i64 = db::schema::participants::table
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(before, after, "nothing half-done");
+}
+
+#[test]
+fn a_second_editor_gets_a_conflict_not_an_overwrite() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, _) = create_for(&s, &mut conn, &s.cm1, &input());
+    let first = FileInput {
+        phone: "0470 11 22 33".into(),
+        ..input()
+    };
+    let v2 = file::update(
+        &mut conn,
+        &s.cm1,
+        &id,
+        1,
+        &first.parse(today()).unwrap(),
+        true,
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(v2, 2);
+    // The coordinator opened version 1 and changes the municipality.
+    let second = FileInput {
+        municipality: "Demostad".into(),
+        ..input()
+    };
+    match file::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        1,
+        &second.parse(today()).unwrap(),
+        true,
+        origin(),
+    ) {
+        Err(EditError::Conflict(c)) => {
+            assert_eq!(c.current.phone.as_deref(), Some("+32470112233"));
+            assert!(c.fields.contains(&"phone"), "{:?}", c.fields);
+            assert!(c.fields.contains(&"municipality"));
+        }
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    let f = participants::read_file(&mut conn, &s.cm1, &id, origin()).unwrap();
+    assert_eq!(f.participant.municipality, "");
+    assert_eq!(f.participant.version, 2);
+    // The same change replayed on the new version saves once; again, nothing changes.
+    let v3 = file::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        2,
+        &second.parse(today()).unwrap(),
+        true,
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(v3, 3);
+    let updates = audit_details(&mut conn, "participant.update");
+    assert_eq!(updates.last().unwrap(), "phone,municipality");
+}
+
+#[test]
+fn only_allowed_people_change_sensitive_facts() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, _) = create_for(&s, &mut conn, &s.cm1, &input());
+    let facts = input().parse(today()).unwrap();
+    for who in [&s.cm2, &s.facilitator] {
+        let e = file::update(&mut conn, who, &id, 1, &facts, true, origin()).unwrap_err();
+        assert!(file::is_denied(&e), "{e:?}");
+    }
+    let denied: i64 = audit_log::table
+        .filter(audit_log::action.eq("participant.update"))
+        .filter(audit_log::outcome.eq("denied"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(denied, 2);
+}
+
+#[test]
+fn duplicates_are_found_by_number_phone_and_sounding_name() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, _) = create_for(&s, &mut conn, &s.cm1, &input());
+    // The same woman typed by someone else: another spelling, no phone, no number.
+    let probe = FileInput {
+        first_name: "Testa".into(),
+        last_name: "Elidrissi".into(),
+        birth_date: "1990-04-01".into(),
+        phone: String::new(),
+        channel: "none".into(),
+        national_number: String::new(),
+        ..input()
+    };
+    let found = search::duplicates(
+        &mut conn,
+        &s.cm2,
+        &probe.parse(today()).unwrap(),
+        None,
+        origin(),
+    )
+    .unwrap();
+    let hit = found.iter().find(|c| c.id == id).expect("found by name");
+    assert_eq!(hit.reasons, vec!["name"]);
+    assert!(!hit.may_open, "cm2 is not assigned: no link");
+    let found = search::duplicates(
+        &mut conn,
+        &s.coordinator,
+        &input().parse(today()).unwrap(),
+        None,
+        origin(),
+    )
+    .unwrap();
+    let hit = found.iter().find(|c| c.id == id).unwrap();
+    assert_eq!(hit.reasons, vec!["national_number", "phone", "name"]);
+    assert!(hit.may_open);
+    // Names alike but born far apart, or another name: not the same person.
+    for other in [
+        FileInput {
+            birth_date: "1970-01-01".into(),
+            ..probe.clone()
+        },
+        FileInput {
+            last_name: "Peeters".into(),
+            ..probe.clone()
+        },
+    ] {
+        let found = search::duplicates(
+            &mut conn,
+            &s.coordinator,
+            &other.parse(today()).unwrap(),
+            None,
+            origin(),
+        )
+        .unwrap();
+        assert!(found.iter().all(|c| c.id != id), "{other:?}");
+    }
+    assert!(matches!(
+        search::duplicates(
+            &mut conn,
+            &s.facilitator,
+            &probe.parse(today()).unwrap(),
+            None,
+            origin()
+        ),
+        Err(AccessError::Denied(Denied::Role))
+    ));
+}
+
+#[test]
+fn search_by_any_spelling_phone_and_number_within_what_one_may_see() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, _) = create_for(&s, &mut conn, &s.cm1, &input());
+    let find = |conn: &mut DbConn, who: &Actor, text: &str| -> Vec<String> {
+        search::search(
+            conn,
+            who,
+            &SearchQuery {
+                text: text.into(),
+                page: 1,
+                ..Default::default()
+            },
+            origin(),
+        )
+        .unwrap()
+        .lines
+        .into_iter()
+        .map(|l| l.id)
+        .collect()
+    };
+    for text in [
+        "elidrissi",
+        "Idris",
+        "testa el-idrissi",
+        "0470 99 88 77",
+        "+32470998877",
+        &national_number(),
+    ] {
+        assert!(find(&mut conn, &s.cm1, text).contains(&id), "{text}");
+        assert!(
+            find(&mut conn, &s.coordinator, text).contains(&id),
+            "{text}"
+        );
+        assert!(!find(&mut conn, &s.cm2, text).contains(&id), "{text}");
+    }
+    assert!(!find(&mut conn, &s.coordinator, "Peeters").contains(&id));
+    // The list pages, and filters by programme and status.
+    let page = search::search(
+        &mut conn,
+        &s.coordinator,
+        &SearchQuery {
+            programme_id: Some(s.programme_id.clone()),
+            status: Some("intake".into()),
+            page: 1,
+            ..Default::default()
+        },
+        origin(),
+    )
+    .unwrap();
+    assert!(page.lines.iter().any(|l| l.id == id));
+    assert!(
+        page.lines
+            .iter()
+            .all(|l| l.status.as_deref() == Some("intake"))
+    );
+    let all = search::search(
+        &mut conn,
+        &s.coordinator,
+        &SearchQuery {
+            page: 99,
+            ..Default::default()
+        },
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(all.page, all.pages, "a page past the end shows the last");
+    assert!(all.lines.len() as i64 <= search::PER_PAGE);
+    // Searches are recorded by kind, never by what was typed.
+    let kinds = audit_details(&mut conn, "participant.search");
+    assert!(kinds.contains(&"national_number".to_owned()));
+    assert!(kinds.iter().all(|k| !k.contains("9003")));
+}
+
+#[test]
+fn intake_eligibility_override_and_the_lifecycle() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, tid) = create_for(&s, &mut conn, &s.cm1, &input());
+    let view = trajectory::intake(&mut conn, &s.cm1, &tid, today(), origin()).unwrap();
+    // Social activation: 18+, non-EU, protection, integration income, not
+    // article 60, small network: all known and met from the file.
+    assert_eq!(
+        view.assessment.overall(),
+        domain::eligibility::Verdict::Met,
+        "{:?}",
+        view.assessment
+    );
+    // A Belgian citizen does not meet the protection rule: admitting her needs a justification.
+    let belgian = FileInput {
+        nationality: "BE".into(),
+        residence_status: "belgian".into(),
+        ..input()
+    };
+    file::update(
+        &mut conn,
+        &s.cm1,
+        &id,
+        1,
+        &belgian.parse(today()).unwrap(),
+        true,
+        origin(),
+    )
+    .unwrap();
+    let notes = IntakeNotes {
+        motivation: "Wants to meet people (fictional).".into(),
+        ..Default::default()
+    };
+    let admit = |justification: &str| Decision {
+        outcome: IntakeOutcome::Admitted,
+        referred_to: String::new(),
+        decline_reason: String::new(),
+        justification: justification.into(),
+        on: today(),
+    };
+    match trajectory::save_intake(&mut conn, &s.cm1, &tid, &notes, Some(&admit("")), origin()) {
+        Err(EditError::Invalid(e)) => assert_eq!(e[0].field, "justification"),
+        other => panic!("{other:?}"),
+    }
+    let status: String = trajectories::table
+        .find(&tid)
+        .select(trajectories::status)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(status, "intake", "a refused decision changes nothing");
+    trajectory::save_intake(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        &notes,
+        Some(&admit("Team decided: isolated, fits the group.")),
+        origin(),
+    )
+    .unwrap();
+    let view = trajectory::intake(&mut conn, &s.cm1, &tid, today(), origin()).unwrap();
+    assert_eq!(view.trajectory.status, "active");
+    assert_eq!(view.trajectory.phase, Some(1));
+    assert!(!view.intake.override_justification.is_empty());
+    assert!(view.intake.eligibility.contains("not_met"));
+    // Phases, then an invalid move refused, then stopping with a reason.
+    let v = view.trajectory.version;
+    trajectory::transition(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        v,
+        &Transition::MoveToPhase(2),
+        today(),
+        origin(),
+    )
+    .unwrap();
+    // The same tap again (the old version): refused, nothing changes twice.
+    assert!(
+        trajectory::transition(
+            &mut conn,
+            &s.cm1,
+            &tid,
+            v,
+            &Transition::MoveToPhase(2),
+            today(),
+            origin()
+        )
+        .is_err()
+    );
+    let refused = trajectory::transition(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        v + 1,
+        &Transition::StartIntake,
+        today(),
+        origin(),
+    );
+    assert!(matches!(refused, Err(EditError::Invalid(_))));
+    trajectory::transition(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        v + 1,
+        &Transition::Stop {
+            reason: StopReason::FoundWork,
+            success: true,
+        },
+        today(),
+        origin(),
+    )
+    .unwrap();
+    let f = participants::read_file(&mut conn, &s.cm1, &id, origin()).unwrap();
+    let t = &f.trajectories[0];
+    assert_eq!(t.trajectory.status, "stopped");
+    assert_eq!(t.trajectory.stop_reason.as_deref(), Some("found_work"));
+    assert_eq!(t.trajectory.success, Some(true));
+    assert_eq!(t.trajectory.ended_on, Some(today()));
+    let path: Vec<String> = t.events.iter().rev().map(|e| e.to_status.clone()).collect();
+    assert_eq!(path, ["intake", "active", "active", "stopped"]);
+    assert!(
+        t.events
+            .iter()
+            .all(|e| e.author_id.as_deref() == Some(s.cm1.user_id()))
+    );
+}
+
+#[test]
+fn reassigning_moves_open_steps_and_tells_the_new_casemanager() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (_, tid) = create_for(&s, &mut conn, &s.cm1, &input());
+    assert!(matches!(
+        trajectory::reassign(&mut conn, &s.cm1, &tid, s.cm2.user_id(), origin()),
+        Err(EditError::Access(AccessError::Denied(Denied::Role)))
+    ));
+    trajectory::reassign(&mut conn, &s.coordinator, &tid, s.cm2.user_id(), origin()).unwrap();
+    let (cm, seen): (Option<String>, bool) = trajectories::table
+        .find(&tid)
+        .select((
+            trajectories::casemanager_id,
+            trajectories::seen_by_casemanager,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(cm.as_deref(), Some(s.cm2.user_id()));
+    assert!(!seen, "a new intake for her dashboard");
+    trajectory::intake(&mut conn, &s.cm2, &tid, today(), origin()).unwrap();
+    let seen: bool = trajectories::table
+        .find(&tid)
+        .select(trajectories::seen_by_casemanager)
+        .first(&mut conn)
+        .unwrap();
+    assert!(seen);
+    let loads = trajectory::casemanager_loads(&mut conn, s.cm1.organisation_id().unwrap()).unwrap();
+    assert_eq!(loads.len(), 2);
+    assert!(loads[0].open <= loads[1].open, "lightest first");
+}
