@@ -260,3 +260,26 @@ fn postgres_admin(admin_url: &str, sql: &str) -> DbResult<()> {
 fn quote_ident(name: &str) -> String {
     name.replace('"', "\"\"")
 }
+
+/// Inserts many rows with one statement per chunk. The multi-backend
+/// connection cannot build a multi-row insert, each concrete connection can:
+/// the same statement, handed to the backend that runs.
+#[macro_export]
+macro_rules! batch_insert {
+    ($conn:expr, $table:expr, $rows:expr) => {{
+        let conn: &mut $crate::pool::DbConn = $conn;
+        let mut written = 0usize;
+        // Well under SQLite's limit of bound variables per statement.
+        for chunk in $rows.chunks(400) {
+            written += match conn {
+                $crate::pool::DbConn::Sqlite(c) => {
+                    diesel::insert_into($table).values(chunk).execute(c)?
+                }
+                $crate::pool::DbConn::Postgres(c) => {
+                    diesel::insert_into($table).values(chunk).execute(c)?
+                }
+            };
+        }
+        written
+    }};
+}

@@ -2,14 +2,15 @@
 //! one transaction so that an interrupted seed leaves nothing behind.
 
 use crate::backend::write_tx;
+use crate::fiction::{self, Dice, ProgrammeInfo, Rows};
 use crate::error::{DbError, DbResult};
 use crate::models::*;
 use crate::pool::DbConn;
 use crate::repo;
 use crate::schema::*;
-use chrono::{DateTime, Datelike, Duration, NaiveDate, Utc};
+use chrono::{DateTime, Datelike, NaiveDate, Utc};
 use diesel::prelude::*;
-use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role, TrajectoryStatus};
+use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role};
 use domain::password::NewPassword;
 
 pub const DEMO_SLUG: &str = "demostad";
@@ -56,40 +57,8 @@ pub const DEMO_STAFF: &[(&str, &str, &str, Role, Language)] = &[
     ),
 ];
 
-pub const DEMO_PARTICIPANTS: usize = 40;
-
-const FIRST_NAMES: &[&str] = &[
-    "Amina", "Sara", "Fatima", "Elena", "Grace", "Leila", "Mariam", "Nadia", "Olga", "Priya",
-    "Rosa", "Yasmin", "Zainab", "Hanna", "Ines", "Joy", "Khadija", "Lina", "Maya", "Noor",
-];
-const LAST_NAMES: &[&str] = &[
-    "Voorbeeld",
-    "Fictief",
-    "Proefmans",
-    "Exemple",
-    "Beispiel",
-    "Verzonnen",
-    "Demotte",
-    "Testaert",
-];
-/// Demo journal lines: (confidential, text). Plainly invented.
-const JOURNAL: &[(bool, &str)] = &[
-    (
-        false,
-        "Demo: kennismakingsgesprek, interesse in de groepssessies.",
-    ),
-    (
-        true,
-        "Demo (vertrouwelijk): voorbeeldnotitie over de thuissituatie.",
-    ),
-    (
-        false,
-        "Demo: samen naar het Huis van het Kind voor informatie over opvang.",
-    ),
-];
-const CHILD_NAMES: &[&str] = &[
-    "Adam", "Bo", "Chloé", "Daan", "Emma", "Finn", "Gaia", "Hugo", "Ilias", "Juna",
-];
+/// One participant per state of each seed programme (see `fiction::every_state`).
+pub const DEMO_PARTICIPANTS: usize = 55;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum DemoState {
@@ -119,21 +88,6 @@ pub fn state(conn: &mut DbConn) -> DbResult<DemoState> {
         Ok(DemoState::Seeded)
     } else {
         Ok(DemoState::OtherData)
-    }
-}
-
-/// A small deterministic generator: the same demo on every machine and run.
-struct Dice(u64);
-
-impl Dice {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
     }
 }
 
@@ -222,106 +176,34 @@ pub fn seed(
             programme_ids.push(repo::add_programme(conn, &org.id, name, description, kind, ts)?.id);
         }
 
+        // Every seed programme with participants in every state and phase.
         let mut dice = Dice(0x5EED_D3E0_57AD_0001);
-        let languages = [
-            Language::Nl,
-            Language::Nl,
-            Language::Fr,
-            Language::Fr,
-            Language::En,
-            Language::De,
-        ];
-        for i in 0..DEMO_PARTICIPANTS {
-            let age_years = 19 + dice.below(33) as i32;
-            let birth = years_before(today, age_years) - Duration::days(dice.below(360) as i64);
-            let participant = Participant {
-                id: new_id(),
-                organisation_id: org.id.clone(),
-                first_name: FIRST_NAMES[i % FIRST_NAMES.len()].to_owned(),
-                last_name: LAST_NAMES[(i * 7 + i / FIRST_NAMES.len()) % LAST_NAMES.len()]
-                    .to_owned(),
-                birth_date: Some(birth),
-                language: languages[dice.below(languages.len() as u64) as usize]
-                    .code()
-                    .to_owned(),
-                version: 1,
-                created_at: ts,
-                updated_at: ts,
-                ..Default::default()
+        let mut rows = Rows::default();
+        let mut i = 0;
+        for (programme_id, kind) in programme_ids.iter().zip(programmes.iter().map(|p| p.2)) {
+            let info = ProgrammeInfo {
+                id: programme_id.clone(),
+                phases: kind.template().phases.len() as i32,
+                gpmi: matches!(kind, ProgrammeKind::Miriam | ProgrammeKind::SocialActivation),
             };
-            diesel::insert_into(participants::table)
-                .values(&participant)
-                .execute(conn)?;
-
-            for c in 0..(1 + dice.below(4)) {
-                let child_age = dice.below(17.min(age_years as u64 - 17)) as i32;
-                diesel::insert_into(children::table)
-                    .values(&Child {
-                        id: new_id(),
-                        organisation_id: org.id.clone(),
-                        participant_id: participant.id.clone(),
-                        first_name: CHILD_NAMES
-                            [((i as u64 + c * 3) % CHILD_NAMES.len() as u64) as usize]
-                            .to_owned(),
-                        birth_date: Some(
-                            years_before(today, child_age) - Duration::days(dice.below(300) as i64),
-                        ),
-                        created_at: ts,
-                    })
-                    .execute(conn)?;
+            for target in fiction::every_state(info.phases) {
+                let casemanager = &casemanagers[i % casemanagers.len()];
+                fiction::person(
+                    &mut rows,
+                    &mut dice,
+                    &org.id,
+                    i,
+                    &info,
+                    casemanager,
+                    target,
+                    today,
+                    ts,
+                    1 + i % 3,
+                );
+                i += 1;
             }
-
-            // A few journal lines, some confidential (fictional, plainly so).
-            let casemanager = casemanagers[i % casemanagers.len()].clone();
-            for (n, (confidential, body)) in JOURNAL.iter().enumerate().take(1 + (i % 3)) {
-                diesel::insert_into(journal_entries::table)
-                    .values(&JournalEntry {
-                        id: new_id(),
-                        organisation_id: org.id.clone(),
-                        participant_id: participant.id.clone(),
-                        author_id: Some(casemanager.clone()),
-                        confidential: *confidential,
-                        body: (*body).to_owned(),
-                        written_on: today - Duration::days(7 * (n as i64 + 1)),
-                        created_at: ts,
-                        ..Default::default()
-                    })
-                    .execute(conn)?;
-            }
-
-            let status = match dice.below(10) {
-                0 => TrajectoryStatus::Referred,
-                1 => TrajectoryStatus::Intake,
-                2 => TrajectoryStatus::Completed,
-                3 => TrajectoryStatus::Stopped,
-                _ => TrajectoryStatus::Active,
-            };
-            let referred_on = today - Duration::days(20 + dice.below(330) as i64);
-            let started_on = (!matches!(
-                status,
-                TrajectoryStatus::Referred | TrajectoryStatus::Intake
-            ))
-            .then(|| referred_on + Duration::days(14));
-            let ended_on =
-                (!status.is_open()).then(|| today - Duration::days(dice.below(15) as i64));
-            diesel::insert_into(trajectories::table)
-                .values(&Trajectory {
-                    id: new_id(),
-                    organisation_id: org.id.clone(),
-                    participant_id: participant.id.clone(),
-                    programme_id: programme_ids[i % programme_ids.len()].clone(),
-                    casemanager_id: Some(casemanagers[i % casemanagers.len()].clone()),
-                    status: status.code().to_owned(),
-                    referred_on,
-                    started_on,
-                    ended_on,
-                    version: 1,
-                    created_at: ts,
-                    updated_at: ts,
-                    ..Default::default()
-                })
-                .execute(conn)?;
         }
+        rows.flush(conn)?;
 
         crate::audit::record(
             conn,
@@ -346,9 +228,6 @@ pub fn seed(
     })
 }
 
-fn years_before(day: NaiveDate, years: i32) -> NaiveDate {
-    NaiveDate::from_ymd_opt(day.year() - years, day.month(), day.day().min(28)).unwrap_or(day)
-}
 
 fn seed_sites(conn: &mut DbConn, organisation_id: &str, ts: chrono::NaiveDateTime) -> DbResult<()> {
     let sites_and_rooms = [

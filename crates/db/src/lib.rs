@@ -11,6 +11,7 @@ pub mod check;
 pub mod credentials;
 pub mod demo;
 pub mod error;
+pub mod fiction;
 pub mod migrate;
 pub mod models;
 pub mod participants;

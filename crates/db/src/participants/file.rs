@@ -16,7 +16,7 @@ use domain::participant::{ConsentScope, FieldError, FileFacts};
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
 
 /// What the database holds for the editable facts, to compare with a change.
-fn participant_row(org: &str, id: &str, f: &FileFacts) -> Participant {
+pub(crate) fn participant_row(org: &str, id: &str, f: &FileFacts) -> Participant {
     let code = |c: Option<&'static str>| c.map(str::to_owned);
     Participant {
         id: id.to_owned(),
@@ -84,7 +84,7 @@ fn changed_fields(old: &Participant, new: &Participant) -> Vec<&'static str> {
     out
 }
 
-fn sensitive_row(
+pub(crate) fn sensitive_row(
     org: &str,
     id: &str,
     f: &FileFacts,
