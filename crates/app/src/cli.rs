@@ -57,6 +57,23 @@ enum Command {
     },
     /// Check configuration and database; non-zero exit on any problem.
     Check,
+    /// Fill an empty database with fictional data at a city's scale, for
+    /// benchmarks (deterministic from --seed; refuses a non-empty database).
+    Synth {
+        #[arg(long, default_value_t = 50)]
+        organisations: usize,
+        /// Participants per organisation.
+        #[arg(long, default_value_t = 2000)]
+        participants: usize,
+        /// Years of history.
+        #[arg(long, default_value_t = 3)]
+        years: u32,
+        /// Audit trail entries in all, four in five in the first organisation.
+        #[arg(long, default_value_t = 5_000_000)]
+        trail: u64,
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+    },
 }
 
 #[derive(Subcommand)]
@@ -166,6 +183,22 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             pause_before_commit_ms,
         } => seed_demo(&config, pause_before_commit_ms),
         Command::Check => check(&config),
+        Command::Synth {
+            organisations,
+            participants,
+            years,
+            trail,
+            seed,
+        } => synth(
+            &config,
+            &db::synth::Options {
+                organisations,
+                participants,
+                years,
+                trail,
+                seed,
+            },
+        ),
     }
 }
 
@@ -173,8 +206,10 @@ fn init_logging(config: &Config) -> Result<(), Failure> {
     use tracing_subscriber::EnvFilter;
     let filter = EnvFilter::try_new(&config.log_level)
         .map_err(|e| Failure::Setup(format!("configuration: log_level: {e}")))?;
+    // Colour codes only on a terminal: a log file or a pipe gets plain text.
     let builder = tracing_subscriber::fmt()
         .with_env_filter(filter)
+        .with_ansi(std::io::stderr().is_terminal())
         .with_writer(std::io::stderr);
     match config.log_format {
         LogFormat::Text => builder.init(),
@@ -334,6 +369,48 @@ fn seed_demo(config: &Config, pause_ms: Option<u64>) -> Result<ExitCode, Failure
         counts.participants,
         counts.children,
         counts.trajectories
+    );
+    Ok(ExitCode::SUCCESS)
+}
+
+fn synth(config: &Config, options: &db::synth::Options) -> Result<ExitCode, Failure> {
+    let db = open(config, true)?;
+    let mut conn = db.get()?;
+    db::synth::check_empty(&mut conn)?;
+    let hash = NewPassword::parse(db::synth::SYNTH_PASSWORD)
+        .map_err(|e| anyhow::anyhow!("{e}"))?
+        .hash();
+    let started = std::time::Instant::now();
+    let bar = indicatif::ProgressBar::new(1);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template("{msg:>14} [{bar:40}] {pos}/{len} ({eta})")
+            .map_err(|e| anyhow::anyhow!("{e}"))?
+            .progress_chars("=> "),
+    );
+    let mut stage = "";
+    let summary = db::synth::run(
+        &mut conn,
+        options,
+        &hash,
+        SystemClock.now().naive_utc(),
+        &mut |what, done, total| {
+            if what != stage {
+                stage = what;
+                bar.set_message(what);
+                bar.set_length(total);
+            }
+            bar.set_position(done);
+        },
+    )?;
+    bar.finish_and_clear();
+    println!(
+        "{} in {:.1} s",
+        db::synth::describe(&summary, SystemClock.today()),
+        started.elapsed().as_secs_f64()
+    );
+    println!(
+        "logins: admin0@synth-000.example, coordinator0@…, cm0@… (password {})",
+        db::synth::SYNTH_PASSWORD
     );
     Ok(ExitCode::SUCCESS)
 }

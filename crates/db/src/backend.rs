@@ -283,3 +283,22 @@ macro_rules! batch_insert {
         written
     }};
 }
+
+/// Bulk loading (`traject synth` into an empty database): SQLite skips the
+/// fsync per commit, PostgreSQL does not wait for the WAL flush. Turned back
+/// off when the load ends; a crash mid-load leaves a database to throw away.
+pub fn bulk_load(conn: &mut DbConn, on: bool) -> DbResult<()> {
+    match conn {
+        DbConn::Sqlite(c) => c.batch_execute(if on {
+            "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
+        } else {
+            "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;"
+        })?,
+        DbConn::Postgres(c) => c.batch_execute(if on {
+            "SET synchronous_commit = off"
+        } else {
+            "SET synchronous_commit = on"
+        })?,
+    }
+    Ok(())
+}

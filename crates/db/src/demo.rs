@@ -8,7 +8,7 @@ use crate::models::*;
 use crate::pool::DbConn;
 use crate::repo;
 use crate::schema::*;
-use chrono::{DateTime, Datelike, NaiveDate, Utc};
+use chrono::{DateTime, Utc};
 use diesel::prelude::*;
 use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role};
 use domain::password::NewPassword;

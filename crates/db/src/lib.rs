@@ -18,6 +18,7 @@ pub mod participants;
 pub mod pool;
 pub mod repo;
 pub mod schema;
+pub mod synth;
 pub mod url;
 
 pub use error::{DbError, DbResult};
