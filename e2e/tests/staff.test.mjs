@@ -26,7 +26,7 @@ for (const role of Object.keys(ROLES)) {
     const visit = [...links];
     if (links.includes('/participants')) {
       await page.goto(`${baseUrl}/participants`);
-      const first = await page.getAttribute('table a', 'href');
+      const first = await page.getAttribute('.person-list a', 'href');
       visit.push(first);
     }
     for (const path of visit) {

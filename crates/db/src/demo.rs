@@ -2,8 +2,8 @@
 //! one transaction so that an interrupted seed leaves nothing behind.
 
 use crate::backend::write_tx;
-use crate::fiction::{self, Dice, ProgrammeInfo, Rows};
 use crate::error::{DbError, DbResult};
+use crate::fiction::{self, Dice, ProgrammeInfo, Rows};
 use crate::models::*;
 use crate::pool::DbConn;
 use crate::repo;
@@ -184,7 +184,10 @@ pub fn seed(
             let info = ProgrammeInfo {
                 id: programme_id.clone(),
                 phases: kind.template().phases.len() as i32,
-                gpmi: matches!(kind, ProgrammeKind::Miriam | ProgrammeKind::SocialActivation),
+                gpmi: matches!(
+                    kind,
+                    ProgrammeKind::Miriam | ProgrammeKind::SocialActivation
+                ),
             };
             for target in fiction::every_state(info.phases) {
                 let casemanager = &casemanagers[i % casemanagers.len()];
@@ -227,7 +230,6 @@ pub fn seed(
         Ok(counts)
     })
 }
-
 
 fn seed_sites(conn: &mut DbConn, organisation_id: &str, ts: chrono::NaiveDateTime) -> DbResult<()> {
     let sites_and_rooms = [

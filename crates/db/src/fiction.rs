@@ -73,11 +73,20 @@ pub const JOURNAL: &[(bool, &str)] = &[
 ];
 const NATIONALITIES: &[&str] = &["BE", "BE", "MA", "SY", "AF", "ER", "TR", "CD", "UA", "RO"];
 const GOALS: &[(&str, &str)] = &[
-    ("housing", "Demo: ik wil een betaalbare woning met een kamer voor de kinderen."),
+    (
+        "housing",
+        "Demo: ik wil een betaalbare woning met een kamer voor de kinderen.",
+    ),
     ("work", "Demo: ik wil een opleiding zorgkundige beginnen."),
     ("social", "Demo: ik wil mensen leren kennen in de buurt."),
-    ("language", "Demo: ik wil Nederlands spreken met de juf van school."),
-    ("income_debt", "Demo: ik wil mijn rekeningen op tijd betalen."),
+    (
+        "language",
+        "Demo: ik wil Nederlands spreken met de juf van school.",
+    ),
+    (
+        "income_debt",
+        "Demo: ik wil mijn rekeningen op tijd betalen.",
+    ),
     ("health", "Demo: ik wil beter slapen en minder stress."),
 ];
 
@@ -236,12 +245,23 @@ pub fn person(
     let first = FIRST_NAMES[index % FIRST_NAMES.len()];
     let last = LAST_NAMES[(index * 7 + index / FIRST_NAMES.len()) % LAST_NAMES.len()];
     let nationality = *dice.pick(NATIONALITIES);
-    let phone = format!("047{} {:02} {:02} {:02}", dice.below(10), dice.below(100), dice.below(100), dice.below(100));
+    let phone = format!(
+        "047{} {:02} {:02} {:02}",
+        dice.below(10),
+        dice.below(100),
+        dice.below(100),
+        dice.below(100)
+    );
     let input = FileInput {
         first_name: first.into(),
         last_name: last.into(),
         birth_date: born.to_string(),
-        gender: if dice.chance(92) { "woman" } else { "not_given" }.into(),
+        gender: if dice.chance(92) {
+            "woman"
+        } else {
+            "not_given"
+        }
+        .into(),
         language: (*dice.pick(&["nl", "nl", "fr", "fr", "en", "de"])).into(),
         reading_level: (*dice.pick(&["well", "well", "a_little", "not_at_all"])).into(),
         nationality: nationality.into(),
@@ -250,10 +270,22 @@ pub fn person(
         postal_code: "9999".into(),
         municipality: "Demostad".into(),
         street: format!("Voorbeeldstraat {}", 1 + dice.below(200)),
-        income: (*dice.pick(&["integration_income", "integration_income", "other_benefit", "work"])).into(),
+        income: (*dice.pick(&[
+            "integration_income",
+            "integration_income",
+            "other_benefit",
+            "work",
+        ]))
+        .into(),
         referral_source: (*dice.pick(&["ocmw_service", "school", "partner", "self"])).into(),
         heard_via: (*dice.pick(&["school", "partner", "word_of_mouth", "flyer"])).into(),
-        labour_status: (*dice.pick(&["unemployed", "long_term_unemployed", "inactive", "employed"])).into(),
+        labour_status: (*dice.pick(&[
+            "unemployed",
+            "long_term_unemployed",
+            "inactive",
+            "employed",
+        ]))
+        .into(),
         education: (*dice.pick(&["isced_0_2", "isced_0_2", "isced_3_4", "isced_5_8"])).into(),
         partner_in_household: if dice.chance(85) { "no" } else { "yes" }.into(),
         in_article_60: "no".into(),
@@ -261,7 +293,10 @@ pub fn person(
         languages: if nationality == "BE" {
             "nl:native".into()
         } else {
-            format!("ar:native,nl:{}", dice.pick(&["beginner", "basic", "fluent"]))
+            format!(
+                "ar:native,nl:{}",
+                dice.pick(&["beginner", "basic", "fluent"])
+            )
         },
         // One in ten files lacks the number: a data problem to show.
         national_number: if dice.chance(90) {
@@ -298,9 +333,10 @@ pub fn person(
     p.created_at = at;
     p.updated_at = at;
     rows.participants.push(p);
-    rows.sensitive.push(crate::participants::file::sensitive_row(
-        org, &id, &facts, None, today, at,
-    ));
+    rows.sensitive
+        .push(crate::participants::file::sensitive_row(
+            org, &id, &facts, None, today, at,
+        ));
     for key in facts.name_keys() {
         rows.keys.push(NameKey {
             organisation_id: org.to_owned(),
@@ -351,7 +387,9 @@ pub fn person(
             participant_id: id.clone(),
             scope: "photos".into(),
             given_on: today - Duration::days(30 + dice.below(300) as i64),
-            withdrawn_on: dice.chance(20).then(|| today - Duration::days(dice.below(20) as i64)),
+            withdrawn_on: dice
+                .chance(20)
+                .then(|| today - Duration::days(dice.below(20) as i64)),
             recorded_by: Some(casemanager.to_owned()),
             created_at: at,
             ..Default::default()
@@ -413,8 +451,7 @@ fn trajectory(
             S::Completed | S::Stopped => 20,
             _ => 0,
         };
-    let referred_on =
-        today - Duration::days(20 + active_days + dice.below(25) as i64);
+    let referred_on = today - Duration::days(20 + active_days + dice.below(25) as i64);
     let started_on = referred_on + Duration::days(14);
     let mut event = |from: Option<&str>, to: S, phase: Option<i32>, on: NaiveDate, detail: &str| {
         rows.events.push(TrajectoryEvent {
@@ -438,7 +475,13 @@ fn trajectory(
         S::Active | S::Aftercare | S::Completed | S::Stopped
     );
     if target.status == S::WaitingList {
-        event(Some("intake"), S::WaitingList, None, started_on, "waiting_list");
+        event(
+            Some("intake"),
+            S::WaitingList,
+            None,
+            started_on,
+            "waiting_list",
+        );
     }
     if target.status == S::NotAdmitted {
         event(Some("intake"), S::NotAdmitted, None, started_on, "declined");
@@ -456,7 +499,9 @@ fn trajectory(
         }
     }
     let ended_on = match target.status {
-        S::Completed | S::Stopped | S::NotAdmitted => Some(today - Duration::days(dice.below(15) as i64)),
+        S::Completed | S::Stopped | S::NotAdmitted => {
+            Some(today - Duration::days(dice.below(15) as i64))
+        }
         _ => None,
     };
     match target.status {
@@ -476,8 +521,16 @@ fn trajectory(
         ),
         _ => {}
     }
-    let stop_reason = (target.status == S::Stopped)
-        .then(|| (*dice.pick(&["moved", "found_work", "health", "lost_contact", "own_choice"])).to_owned());
+    let stop_reason = (target.status == S::Stopped).then(|| {
+        (*dice.pick(&[
+            "moved",
+            "found_work",
+            "health",
+            "lost_contact",
+            "own_choice",
+        ]))
+        .to_owned()
+    });
     let success = match target.status {
         S::Completed => Some(true),
         S::Stopped => Some(matches!(stop_reason.as_deref(), Some("found_work"))),
@@ -556,7 +609,8 @@ fn trajectory(
         });
         let mut goal_ids = Vec::new();
         for (position, g) in (1..).zip(0..(2 + dice.below(2) as usize)) {
-            let (domain, wording) = GOALS[(g + dice.below(GOALS.len() as u64) as usize) % GOALS.len()];
+            let (domain, wording) =
+                GOALS[(g + dice.below(GOALS.len() as u64) as usize) % GOALS.len()];
             let gid = new_id();
             goal_ids.push(gid.clone());
             rows.goals.push(PlanGoal {
@@ -575,12 +629,22 @@ fn trajectory(
                 organisation_id: org.to_owned(),
                 plan_id: plan_id.clone(),
                 goal_id: Some(gid.clone()),
-                owner: if i % 2 == 0 { "casemanager" } else { "participant" }.into(),
+                owner: if i % 2 == 0 {
+                    "casemanager"
+                } else {
+                    "participant"
+                }
+                .into(),
                 assignee_id: (i % 2 == 0).then(|| casemanager.to_owned()),
                 partner_name: String::new(),
                 description: "Demo: afspraak maken bij de dienst huisvesting.".into(),
                 due_on: Some(due),
-                status: if due < today && dice.chance(50) { "done" } else { "open" }.into(),
+                status: if due < today && dice.chance(50) {
+                    "done"
+                } else {
+                    "open"
+                }
+                .into(),
                 created_at: at,
                 updated_at: at,
             });
@@ -623,7 +687,9 @@ mod tests {
         for i in 0..2000 {
             let targets = every_state(5);
             let target = targets[i % targets.len()];
-            person(&mut rows, &mut dice, "o", i, &info, "cm", target, today, at, 2);
+            person(
+                &mut rows, &mut dice, "o", i, &info, "cm", target, today, at, 2,
+            );
         }
         assert_eq!(rows.len(), 2000);
         assert_eq!(rows.trajectories.len(), 2000);

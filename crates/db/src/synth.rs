@@ -150,7 +150,10 @@ fn fill(
                 programmes.push(ProgrammeInfo {
                     id: p.id,
                     phases: kind.template().phases.len() as i32,
-                    gpmi: matches!(kind, ProgrammeKind::Miriam | ProgrammeKind::SocialActivation),
+                    gpmi: matches!(
+                        kind,
+                        ProgrammeKind::Miriam | ProgrammeKind::SocialActivation
+                    ),
                 });
             }
             let mut rows = Rows::default();
