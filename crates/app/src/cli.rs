@@ -375,8 +375,10 @@ fn seed_demo(config: &Config, pause_ms: Option<u64>) -> Result<ExitCode, Failure
 
 fn synth(config: &Config, options: &db::synth::Options) -> Result<ExitCode, Failure> {
     let db = open(config, true)?;
-    let mut conn = db.get()?;
-    db::synth::check_empty(&mut conn)?;
+    db::synth::check_empty(&mut *db.get()?)?;
+    // A connection of its own: bulk loading changes how it journals.
+    drop(db);
+    let mut conn = db::DbConn::open(&config.database_url)?;
     let hash = NewPassword::parse(db::synth::SYNTH_PASSWORD)
         .map_err(|e| anyhow::anyhow!("{e}"))?
         .hash();

@@ -284,16 +284,34 @@ macro_rules! batch_insert {
     }};
 }
 
-/// Bulk loading (`traject synth` into an empty database): SQLite skips the
-/// fsync per commit, PostgreSQL does not wait for the WAL flush. Turned back
-/// off when the load ends; a crash mid-load leaves a database to throw away.
+/// Bulk loading (`traject synth` into an empty database, on a connection of
+/// its own): SQLite writes each page once (rollback journal in memory instead
+/// of the WAL) without an fsync per commit; PostgreSQL does not wait for the
+/// WAL flush. Turned back when the load ends; a crash mid-load leaves a
+/// database to throw away.
 pub fn bulk_load(conn: &mut DbConn, on: bool) -> DbResult<()> {
     match conn {
-        DbConn::Sqlite(c) => c.batch_execute(if on {
-            "PRAGMA synchronous = OFF; PRAGMA cache_size = -262144;"
-        } else {
-            "PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;"
-        })?,
+        DbConn::Sqlite(c) => {
+            let sql = if on {
+                "PRAGMA journal_mode = MEMORY; PRAGMA synchronous = OFF;
+                 PRAGMA cache_size = -524288; PRAGMA temp_store = MEMORY;"
+            } else {
+                "PRAGMA journal_mode = WAL; PRAGMA synchronous = FULL; PRAGMA cache_size = -2000;"
+            };
+            // Leaving WAL needs the database to itself: a pool that was just
+            // dropped may still be closing its connections, so wait a little.
+            let mut tries = 0;
+            loop {
+                match c.batch_execute(sql) {
+                    Ok(()) => break,
+                    Err(_) if tries < 50 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(100));
+                    }
+                    Err(e) => return Err(e.into()),
+                }
+            }
+        }
         DbConn::Postgres(c) => c.batch_execute(if on {
             "SET synchronous_commit = off"
         } else {

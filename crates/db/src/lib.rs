@@ -9,6 +9,7 @@ pub mod audit;
 pub mod backend;
 pub mod check;
 pub mod credentials;
+pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod fiction;

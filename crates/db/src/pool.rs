@@ -94,6 +94,10 @@ pub struct Db {
     pool: Pool<Manager>,
     url: DatabaseUrl,
     audit: crate::audit::AuditWriter,
+    /// As many database tasks in flight as the pool has connections: the
+    /// others wait here, asleep, instead of as blocking threads fighting for
+    /// the pool's lock.
+    permits: std::sync::Arc<tokio::sync::Semaphore>,
 }
 
 impl std::fmt::Debug for Db {
@@ -142,6 +146,7 @@ impl Db {
             pool,
             url: url.clone(),
             audit,
+            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(options.max_size as usize)),
         })
     }
 
@@ -170,6 +175,11 @@ impl Db {
         R: Send + 'static,
     {
         let pool = self.pool.clone();
+        let _permit = self
+            .permits
+            .acquire()
+            .await
+            .map_err(|e| DbError::Task(e.to_string()))?;
         tokio::task::spawn_blocking(move || {
             let mut conn = pool.get()?;
             work(&mut conn)

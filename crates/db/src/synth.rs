@@ -156,41 +156,57 @@ fn fill(
                     ),
                 });
             }
-            let mut rows = Rows::default();
+            // Generation on a second thread, writing on this one: two cores.
             let mut ids = Vec::with_capacity(options.participants);
-            for i in 0..options.participants {
-                let programme = &programmes[i % programmes.len()];
-                let target = pick_state(&mut dice, programme.phases);
-                let cm = &staff.casemanagers[i % staff.casemanagers.len()];
-                fiction::person(
-                    &mut rows,
-                    &mut dice,
-                    &org.id,
-                    i,
-                    programme,
-                    cm,
-                    target,
-                    today,
-                    now,
-                    (4 * options.years as usize).min(24) / 2 + i % 3,
+            let (tx, rx) = std::sync::mpsc::sync_channel::<Rows>(2);
+            let generator = {
+                let (org_id, cms, people) = (
+                    org.id.clone(),
+                    staff.casemanagers.clone(),
+                    options.participants,
                 );
-                if let Some(p) = rows.participants.last() {
-                    ids.push(p.id.clone());
-                }
-                if rows.len() >= 500 {
-                    summary.trajectories += rows.trajectories.len();
-                    summary.journal += rows.journal.len();
-                    rows.flush(conn)?;
-                    progress(
-                        "participants",
-                        (n * options.participants + i + 1) as u64,
-                        total_people,
-                    );
-                }
+                let mut dice = Dice(options.seed.max(1) ^ ((n as u64 + 1) << 32));
+                let journal_base = (4 * options.years as usize).min(24) / 2;
+                std::thread::spawn(move || {
+                    let mut rows = Rows::default();
+                    for i in 0..people {
+                        let programme = &programmes[i % programmes.len()];
+                        let target = pick_state(&mut dice, programme.phases);
+                        fiction::person(
+                            &mut rows,
+                            &mut dice,
+                            &org_id,
+                            i,
+                            programme,
+                            &cms[i % cms.len()],
+                            target,
+                            today,
+                            now,
+                            journal_base + i % 3,
+                        );
+                        if rows.len() >= 500 && tx.send(std::mem::take(&mut rows)).is_err() {
+                            return;
+                        }
+                    }
+                    let _ = tx.send(rows);
+                })
+            };
+            let mut done = 0;
+            for mut rows in rx {
+                done += rows.len();
+                ids.extend(rows.participants.iter().map(|p| p.id.clone()));
+                summary.trajectories += rows.trajectories.len();
+                summary.journal += rows.journal.len();
+                rows.flush(conn)?;
+                progress(
+                    "participants",
+                    (n * options.participants + done) as u64,
+                    total_people,
+                );
             }
-            summary.trajectories += rows.trajectories.len();
-            summary.journal += rows.journal.len();
-            rows.flush(conn)?;
+            generator
+                .join()
+                .map_err(|_| DbError::Task("the generator stopped".into()))?;
             Ok((org.id, staff, ids))
         })?;
         progress(
@@ -203,7 +219,7 @@ fn fill(
         summary.participants += participant_ids.len();
         orgs.push((org_id, staff, participant_ids));
     }
-    summary.trail = trail(conn, options, &orgs, &mut dice, now, progress)?;
+    summary.trail = trail(conn, options, &orgs, now, progress)?;
     Ok(summary)
 }
 
@@ -226,11 +242,11 @@ fn pick_state(dice: &mut Dice, phases: i32) -> Target {
 
 /// The audit trail: reads and changes of files, spread over the years,
 /// hash-chained per organisation as `audit::record` would have written them.
+/// Entries are made on a second thread while this one writes.
 fn trail(
     conn: &mut DbConn,
     options: &Options,
     orgs: &[(String, Staff, Vec<String>)],
-    dice: &mut Dice,
     now: NaiveDateTime,
     progress: Progress<'_>,
 ) -> DbResult<u64> {
@@ -241,14 +257,7 @@ fn trail(
     let big = options.trail * 4 / 5;
     let rest = options.trail - big;
     let others = (orgs.len() - 1).max(1) as u64;
-    let span_seconds = i64::from(options.years.max(1)) * 365 * 24 * 3600;
-    let mut written = 0u64;
-    const ACTIONS: &[(&str, u64)] = &[
-        ("participant.read", 80),
-        ("participant.update", 8),
-        ("journal.add", 7),
-        ("participant.search", 5),
-    ];
+    let mut plan = Vec::new();
     for (n, (org_id, staff, people)) in orgs.iter().enumerate() {
         let count = if orgs.len() == 1 {
             options.trail
@@ -260,70 +269,98 @@ fn trail(
         if count == 0 || people.is_empty() {
             continue;
         }
-        let start = now - Duration::seconds(span_seconds);
-        let step = (span_seconds as f64 / count as f64).max(0.000_001);
-        let (mut seq, mut prev): (i64, String) = audit_chains::table
+        let (seq, prev): (i64, String) = audit_chains::table
             .find(org_id)
             .select((audit_chains::seq, audit_chains::head_hash))
             .first(conn)?;
-        let mut batch: Vec<AuditEntry> = Vec::with_capacity(20_000);
-        for k in 0..count {
-            let roll = dice.below(100);
-            let mut acc = 0;
-            let action = ACTIONS
-                .iter()
-                .find(|(_, w)| {
-                    acc += w;
-                    roll < acc
-                })
-                .map(|(a, _)| *a)
-                .unwrap_or("participant.read");
-            let actor = &staff.all[dice.below(staff.all.len() as u64) as usize];
-            let subject = &people[dice.below(people.len() as u64) as usize];
-            seq += 1;
-            let at = start + Duration::microseconds((k as f64 * step * 1_000_000.0) as i64);
-            let mut e = AuditEntry {
-                id: new_id(),
-                chain: org_id.clone(),
-                seq,
-                organisation_id: Some(org_id.clone()),
-                actor_user_id: Some(actor.clone()),
-                actor_label: actor.clone(),
-                action: action.to_owned(),
-                subject_type: (action != "participant.search").then(|| "participant".to_owned()),
-                subject_id: (action != "participant.search").then(|| subject.clone()),
-                detail: if action == "participant.search" {
-                    "name".into()
-                } else {
-                    String::new()
-                },
-                outcome: "success".into(),
-                ip: Some("192.0.2.10".into()),
-                at,
-                prev_hash: prev,
-                hash: String::new(),
-            };
-            e.hash = entry_hash(&e);
-            prev = e.hash.clone();
-            batch.push(e);
-            if batch.len() == 20_000 || k + 1 == count {
-                let head = (seq, prev.clone());
-                write_tx(conn, |conn| -> DbResult<()> {
-                    crate::batch_insert!(conn, audit_log::table, batch);
-                    diesel::update(audit_chains::table.find(org_id))
-                        .set((
-                            audit_chains::seq.eq(head.0),
-                            audit_chains::head_hash.eq(&head.1),
-                        ))
-                        .execute(conn)?;
-                    Ok(())
-                })?;
-                written += batch.len() as u64;
-                batch.clear();
-                progress("audit trail", written, options.trail);
+        plan.push((
+            org_id.clone(),
+            staff.all.clone(),
+            people.clone(),
+            count,
+            seq,
+            prev,
+        ));
+    }
+    let span_seconds = i64::from(options.years.max(1)) * 365 * 24 * 3600;
+    let seed = options.seed.max(1) ^ 0x7A11_7A11;
+    let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<AuditEntry>>(2);
+    let generator = std::thread::spawn(move || {
+        let mut dice = Dice(seed);
+        const ACTIONS: &[(&str, u64)] = &[
+            ("participant.read", 80),
+            ("participant.update", 8),
+            ("journal.add", 7),
+            ("participant.search", 5),
+        ];
+        for (org_id, staff, people, count, mut seq, mut prev) in plan {
+            let start = now - Duration::seconds(span_seconds);
+            let step = (span_seconds as f64 / count as f64).max(0.000_001);
+            let mut batch: Vec<AuditEntry> = Vec::with_capacity(10_000);
+            for k in 0..count {
+                let roll = dice.below(100);
+                let mut acc = 0;
+                let action = ACTIONS
+                    .iter()
+                    .find(|(_, w)| {
+                        acc += w;
+                        roll < acc
+                    })
+                    .map(|(a, _)| *a)
+                    .unwrap_or("participant.read");
+                let actor = &staff[dice.below(staff.len() as u64) as usize];
+                let subject = &people[dice.below(people.len() as u64) as usize];
+                seq += 1;
+                let at = start + Duration::microseconds((k as f64 * step * 1_000_000.0) as i64);
+                let about = action != "participant.search";
+                let mut e = AuditEntry {
+                    id: new_id(),
+                    chain: org_id.clone(),
+                    seq,
+                    organisation_id: Some(org_id.clone()),
+                    actor_user_id: Some(actor.clone()),
+                    actor_label: actor.clone(),
+                    action: action.to_owned(),
+                    subject_type: about.then(|| "participant".to_owned()),
+                    subject_id: about.then(|| subject.clone()),
+                    detail: if about { String::new() } else { "name".into() },
+                    outcome: "success".into(),
+                    ip: Some("192.0.2.10".into()),
+                    at,
+                    prev_hash: prev,
+                    hash: String::new(),
+                };
+                e.hash = entry_hash(&e);
+                prev = e.hash.clone();
+                batch.push(e);
+                if (batch.len() == 10_000 || k + 1 == count)
+                    && tx.send(std::mem::take(&mut batch)).is_err()
+                {
+                    return;
+                }
             }
         }
+    });
+    let mut written = 0u64;
+    for batch in rx {
+        let Some(last) = batch.last() else { continue };
+        let (chain, head) = (last.chain.clone(), (last.seq, last.hash.clone()));
+        write_tx(conn, |conn| -> DbResult<()> {
+            crate::batch_insert!(conn, audit_log::table, batch);
+            diesel::update(audit_chains::table.find(&chain))
+                .set((
+                    audit_chains::seq.eq(head.0),
+                    audit_chains::head_hash.eq(&head.1),
+                ))
+                .execute(conn)?;
+            Ok(())
+        })?;
+        written += batch.len() as u64;
+        progress("audit trail", written, options.trail);
     }
+    generator
+        .join()
+        .map_err(|_| DbError::Task("the generator stopped".into()))?;
     Ok(written)
 }
 

@@ -654,3 +654,15 @@ eligibility-reason-network-not-small = kein kleines Netz
 eligibility-reason-languages-unknown = Sprachen unbekannt
 eligibility-reason-language-level-is = Niveau: { $value }
 eligibility-reason-language-not-spoken = spricht kein { $value }
+
+## Participant file
+dashboard-new-intakes = Neue Aufnahmen für Sie
+dashboard-overdue-evaluations = Überfällige Auswertungen
+dashboard-steps-due = Schritte für diese Woche
+dashboard-birthdays = Geburtstage der Kinder diese Woche
+dashboard-birthday = { $name } wird am { $date } { $count }
+dashboard-my-people = Meine Teilnehmenden
+dashboard-nothing = Im Moment nichts.
+dashboard-caseloads = Fallzahl je Fallverantwortliche
+dashboard-unassigned = Aufnahmen ohne Fallverantwortliche
+dashboard-waiting-list = Warteliste

@@ -632,3 +632,15 @@ eligibility-reason-network-not-small = not a small network
 eligibility-reason-languages-unknown = languages not known
 eligibility-reason-language-level-is = level: { $value }
 eligibility-reason-language-not-spoken = does not speak { $value }
+
+## Participant file
+dashboard-new-intakes = New intakes for you
+dashboard-overdue-evaluations = Evaluations overdue
+dashboard-steps-due = Steps due this week
+dashboard-birthdays = Children's birthdays this week
+dashboard-birthday = { $name } turns { $count } on { $date }
+dashboard-my-people = My participants
+dashboard-nothing = Nothing at the moment.
+dashboard-caseloads = Caseload per casemanager
+dashboard-unassigned = Intakes without a casemanager
+dashboard-waiting-list = Waiting list

@@ -646,3 +646,15 @@ eligibility-reason-network-not-small = pas un petit réseau
 eligibility-reason-languages-unknown = langues inconnues
 eligibility-reason-language-level-is = niveau : { $value }
 eligibility-reason-language-not-spoken = ne parle pas { $value }
+
+## Participant file
+dashboard-new-intakes = Nouveaux accueils pour vous
+dashboard-overdue-evaluations = Évaluations en retard
+dashboard-steps-due = Étapes pour cette semaine
+dashboard-birthdays = Anniversaires des enfants cette semaine
+dashboard-birthday = { $name } aura { $count } ans le { $date }
+dashboard-my-people = Mes participantes
+dashboard-nothing = Rien pour le moment.
+dashboard-caseloads = Charge par casemanager
+dashboard-unassigned = Accueils sans casemanager
+dashboard-waiting-list = Liste d'attente

@@ -632,3 +632,15 @@ eligibility-reason-network-not-small = geen klein netwerk
 eligibility-reason-languages-unknown = talen onbekend
 eligibility-reason-language-level-is = niveau: { $value }
 eligibility-reason-language-not-spoken = spreekt geen { $value }
+
+## Participant file
+dashboard-new-intakes = Nieuwe intakes voor u
+dashboard-overdue-evaluations = Achterstallige evaluaties
+dashboard-steps-due = Stappen voor deze week
+dashboard-birthdays = Verjaardagen van kinderen deze week
+dashboard-birthday = { $name } wordt { $count } op { $date }
+dashboard-my-people = Mijn deelnemers
+dashboard-nothing = Niets op dit moment.
+dashboard-caseloads = Caseload per casemanager
+dashboard-unassigned = Intakes zonder casemanager
+dashboard-waiting-list = Wachtlijst

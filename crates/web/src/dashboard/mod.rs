@@ -1,14 +1,17 @@
-//! The dashboards: a casemanager's day and a coordinator's team.
+//! The dashboards: a casemanager's day (her people, what is due, new intakes,
+//! children's birthdays) and a coordinator's team (caseloads, waiting list,
+//! overdue evaluations, unassigned intakes). Other roles get their links.
 
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
 use crate::pages::{Page, internal, render};
-use crate::participants::access_failure;
+use crate::participants::{access_failure, origin_parts};
 use askama::Template;
 use axum::extract::State;
 use axum::response::Response;
 use chrono::NaiveDate;
+use db::dashboard::{CasemanagerDay, TeamView};
 use db::participants::Origin;
 use domain::model::Role;
 
@@ -18,13 +21,46 @@ pub struct Dashboard {
     pub page: Page,
     pub name: String,
     pub today: NaiveDate,
-    pub caseload: Option<i64>,
+    pub day: Option<CasemanagerDay>,
+    pub team: Option<TeamView>,
 }
 
 impl Dashboard {
     pub fn caseload_text(&self) -> Option<String> {
-        self.caseload
-            .map(|n| self.page.t_count("dashboard-caseload", n))
+        self.day
+            .as_ref()
+            .map(|d| self.page.t_count("dashboard-caseload", d.caseload))
+    }
+
+    pub fn person_status(&self, p: &db::dashboard::PersonLine) -> String {
+        let status = self.page.t(&format!("status-{}", p.status));
+        match &p.phase_code {
+            Some(code) => format!("{status} · {}", self.page.t(&format!("phase-{code}"))),
+            None => status,
+        }
+    }
+
+    pub fn birthday_text(&self, b: &db::dashboard::Birthday) -> String {
+        i18n::t_args(
+            self.page.lang,
+            "dashboard-birthday",
+            &[
+                ("name", i18n::Arg::Str(&b.child)),
+                ("count", i18n::Arg::Num(i64::from(b.age))),
+                ("date", i18n::Arg::Str(&self.page.date(&b.on))),
+            ],
+        )
+    }
+
+    pub fn load_text(&self, l: &db::participants::trajectory::Load) -> String {
+        i18n::t_args(
+            self.page.lang,
+            "casemanager-load",
+            &[
+                ("name", i18n::Arg::Str(&l.name)),
+                ("count", i18n::Arg::Num(l.open)),
+            ],
+        )
     }
 }
 
@@ -34,33 +70,36 @@ pub async fn dashboard(
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
-    let lists = matches!(me.actor.role(), Some(Role::Coordinator | Role::Casemanager));
-    let caseload = if lists {
-        let actor = me.actor.clone();
-        let at = state.clock.now().naive_utc();
-        let writer = state.db.audit_writer().clone();
-        match state
-            .db
-            .run(move |conn| {
-                Ok(db::participants::count(
-                    conn,
-                    &actor,
-                    Origin::new(Some(&address), at).via(&writer),
-                ))
+    let role = me.actor.role();
+    let today = state.clock.today();
+    let (at, writer) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let loaded = state
+        .db
+        .run(move |conn| {
+            let origin = Origin::new(Some(&address), at).via(&writer);
+            Ok(match role {
+                Some(Role::Casemanager) => {
+                    db::dashboard::casemanager_day(conn, &actor, today, origin)
+                        .map(|d| (Some(d), None))
+                }
+                Some(Role::Coordinator) => {
+                    db::dashboard::team(conn, &actor, today, origin).map(|t| (None, Some(t)))
+                }
+                _ => Ok((None, None)),
             })
-            .await
-        {
-            Ok(Ok(n)) => Some(n),
-            Ok(Err(e)) => return access_failure(page, e),
-            Err(e) => return internal(page, e),
-        }
-    } else {
-        None
+        })
+        .await;
+    let (day, team) = match loaded {
+        Ok(Ok(x)) => x,
+        Ok(Err(e)) => return access_failure(page, e),
+        Err(e) => return internal(page, e),
     };
     render(&Dashboard {
         page,
         name: me.user.display_name,
-        today: state.clock.today(),
-        caseload,
+        today,
+        day,
+        team,
     })
 }

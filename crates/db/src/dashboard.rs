@@ -1,0 +1,392 @@
+//! The dashboards: a casemanager's day (her people, what is due or overdue,
+//! new intakes given to her, children's birthdays) and a coordinator's team
+//! (caseloads, the waiting list, overdue evaluations, unassigned intakes).
+//! Scoped by the same rule as the participant list.
+
+use crate::error::DbResult;
+use crate::participants::trajectory::{Load, OPEN, casemanager_loads};
+use crate::participants::{AccessError, Origin, refusal};
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::{Datelike, Duration, NaiveDate};
+use diesel::prelude::*;
+use domain::model::Role;
+use domain::policy::{Action, Actor, Resource, authorize};
+use std::collections::HashMap;
+
+/// A participant with where she stands.
+#[derive(Debug, Clone)]
+pub struct PersonLine {
+    pub id: String,
+    pub name: String,
+    pub programme: String,
+    pub status: String,
+    pub phase_code: Option<String>,
+    pub next_contact: Option<NaiveDate>,
+}
+
+/// Something due on a date for a participant (an evaluation, a step).
+#[derive(Debug, Clone)]
+pub struct DueLine {
+    pub participant_id: String,
+    pub name: String,
+    pub what: String,
+    pub due: NaiveDate,
+    pub casemanager: Option<String>,
+}
+
+#[derive(Debug, Clone)]
+pub struct Birthday {
+    pub participant_id: String,
+    pub child: String,
+    pub on: NaiveDate,
+    pub age: i32,
+}
+
+#[derive(Debug, Clone)]
+pub struct IntakeLine {
+    pub trajectory_id: String,
+    pub participant_id: String,
+    pub name: String,
+    pub programme: String,
+    pub referred_on: NaiveDate,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct CasemanagerDay {
+    pub caseload: i64,
+    pub new_intakes: Vec<IntakeLine>,
+    pub people: Vec<PersonLine>,
+    pub overdue_evaluations: Vec<DueLine>,
+    pub steps_due: Vec<DueLine>,
+    pub birthdays: Vec<Birthday>,
+}
+
+#[derive(Debug, Clone, Default)]
+pub struct TeamView {
+    pub loads: Vec<Load>,
+    pub waiting: Vec<IntakeLine>,
+    pub overdue_evaluations: Vec<DueLine>,
+    pub unassigned: Vec<IntakeLine>,
+}
+
+type Row = (
+    String,
+    String,
+    Option<String>,
+    String,
+    Option<i32>,
+    String,
+    String,
+    String,
+    NaiveDate,
+    Option<String>,
+);
+
+/// Open trajectories of the organisation (of one casemanager when given),
+/// with the participant's name and the programme's.
+fn open_trajectories(
+    conn: &mut DbConn,
+    org: &str,
+    casemanager: Option<&str>,
+) -> DbResult<Vec<Row>> {
+    let mut q = trajectories::table
+        .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
+        .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::status.eq_any(OPEN))
+        .select((
+            trajectories::id,
+            trajectories::programme_id,
+            trajectories::casemanager_id,
+            trajectories::status,
+            trajectories::phase,
+            participants::id,
+            participants::first_name,
+            participants::last_name,
+            trajectories::referred_on,
+            programmes::name.nullable(),
+        ))
+        .order((participants::last_name, participants::first_name))
+        .into_boxed();
+    if let Some(cm) = casemanager {
+        q = q.filter(trajectories::casemanager_id.eq(cm.to_owned()));
+    }
+    Ok(q.load(conn)?)
+}
+
+fn phase_codes(conn: &mut DbConn, org: &str) -> DbResult<HashMap<(String, i32), String>> {
+    Ok(programme_phases::table
+        .filter(programme_phases::organisation_id.eq(org))
+        .select((
+            programme_phases::programme_id,
+            programme_phases::position,
+            programme_phases::code,
+        ))
+        .load::<(String, i32, String)>(conn)?
+        .into_iter()
+        .map(|(p, n, c)| ((p, n), c))
+        .collect())
+}
+
+/// The next evaluation each plan owes, for the open trajectories given:
+/// the plan's rhythm after its last evaluation (or its start), moved off
+/// weekends and holidays, within the plan's dates.
+fn next_evaluations(
+    conn: &mut DbConn,
+    org: &str,
+    trajectory_ids: &[String],
+) -> DbResult<Vec<(String, NaiveDate)>> {
+    let plans: Vec<(String, String, NaiveDate, NaiveDate, i32)> = plans::table
+        .filter(plans::organisation_id.eq(org))
+        .filter(plans::trajectory_id.eq_any(trajectory_ids))
+        .select((
+            plans::id,
+            plans::trajectory_id,
+            plans::starts_on,
+            plans::ends_on,
+            plans::rhythm_months,
+        ))
+        .load(conn)?;
+    let plan_ids: Vec<&String> = plans.iter().map(|p| &p.0).collect();
+    let last: HashMap<String, NaiveDate> = plan_evaluations::table
+        .filter(plan_evaluations::organisation_id.eq(org))
+        .filter(plan_evaluations::plan_id.eq_any(plan_ids))
+        .group_by(plan_evaluations::plan_id)
+        .select((
+            plan_evaluations::plan_id,
+            diesel::dsl::max(plan_evaluations::held_on),
+        ))
+        .load::<(String, Option<NaiveDate>)>(conn)?
+        .into_iter()
+        .filter_map(|(p, d)| d.map(|d| (p, d)))
+        .collect();
+    Ok(plans
+        .into_iter()
+        .filter_map(|(id, trajectory, starts, ends, rhythm)| {
+            let from = last.get(&id).copied().unwrap_or(starts);
+            let due = domain::calendar::next_working_day(domain::calendar::add_months(
+                from,
+                rhythm.clamp(1, 12) as u32,
+            ));
+            (due <= ends).then_some((trajectory, due))
+        })
+        .collect())
+}
+
+fn grant(
+    conn: &mut DbConn,
+    actor: &Actor,
+    origin: Origin<'_>,
+) -> Result<(String, Role), AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    match authorize(
+        actor,
+        Action::ListParticipants,
+        Resource::Organisation { id: &org },
+        None,
+    ) {
+        Ok(g) => Ok((org, g.actor().role().unwrap_or(Role::Casemanager))),
+        Err(why) => {
+            origin.record(conn, &[refusal(actor, "dashboard.read", None, why, origin)])?;
+            Err(AccessError::Denied(why))
+        }
+    }
+}
+
+/// A casemanager's day.
+pub fn casemanager_day(
+    conn: &mut DbConn,
+    actor: &Actor,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<CasemanagerDay, AccessError> {
+    let (org, _) = grant(conn, actor, origin)?;
+    let me = actor.user_id().to_owned();
+    Ok(conn.transaction(|conn| -> DbResult<CasemanagerDay> {
+        let rows = open_trajectories(conn, &org, Some(&me))?;
+        let phases = phase_codes(conn, &org)?;
+        let participant_ids: Vec<String> = rows.iter().map(|r| r.5.clone()).collect();
+        let next_contacts: HashMap<String, NaiveDate> = journal_entries::table
+            .filter(journal_entries::organisation_id.eq(&org))
+            .filter(journal_entries::participant_id.eq_any(&participant_ids))
+            .filter(journal_entries::next_contact_on.ge(today))
+            .group_by(journal_entries::participant_id)
+            .select((
+                journal_entries::participant_id,
+                diesel::dsl::min(journal_entries::next_contact_on),
+            ))
+            .load::<(String, Option<NaiveDate>)>(conn)?
+            .into_iter()
+            .filter_map(|(p, d)| d.map(|d| (p, d)))
+            .collect();
+        let new_seen: Vec<String> = trajectories::table
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(trajectories::casemanager_id.eq(&me))
+            .filter(trajectories::seen_by_casemanager.eq(false))
+            .select(trajectories::id)
+            .load(conn)?;
+        let mut day = CasemanagerDay {
+            caseload: rows
+                .iter()
+                .map(|r| &r.5)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len() as i64,
+            ..Default::default()
+        };
+        let name_of = |r: &Row| format!("{} {}", r.6, r.7);
+        for r in &rows {
+            if new_seen.contains(&r.0) {
+                day.new_intakes.push(IntakeLine {
+                    trajectory_id: r.0.clone(),
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    programme: r.9.clone().unwrap_or_default(),
+                    referred_on: r.8,
+                });
+            }
+            day.people.push(PersonLine {
+                id: r.5.clone(),
+                name: name_of(r),
+                programme: r.9.clone().unwrap_or_default(),
+                status: r.3.clone(),
+                phase_code: r.4.and_then(|p| phases.get(&(r.1.clone(), p)).cloned()),
+                next_contact: next_contacts.get(&r.5).copied(),
+            });
+        }
+        let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
+            if due < today
+                && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
+            {
+                day.overdue_evaluations.push(DueLine {
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    what: String::new(),
+                    due,
+                    casemanager: None,
+                });
+            }
+        }
+        day.overdue_evaluations.sort_by_key(|d| d.due);
+        // Her open steps due within a week or overdue.
+        let steps: Vec<(String, String, Option<NaiveDate>)> = plan_steps::table
+            .inner_join(plans::table.on(plans::id.eq(plan_steps::plan_id)))
+            .filter(plan_steps::organisation_id.eq(&org))
+            .filter(plan_steps::assignee_id.eq(&me))
+            .filter(plan_steps::status.eq("open"))
+            .filter(plan_steps::due_on.le(today + Duration::days(7)))
+            .filter(plans::trajectory_id.eq_any(&ids))
+            .select((
+                plans::trajectory_id,
+                plan_steps::description,
+                plan_steps::due_on,
+            ))
+            .load(conn)?;
+        for (trajectory, what, due) in steps {
+            if let (Some(r), Some(due)) = (rows.iter().find(|r| r.0 == trajectory), due) {
+                day.steps_due.push(DueLine {
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    what,
+                    due,
+                    casemanager: None,
+                });
+            }
+        }
+        day.steps_due.sort_by_key(|d| d.due);
+        // Children's birthdays in the coming seven days.
+        let kids: Vec<(String, String, Option<NaiveDate>)> = children::table
+            .filter(children::organisation_id.eq(&org))
+            .filter(children::participant_id.eq_any(&participant_ids))
+            .select((
+                children::participant_id,
+                children::first_name,
+                children::birth_date,
+            ))
+            .load(conn)?;
+        for (pid, child, born) in kids {
+            let Some(born) = born else { continue };
+            for offset in 0..7 {
+                let d = today + Duration::days(offset);
+                if d.month() == born.month() && d.day() == born.day() {
+                    day.birthdays.push(Birthday {
+                        participant_id: pid.clone(),
+                        child: child.clone(),
+                        on: d,
+                        age: d.year() - born.year(),
+                    });
+                }
+            }
+        }
+        day.birthdays.sort_by_key(|b| b.on);
+        Ok(day)
+    })?)
+}
+
+/// A coordinator's view of her team.
+pub fn team(
+    conn: &mut DbConn,
+    actor: &Actor,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<TeamView, AccessError> {
+    let (org, role) = grant(conn, actor, origin)?;
+    if role != Role::Coordinator {
+        return Ok(TeamView::default());
+    }
+    Ok(conn.transaction(|conn| -> DbResult<TeamView> {
+        let rows = open_trajectories(conn, &org, None)?;
+        let loads = casemanager_loads(conn, &org)?;
+        let names: HashMap<&str, &str> = loads
+            .iter()
+            .map(|l| (l.user_id.as_str(), l.name.as_str()))
+            .collect();
+        let name_of = |r: &Row| format!("{} {}", r.6, r.7);
+        let mut view = TeamView::default();
+        let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> = trajectories::table
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(trajectories::status.eq("waiting_list"))
+            .select((trajectories::id, trajectories::waiting_since))
+            .load::<(String, Option<chrono::NaiveDateTime>)>(conn)?
+            .into_iter()
+            .collect();
+        for r in &rows {
+            let line = IntakeLine {
+                trajectory_id: r.0.clone(),
+                participant_id: r.5.clone(),
+                name: name_of(r),
+                programme: r.9.clone().unwrap_or_default(),
+                referred_on: r.8,
+            };
+            if r.3 == "waiting_list" {
+                view.waiting.push(line);
+            } else if r.2.is_none() && matches!(r.3.as_str(), "referred" | "intake") {
+                view.unassigned.push(line);
+            }
+        }
+        view.waiting
+            .sort_by_key(|l| waiting_since.get(&l.trajectory_id).copied().flatten());
+        let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
+            if due < today
+                && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
+            {
+                view.overdue_evaluations.push(DueLine {
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    what: String::new(),
+                    due,
+                    casemanager: r
+                        .2
+                        .as_deref()
+                        .and_then(|id| names.get(id))
+                        .map(|n| (*n).to_owned()),
+                });
+            }
+        }
+        view.overdue_evaluations.sort_by_key(|d| d.due);
+        view.loads = loads;
+        Ok(view)
+    })?)
+}
