@@ -12,8 +12,8 @@ after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
   administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/audit', '/account'],
-  casemanager: ['/dashboard', '/participants', '/account'],
+  coordinator: ['/dashboard', '/participants', '/data-problems', '/audit', '/account'],
+  casemanager: ['/dashboard', '/participants', '/data-problems', '/account'],
   facilitator: ['/dashboard', '/account'],
 };
 

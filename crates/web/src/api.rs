@@ -41,6 +41,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
     doc.merge(crate::participants::api::Doc::openapi());
     doc.merge(crate::access::api::Doc::openapi());
+    doc.merge(crate::quality::Doc::openapi());
     doc
 }
 

@@ -4,7 +4,8 @@
 use crate::access::pages as staff;
 use crate::pages::{self, account, public};
 use crate::{
-    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants, security,
+    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants, quality,
+    security,
 };
 use axum::Router;
 use axum::handler::Handler;
@@ -139,6 +140,8 @@ fn all_routes() -> Routes {
             "/participants",
             participants::pages::participants,
         )
+        .add(Method::GET, "/data-problems", quality::page)
+        .add(Method::GET, "/api/v1/data-problems", quality::api)
         .add(
             Method::GET,
             "/participants/new",

@@ -666,3 +666,23 @@ dashboard-nothing = Im Moment nichts.
 dashboard-caseloads = Fallzahl je Fallverantwortliche
 dashboard-unassigned = Aufnahmen ohne Fallverantwortliche
 dashboard-waiting-list = Warteliste
+
+## Participant file
+home-to-dashboard = Zu Ihrer Übersicht
+nav-problems = Datenprobleme
+problems-total = { $count ->
+    [one] { $count } Eintrag braucht Aufmerksamkeit.
+   *[other] { $count } Einträge brauchen Aufmerksamkeit.
+}
+problems-count = { $count }
+problem-since = seit { $date }
+problem-no_data_consent = Keine Einwilligung zur Datenverarbeitung
+problem-no_data_consent-fix = Erfassen Sie ihre Einwilligung in der Akte unter Einwilligungen.
+problem-evaluation_overdue = Ein Plan ohne Auswertung seit 4 Monaten
+problem-evaluation_overdue-fix = Planen und erfassen Sie die Auswertung mit ihr.
+problem-gpmi_without_national_number = Ein GPMI ohne Nationalregisternummer
+problem-gpmi_without_national_number-fix = Ergänzen Sie die Nationalregister- oder BIS-Nummer in der Akte.
+problem-child_without_birth_date = Ein Kind ohne Geburtsdatum
+problem-child_without_birth_date-fix = Kinderbetreuung und Altersgruppen brauchen es: ergänzen Sie es unter Haushalt.
+problem-past_programme_duration = Aktiv über die Dauer des Programms hinaus
+problem-past_programme_duration-fix = Schließen Sie die Begleitung ab oder wechseln Sie zur Nachsorge.

@@ -644,3 +644,23 @@ dashboard-nothing = Nothing at the moment.
 dashboard-caseloads = Caseload per casemanager
 dashboard-unassigned = Intakes without a casemanager
 dashboard-waiting-list = Waiting list
+
+## Participant file
+home-to-dashboard = Go to your dashboard
+nav-problems = Data problems
+problems-total = { $count ->
+    [one] { $count } record needs attention.
+   *[other] { $count } records need attention.
+}
+problems-count = { $count }
+problem-since = since { $date }
+problem-no_data_consent = No consent for data processing
+problem-no_data_consent-fix = Record her consent on the file, under Consents.
+problem-evaluation_overdue = A plan without an evaluation for 4 months
+problem-evaluation_overdue-fix = Plan and record the evaluation with her.
+problem-gpmi_without_national_number = A GPMI without a national number
+problem-gpmi_without_national_number-fix = Add the national register or BIS number to the file.
+problem-child_without_birth_date = A child without a birth date
+problem-child_without_birth_date-fix = Childcare and age groups need it: add it under Household.
+problem-past_programme_duration = Active past the programme's duration
+problem-past_programme_duration-fix = Close the trajectory, or move her to aftercare.

@@ -658,3 +658,23 @@ dashboard-nothing = Rien pour le moment.
 dashboard-caseloads = Charge par casemanager
 dashboard-unassigned = Accueils sans casemanager
 dashboard-waiting-list = Liste d'attente
+
+## Participant file
+home-to-dashboard = Aller à votre tableau de bord
+nav-problems = Problèmes de données
+problems-total = { $count ->
+    [one] { $count } donnée demande votre attention.
+   *[other] { $count } données demandent votre attention.
+}
+problems-count = { $count }
+problem-since = depuis le { $date }
+problem-no_data_consent = Pas de consentement au traitement des données
+problem-no_data_consent-fix = Enregistrez son consentement dans le dossier, sous Consentements.
+problem-evaluation_overdue = Un plan sans évaluation depuis 4 mois
+problem-evaluation_overdue-fix = Planifiez et enregistrez l'évaluation avec elle.
+problem-gpmi_without_national_number = Un PIIS sans numéro national
+problem-gpmi_without_national_number-fix = Ajoutez le numéro de registre national ou BIS au dossier.
+problem-child_without_birth_date = Un enfant sans date de naissance
+problem-child_without_birth_date-fix = La garde et les groupes d'âge en ont besoin : ajoutez-la sous Ménage.
+problem-past_programme_duration = Active au-delà de la durée du programme
+problem-past_programme_duration-fix = Clôturez le trajet ou passez au suivi après programme.

@@ -644,3 +644,23 @@ dashboard-nothing = Niets op dit moment.
 dashboard-caseloads = Caseload per casemanager
 dashboard-unassigned = Intakes zonder casemanager
 dashboard-waiting-list = Wachtlijst
+
+## Participant file
+home-to-dashboard = Naar uw dashboard
+nav-problems = Gegevensproblemen
+problems-total = { $count ->
+    [one] { $count } gegeven vraagt aandacht.
+   *[other] { $count } gegevens vragen aandacht.
+}
+problems-count = { $count }
+problem-since = sinds { $date }
+problem-no_data_consent = Geen toestemming voor gegevensverwerking
+problem-no_data_consent-fix = Registreer haar toestemming in het dossier, bij Toestemmingen.
+problem-evaluation_overdue = Een plan zonder evaluatie sinds 4 maanden
+problem-evaluation_overdue-fix = Plan en registreer de evaluatie met haar.
+problem-gpmi_without_national_number = Een GPMI zonder rijksregisternummer
+problem-gpmi_without_national_number-fix = Vul het rijksregister- of bisnummer aan in het dossier.
+problem-child_without_birth_date = Een kind zonder geboortedatum
+problem-child_without_birth_date-fix = Kinderopvang en leeftijdsgroepen hebben dit nodig: vul het aan bij Gezin.
+problem-past_programme_duration = Actief langer dan de duur van het programma
+problem-past_programme_duration-fix = Sluit het traject af, of zet haar in nazorg.

@@ -118,6 +118,7 @@ impl Page {
                 links.push(("/dashboard", "nav-dashboard"));
                 if matches!(role, Some(Coordinator | Casemanager)) {
                     links.push(("/participants", "nav-participants"));
+                    links.push(("/data-problems", "nav-problems"));
                 }
                 if role == Some(Administrator) {
                     links.extend([

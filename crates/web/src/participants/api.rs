@@ -523,9 +523,12 @@ pub async fn create(
             code: "date-out-of-range",
         }]);
     }
+    let own = (me.actor.role() == Some(domain::model::Role::Casemanager))
+        .then(|| me.actor.user_id().to_owned());
     let trajectory = body.programme_id.map(|programme_id| NewTrajectory {
         programme_id,
-        casemanager_id: body.casemanager_id,
+        // Left out by a casemanager: her own intake.
+        casemanager_id: body.casemanager_id.or(own),
         referred_on: body.referred_on.unwrap_or(today),
     });
     let (at, writer) = origin_parts(&state);

@@ -498,7 +498,12 @@ pub async fn create(
     let confirmed = pairs.get("distinct") == "yes";
     let trajectory = NewTrajectory {
         programme_id: pairs.get("programme_id").to_owned(),
-        casemanager_id: Some(pairs.get("casemanager_id").to_owned()).filter(|s| !s.is_empty()),
+        // Left empty by a casemanager: her own intake.
+        casemanager_id: Some(pairs.get("casemanager_id").to_owned())
+            .filter(|s| !s.is_empty())
+            .or_else(|| {
+                (me.actor.role() == Some(Role::Casemanager)).then(|| me.actor.user_id().to_owned())
+            }),
         referred_on,
     };
     let (at, writer) = origin_parts(&state);

@@ -1,0 +1,322 @@
+//! The participant file over HTTP, as a person and an API client use it, on
+//! the backend the environment names: field errors that change nothing,
+//! duplicates at intake, a conflict between two editors, sensitive facts
+//! kept from those who may not see them, dashboards and data problems.
+
+use test_support::{As, TestApp};
+
+async fn demo() -> TestApp {
+    TestApp::builder().with_demo().spawn().await
+}
+
+fn location(r: &reqwest::Response) -> String {
+    r.headers()
+        .get("location")
+        .map(|v| v.to_str().unwrap().to_owned())
+        .unwrap_or_default()
+}
+
+async fn text(r: reqwest::Response) -> String {
+    r.text().await.unwrap()
+}
+
+/// The first file the client's list links to.
+async fn first_file(app: &TestApp, client: &reqwest::Client) -> String {
+    let list = text(client.get(app.url("/participants")).send().await.unwrap()).await;
+    list.split("href=\"/participants/")
+        .skip(1)
+        .map(|rest| rest.chars().take_while(|c| *c != '"').collect::<String>())
+        .find(|id| id != "new" && !id.contains('#'))
+        .unwrap()
+}
+
+async fn count_participants(app: &TestApp) -> i64 {
+    app.with_db(|conn| {
+        use diesel::prelude::*;
+        db::schema::participants::table
+            .count()
+            .get_result::<i64>(conn)
+            .unwrap()
+    })
+    .await
+}
+
+/// The keys of translations must never reach a page.
+fn assert_translated(html: &str) {
+    for prefix in [
+        "coded-",
+        "field-",
+        "status-",
+        "phase-",
+        "error-",
+        "eligibility-",
+        "spoken-",
+        "dashboard-",
+        "problem-",
+    ] {
+        assert!(
+            !html.contains(&format!(">{prefix}")) && !html.contains(&format!(" {prefix}")),
+            "untranslated {prefix}… in the page"
+        );
+    }
+}
+
+#[tokio::test]
+async fn a_new_file_refuses_bad_input_warns_of_duplicates_and_opens_the_intake() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let csrf = app.csrf(&cm).await;
+    let form = text(cm.get(app.url("/participants/new")).send().await.unwrap()).await;
+    assert_translated(&form);
+    let programme: String = {
+        let i = form.find("name=\"programme_id\"").unwrap();
+        let rest = &form[i..];
+        let v = rest.find("<option value=\"").unwrap();
+        let rest = &rest[v + 15..];
+        // Skip the empty "not given" option.
+        let next = rest.find("<option value=\"").unwrap();
+        rest[next + 15..]
+            .chars()
+            .take_while(|c| *c != '"')
+            .collect()
+    };
+    let before = count_participants(&app).await;
+    let r = cm
+        .post(app.url("/participants/new"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("first_name", "Amina"),
+            ("last_name", ""),
+            ("phone", "12"),
+            ("programme_id", programme.as_str()),
+            ("referred_on", "2026-11-20"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let page = text(r).await;
+    assert!(page.contains(
+        "id=\"f-last_name\" name=\"last_name\" type=\"text\" value=\"\" aria-invalid=\"true\""
+    ));
+    assert!(page.contains("aria-describedby=\"e-phone\""));
+    assert_eq!(count_participants(&app).await, before, "nothing saved");
+
+    // "Amina Voorbeelt" sounds like the demo's Amina Voorbeeld.
+    let fields = [
+        ("csrf", csrf.as_str()),
+        ("first_name", "Amina"),
+        ("last_name", "Voorbeelt"),
+        ("programme_id", programme.as_str()),
+        ("referred_on", "2026-11-20"),
+    ];
+    let r = cm
+        .post(app.url("/participants/new"))
+        .form(&fields)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let page = text(r).await;
+    assert!(page.contains("id=\"dup-heading\""));
+    assert!(page.contains("Voorbeeld"));
+    assert_eq!(count_participants(&app).await, before);
+    let mut confirmed = fields.to_vec();
+    confirmed.push(("distinct", "yes"));
+    let r = cm
+        .post(app.url("/participants/new"))
+        .form(&confirmed)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let intake = location(&r);
+    assert!(
+        intake.starts_with("/trajectories/") && intake.ends_with("/intake"),
+        "{intake}"
+    );
+    assert_eq!(count_participants(&app).await, before + 1);
+    let page = text(cm.get(app.url(&intake)).send().await.unwrap()).await;
+    assert!(page.contains("class=\"finding unknown\""));
+    assert_translated(&page);
+}
+
+#[tokio::test]
+async fn two_editors_one_conflict_and_nothing_overwritten() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let id = first_file(&app, &cm).await;
+    let api: serde_json::Value = cm
+        .get(app.url(&format!("/api/v1/participants/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let version = api["version"].as_i64().unwrap();
+    let file = serde_json::json!({
+        "first_name": api["first_name"],
+        "last_name": api["last_name"],
+        "municipality": "Eerste",
+    });
+    let csrf_cm = app.csrf(&cm).await;
+    let r = cm
+        .put(app.url(&format!("/api/v1/participants/{id}")))
+        .header("x-csrf-token", &csrf_cm)
+        .json(&serde_json::json!({"version": version, "file": file}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    // The coordinator's form still holds the old version.
+    let csrf = app.csrf(&coordinator).await;
+    let r = coordinator
+        .post(app.url(&format!("/participants/{id}/edit")))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("version", version.to_string().as_str()),
+            ("first_name", api["first_name"].as_str().unwrap()),
+            ("last_name", api["last_name"].as_str().unwrap()),
+            ("municipality", "Tweede"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let page = text(r).await;
+    assert!(page.contains("id=\"conflict-heading\""));
+    assert!(
+        page.contains("value=\"Tweede\""),
+        "her change stays in the form"
+    );
+    let now: serde_json::Value = cm
+        .get(app.url(&format!("/api/v1/participants/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(now["municipality"], "Eerste", "no silent overwrite");
+    // The API answers the same conflict as data.
+    let r = cm
+        .put(app.url(&format!("/api/v1/participants/{id}")))
+        .header("x-csrf-token", &csrf_cm)
+        .json(&serde_json::json!({"version": version, "file": file}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let body: serde_json::Value = r.json().await.unwrap();
+    assert_eq!(body["current_version"], version + 1);
+}
+
+#[tokio::test]
+async fn sensitive_facts_stay_with_those_who_may_see_them() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let id = first_file(&app, &cm).await;
+    let file: serde_json::Value = cm
+        .get(app.url(&format!("/api/v1/participants/{id}")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert!(file["sensitive"].is_object(), "her casemanager sees them");
+    let page = text(
+        cm.get(app.url(&format!("/participants/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert!(page.contains("id=\"sensitive-heading\""));
+    assert_translated(&page);
+    // Never in a list, even for those who may see them.
+    let list = text(cm.get(app.url("/participants")).send().await.unwrap()).await;
+    let residence = file["sensitive"]["residence_status"].as_str().unwrap_or("");
+    assert!(!list.contains("sensitive-heading"));
+    if let Some(n) = file["sensitive"]["national_number"].as_str() {
+        assert!(!list.contains(n) && !list.contains(&n[..6]));
+        // Searching by the number finds her, without the number in the address bar of a link.
+        let found = text(
+            cm.get(app.url(&format!("/participants?q={n}")))
+                .send()
+                .await
+                .unwrap(),
+        )
+        .await;
+        assert!(found.contains(&format!("/participants/{id}")));
+    }
+    assert!(residence.is_empty() || !list.contains(&format!("coded-residence-{residence}")));
+    // A facilitator and the other casemanager do not open the file at all.
+    for who in [As::Facilitator, As::OtherOrganisation] {
+        let c = app.client_as(who).await;
+        let r = c
+            .get(app.url(&format!("/participants/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert!(matches!(r.status().as_u16(), 403 | 404), "{who:?}");
+        let r = c
+            .get(app.url(&format!("/api/v1/participants/{id}")))
+            .send()
+            .await
+            .unwrap();
+        assert!(matches!(r.status().as_u16(), 403 | 404), "{who:?}");
+    }
+}
+
+#[tokio::test]
+async fn dashboards_and_data_problems() {
+    let app = demo().await;
+    let cm = app.client_as(As::Casemanager).await;
+    let page = text(cm.get(app.url("/dashboard")).send().await.unwrap()).await;
+    assert!(page.contains("id=\"my-people\""));
+    assert!(page.contains("id=\"overdue-evaluations\""));
+    assert_translated(&page);
+    let coordinator = app.client_as(As::Coordinator).await;
+    let page = text(coordinator.get(app.url("/dashboard")).send().await.unwrap()).await;
+    assert!(page.contains("id=\"caseloads\"") && page.contains("id=\"waiting\""));
+    assert_translated(&page);
+    // The demo has children without a birth date and GPMIs without a number.
+    let r = coordinator
+        .get(app.url("/data-problems"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+    let page = text(r).await;
+    assert_translated(&page);
+    let problems: serde_json::Value = coordinator
+        .get(app.url("/api/v1/data-problems"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let kinds = problems.as_array().unwrap();
+    assert_eq!(kinds.len(), 5);
+    let undated = kinds
+        .iter()
+        .find(|k| k["kind"] == "child_without_birth_date")
+        .unwrap();
+    assert!(undated["count"].as_u64().unwrap() > 0);
+    let fix = undated["problems"][0]["fix"].as_str().unwrap();
+    assert!(fix.ends_with("#household"));
+    // A facilitator has no such list.
+    let f = app.client_as(As::Facilitator).await;
+    assert_eq!(
+        f.get(app.url("/data-problems"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}
