@@ -101,3 +101,27 @@ test('the file, its edit form and the journal', async () => {
   await inspect(page, 'casemanager-participant-edit-errors');
   await page.context().close();
 });
+
+test('the guidance plan, an evaluation and its print view', async () => {
+  const page = await newPage(browser, { locale: 'nl-BE' });
+  await loginAs(page, 'coordinator');
+  // An active participant of the demo has a plan with goals and evaluations.
+  await page.goto(`${baseUrl}/participants?status=active`);
+  const href = await page.getAttribute('.person-list a', 'href');
+  await page.goto(baseUrl + href);
+  const plan = await page.getAttribute('a[href$="/plan"]', 'href');
+  await page.goto(baseUrl + plan);
+  await inspect(page, 'coordinator-plan');
+  await page.click('#goals-heading ~ details summary');
+  await page.selectOption('#f-goal_domain', 'housing');
+  await page.fill('#f-goal_wording', 'Een eigen woning met een tuintje (fictief).');
+  await submit(page, 'form:has(input[name=part][value=goal]) button[type=submit]');
+  assert.ok((await page.textContent('#goals-heading + ol')).includes('tuintje'));
+  await page.click('#evaluations-heading ~ details summary');
+  await page.fill('#f-evaluation_note', 'Evaluatie tijdens een wandeling (fictief).');
+  await submit(page, 'form:has(input[name=part][value=evaluation]) button[type=submit]');
+  assert.ok((await page.textContent('#evaluations-heading ~ ul.journal')).includes('wandeling'));
+  await page.goto(baseUrl + plan + '/print');
+  await inspect(page, 'coordinator-plan-print');
+  await page.context().close();
+});

@@ -596,3 +596,139 @@ fn reassigning_moves_open_steps_and_tells_the_new_casemanager() {
     assert_eq!(loads.len(), 2);
     assert!(loads[0].open <= loads[1].open, "lightest first");
 }
+
+#[test]
+fn the_plan_its_schedule_evaluations_and_piis_export() {
+    use db::participants::plan::{self, Change, Header};
+    use domain::plan::{CommitmentParty, Progress, StepOwner};
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (_, tid) = create_for(&s, &mut conn, &s.cm1, &input());
+    let starts = today() - chrono::Duration::days(200);
+    let header = Header {
+        is_gpmi: true,
+        needs_assessment: "Fictional needs.".into(),
+        offered_on: Some(starts - chrono::Duration::days(2)),
+        signed_on: Some(starts),
+        starts_on: starts,
+        ends_on: starts + chrono::Duration::days(365),
+        rhythm_months: 4,
+    };
+    // Ends before it starts: refused, nothing saved.
+    let bad = Header {
+        ends_on: starts - chrono::Duration::days(1),
+        ..header.clone()
+    };
+    assert!(matches!(
+        plan::change(
+            &mut conn,
+            &s.cm1,
+            &tid,
+            &Change::Header {
+                header: bad,
+                version: 0
+            },
+            origin()
+        ),
+        Err(EditError::Invalid(_))
+    ));
+    assert!(
+        plan::view(&mut conn, &s.cm1, &tid, today(), origin())
+            .unwrap()
+            .plan
+            .is_none()
+    );
+    plan::change(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        &Change::Header { header, version: 0 },
+        origin(),
+    )
+    .unwrap();
+    for change in [
+        Change::Goal {
+            domain: domain::participant::LifeDomain::Housing,
+            wording: "Een grotere woning (fictief).".into(),
+        },
+        Change::Commitment {
+            party: CommitmentParty::ThirdParty,
+            party_name: "Fictief Sociaal Verhuurkantoor".into(),
+            wording: "Zoekt mee naar een woning.".into(),
+        },
+        Change::Step {
+            goal_id: None,
+            owner: StepOwner::Casemanager,
+            partner_name: String::new(),
+            description: "Afspraak maken (fictief).".into(),
+            due_on: Some(today()),
+        },
+    ] {
+        plan::change(&mut conn, &s.cm1, &tid, &change, origin()).unwrap();
+    }
+    let v = plan::view(&mut conn, &s.cm1, &tid, today(), origin()).unwrap();
+    assert!(v.signed_early, "signed two days after it was offered");
+    assert_eq!(v.schedule.len(), 3, "every four months over a year");
+    assert!(
+        v.schedule
+            .iter()
+            .all(|d| domain::calendar::is_working_day(*d))
+    );
+    assert_eq!(v.last_year, (0, 0, false));
+    let goal = v.goals[0].id.clone();
+    let mut progress = std::collections::BTreeMap::new();
+    progress.insert(goal, Progress::Progressing);
+    plan::change(
+        &mut conn,
+        &s.cm1,
+        &tid,
+        &Change::Evaluation {
+            held_on: starts + chrono::Duration::days(120),
+            in_person: true,
+            note: "Eerste evaluatie (fictief).".into(),
+            progress,
+        },
+        origin(),
+    )
+    .unwrap();
+    // An evaluation in the future is refused.
+    assert!(matches!(
+        plan::change(
+            &mut conn,
+            &s.cm1,
+            &tid,
+            &Change::Evaluation {
+                held_on: today() + chrono::Duration::days(1),
+                in_person: true,
+                note: String::new(),
+                progress: Default::default(),
+            },
+            origin()
+        ),
+        Err(EditError::Invalid(_))
+    ));
+    let v = plan::view(&mut conn, &s.cm1, &tid, today(), origin()).unwrap();
+    assert_eq!(v.last_year, (1, 1, false));
+    // The PIIS export carries the number: her casemanager yes, a facilitator no.
+    let piis = plan::piis(&mut conn, &s.cm1, &tid, today(), origin()).unwrap();
+    assert_eq!(
+        piis.contract.national_number.as_deref(),
+        Some(national_number().as_str())
+    );
+    assert_eq!(piis.contract.areas[0].domain, "housing");
+    assert_eq!(
+        piis.contract.external_partners,
+        vec!["Fictief Sociaal Verhuurkantoor"]
+    );
+    assert_eq!(piis.evaluations.len(), 1);
+    assert!(plan::piis(&mut conn, &s.facilitator, &tid, today(), origin()).is_err());
+    assert!(plan::view(&mut conn, &s.cm2, &tid, today(), origin()).is_err());
+    // Reassigning moves her open steps to the new casemanager.
+    trajectory::reassign(&mut conn, &s.coordinator, &tid, s.cm2.user_id(), origin()).unwrap();
+    let assignee: Option<String> = plan_steps::table
+        .select(plan_steps::assignee_id)
+        .filter(plan_steps::description.eq("Afspraak maken (fictief)."))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(assignee.as_deref(), Some(s.cm2.user_id()));
+}

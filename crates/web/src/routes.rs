@@ -140,6 +140,26 @@ fn all_routes() -> Routes {
             "/participants",
             participants::pages::participants,
         )
+        .add(
+            Method::GET,
+            "/trajectories/{id}/plan",
+            participants::plan::plan_page,
+        )
+        .add(
+            Method::POST,
+            "/trajectories/{id}/plan",
+            participants::plan::save,
+        )
+        .add(
+            Method::GET,
+            "/trajectories/{id}/plan/print",
+            participants::plan::print,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/trajectories/{id}/plan/piis",
+            participants::plan::piis,
+        )
         .add(Method::GET, "/data-problems", quality::page)
         .add(Method::GET, "/api/v1/data-problems", quality::api)
         .add(

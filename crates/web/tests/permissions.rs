@@ -103,6 +103,11 @@ async fn every_route_matches_the_permission_table() {
             "/trajectories/{id}/intake" => format!("/trajectories/{trajectory}/intake"),
             "/trajectories/{id}/transition" => format!("/trajectories/{trajectory}/transition"),
             "/trajectories/{id}/assign" => format!("/trajectories/{trajectory}/assign"),
+            "/trajectories/{id}/plan" => format!("/trajectories/{trajectory}/plan"),
+            "/trajectories/{id}/plan/print" => format!("/trajectories/{trajectory}/plan/print"),
+            "/api/v1/trajectories/{id}/plan/piis" => {
+                format!("/api/v1/trajectories/{trajectory}/plan/piis")
+            }
             "/participants/{id}/confidential" => {
                 format!("/participants/{participant}/confidential")
             }

@@ -14,6 +14,7 @@ use domain::policy::{Action, Actor, Denied, Resource, authorize};
 
 pub mod file;
 pub mod journal;
+pub mod plan;
 pub mod search;
 pub mod trajectory;
 

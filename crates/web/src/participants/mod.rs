@@ -5,6 +5,7 @@
 pub mod api;
 pub mod intake;
 pub mod pages;
+pub mod plan;
 
 use crate::AppState;
 use crate::forms::Choice;
