@@ -36,6 +36,62 @@ impl utoipa::Modify for BearerAuth {
     }
 }
 
+/// Answers every operation can give besides its own: 401 without a valid
+/// token or session, 400 for a query it cannot read, 400/415/422 for a body
+/// that is not JSON or not of the operation's shape. Declared once here so
+/// that no route forgets them.
+fn declare_common_answers(doc: &mut utoipa::openapi::OpenApi) {
+    use utoipa::openapi::{ContentBuilder, Ref, RefOr, ResponseBuilder};
+    let error = |text: &str| {
+        RefOr::T(
+            ResponseBuilder::new()
+                .description(text)
+                .content(
+                    "application/json",
+                    ContentBuilder::new()
+                        .schema(Some(Ref::from_schema_name("ErrorBody")))
+                        .build(),
+                )
+                .build(),
+        )
+    };
+    for item in doc.paths.paths.values_mut() {
+        let ops = [
+            item.get.as_mut(),
+            item.put.as_mut(),
+            item.post.as_mut(),
+            item.delete.as_mut(),
+            item.patch.as_mut(),
+        ];
+        for op in ops.into_iter().flatten() {
+            let answers = &mut op.responses.responses;
+            let secured = op.security.as_ref().is_some_and(|s| !s.is_empty());
+            if secured && !answers.contains_key("401") {
+                answers.insert(
+                    "401".into(),
+                    error("Not signed in: no valid token or session"),
+                );
+            }
+            let has_query = op.parameters.as_ref().is_some_and(|ps| {
+                ps.iter()
+                    .any(|p| matches!(p.parameter_in, utoipa::openapi::path::ParameterIn::Query))
+            });
+            if has_query && !answers.contains_key("400") {
+                answers.insert("400".into(), error("A query parameter that cannot be read"));
+            }
+            if op.request_body.is_some() {
+                for (code, text) in [
+                    ("400", "The body is not valid JSON"),
+                    ("415", "The body is not sent as application/json"),
+                    ("422", "The body does not have the expected shape"),
+                ] {
+                    answers.entry(code.into()).or_insert_with(|| error(text));
+                }
+            }
+        }
+    }
+}
+
 /// The whole document: the shared routes here and each capability's own.
 pub fn document() -> utoipa::openapi::OpenApi {
     let mut doc = ApiDoc::openapi();
@@ -43,6 +99,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::access::api::Doc::openapi());
     doc.merge(crate::quality::Doc::openapi());
     doc.merge(crate::participants::plan::Doc::openapi());
+    declare_common_answers(&mut doc);
     doc
 }
 

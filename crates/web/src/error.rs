@@ -15,6 +15,9 @@ pub enum ApiError {
     Forbidden,
     #[error("invalid input: {0}")]
     Invalid(&'static str),
+    /// A request the API cannot read (query, parameters).
+    #[error("bad request: {0}")]
+    BadRequest(&'static str),
     /// Work off the runtime (hashing) that did not finish.
     #[error("internal: {0}")]
     Internal(String),
@@ -43,6 +46,7 @@ impl IntoResponse for ApiError {
             }
             ApiError::Forbidden => (StatusCode::FORBIDDEN, "forbidden"),
             ApiError::Invalid(code) => (StatusCode::UNPROCESSABLE_ENTITY, *code),
+            ApiError::BadRequest(code) => (StatusCode::BAD_REQUEST, *code),
             ApiError::Db(db::DbError::Conflict(_)) => (StatusCode::CONFLICT, "conflict"),
             ApiError::Db(db::DbError::Invalid(_)) => (StatusCode::UNPROCESSABLE_ENTITY, "invalid"),
             ApiError::Db(db::DbError::Pool(_)) => (StatusCode::SERVICE_UNAVAILABLE, "unavailable"),
@@ -96,8 +100,39 @@ where
                     }
                     _ => (StatusCode::BAD_REQUEST, "bad_request"),
                 };
-                Err((status, Json(ErrorBody { error: code })).into_response())
+                Err(rejection(status, code))
             }
+        }
+    }
+}
+
+/// A rejected request in the API's shape: the code, and (empty) field errors
+/// so that it also fits where a 422 documents them.
+fn rejection(status: StatusCode, code: &'static str) -> Response {
+    (
+        status,
+        Json(serde_json::json!({ "error": code, "fields": [] })),
+    )
+        .into_response()
+}
+
+/// Query parameters whose rejection answers in the API's shape (400).
+pub struct ApiQuery<T>(pub T);
+
+impl<T, S> axum::extract::FromRequestParts<S> for ApiQuery<T>
+where
+    T: serde::de::DeserializeOwned,
+    S: Send + Sync,
+{
+    type Rejection = Response;
+
+    async fn from_request_parts(
+        parts: &mut axum::http::request::Parts,
+        state: &S,
+    ) -> Result<Self, Response> {
+        match axum::extract::Query::<T>::from_request_parts(parts, state).await {
+            Ok(axum::extract::Query(v)) => Ok(ApiQuery(v)),
+            Err(_) => Err(rejection(StatusCode::BAD_REQUEST, "invalid_query")),
         }
     }
 }

@@ -4,11 +4,11 @@ use crate::AppState;
 use crate::api::{admin_change, grant};
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
-use crate::error::{ApiError, ErrorBody};
+use crate::error::{ApiError, ApiJson, ApiQuery, ErrorBody};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use db::credentials::Context;
 use domain::policy::Action;
 use serde::{Deserialize, Serialize};
@@ -42,19 +42,21 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 pub struct Doc;
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct AuditQuery {
     /// Only entries about this record (e.g. a participant id).
     pub subject: Option<String>,
     /// Only entries of this action (e.g. participant.read).
     pub action: Option<String>,
     /// At most this many, newest first (default 200).
+    #[param(minimum = 1, maximum = 1000, nullable = false)]
     pub limit: Option<i64>,
 }
 
 #[derive(Serialize, ToSchema)]
 pub struct AuditLine {
     pub seq: i64,
-    pub at: NaiveDateTime,
+    pub at: DateTime<Utc>,
     pub actor_user_id: Option<String>,
     pub actor_label: String,
     pub action: String,
@@ -72,8 +74,11 @@ pub async fn audit(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
-    Query(q): Query<AuditQuery>,
+    ApiQuery(q): ApiQuery<AuditQuery>,
 ) -> Result<Json<Vec<AuditLine>>, ApiError> {
+    if q.limit.is_some_and(|n| !(1..=1000).contains(&n)) {
+        return Err(ApiError::BadRequest("invalid_query"));
+    }
     let g = grant(&state, &me.actor, Action::ReadAuditTrail, &address).await?;
     let org = g.organisation_id().unwrap_or_default().to_owned();
     let filter = db::audit::Filter {
@@ -91,7 +96,7 @@ pub async fn audit(
             .into_iter()
             .map(|e| AuditLine {
                 seq: e.seq,
-                at: e.at,
+                at: e.at.and_utc(),
                 actor_user_id: e.actor_user_id,
                 actor_label: e.actor_label,
                 action: e.action,
@@ -245,8 +250,8 @@ pub struct SessionLine {
     pub user_id: String,
     pub email: String,
     pub ip: Option<String>,
-    pub created_at: NaiveDateTime,
-    pub last_seen_at: NaiveDateTime,
+    pub created_at: DateTime<Utc>,
+    pub last_seen_at: DateTime<Utc>,
 }
 
 /// Open sessions of the organisation's staff (administrators).
@@ -269,8 +274,8 @@ pub async fn sessions(
                 user_id: s.user_id,
                 email: s.email,
                 ip: s.ip,
-                created_at: s.created_at,
-                last_seen_at: s.last_seen_at,
+                created_at: s.created_at.and_utc(),
+                last_seen_at: s.last_seen_at.and_utc(),
             })
             .collect(),
     ))
@@ -300,9 +305,9 @@ pub async fn end_session(
 pub struct TokenLine {
     pub id: String,
     pub name: String,
-    pub created_at: NaiveDateTime,
-    pub last_used_at: Option<NaiveDateTime>,
-    pub revoked_at: Option<NaiveDateTime>,
+    pub created_at: DateTime<Utc>,
+    pub last_used_at: Option<DateTime<Utc>>,
+    pub revoked_at: Option<DateTime<Utc>>,
 }
 
 /// The caller's own tokens.
@@ -322,9 +327,9 @@ pub async fn tokens(
             .map(|t| TokenLine {
                 id: t.id,
                 name: t.name,
-                created_at: t.created_at,
-                last_used_at: t.last_used_at,
-                revoked_at: t.revoked_at,
+                created_at: t.created_at.and_utc(),
+                last_used_at: t.last_used_at.map(|d| d.and_utc()),
+                revoked_at: t.revoked_at.map(|d| d.and_utc()),
             })
             .collect(),
     ))
@@ -349,7 +354,7 @@ pub async fn create_token(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
-    Json(body): Json<NewToken>,
+    ApiJson(body): ApiJson<NewToken>,
 ) -> Result<(StatusCode, Json<CreatedToken>), ApiError> {
     let name = body.name.trim().chars().take(100).collect::<String>();
     if name.is_empty() {

@@ -5,9 +5,9 @@ use super::{Check, allowed, origin_parts};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
-use crate::error::{ApiError, ApiJson, ErrorBody};
+use crate::error::{ApiError, ApiJson, ApiQuery, ErrorBody};
 use axum::Json;
-use axum::extract::{Path, Query, State};
+use axum::extract::{Path, State};
 use axum::http::StatusCode;
 use axum::response::{IntoResponse, Response};
 use chrono::NaiveDate;
@@ -147,6 +147,7 @@ pub struct ParticipantPage {
 }
 
 #[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
 pub struct ListParams {
     /// A name in any spelling, a phone number, an email address or a national number.
     pub q: Option<String>,
@@ -156,8 +157,8 @@ pub struct ListParams {
     pub status: Option<String>,
     /// Only participants followed by this casemanager.
     pub casemanager: Option<String>,
-    /// 1-based page of 25.
-    #[param(minimum = 1)]
+    /// 1-based page of 25 (a page past the end gives the last page).
+    #[param(minimum = 1, maximum = 100000, nullable = false)]
     pub page: Option<i64>,
 }
 
@@ -171,8 +172,11 @@ pub async fn participants(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
-    Query(p): Query<ListParams>,
+    ApiQuery(p): ApiQuery<ListParams>,
 ) -> Result<Json<ParticipantPage>, ApiError> {
+    if p.page.is_some_and(|n| !(1..=100_000).contains(&n)) {
+        return Err(ApiError::BadRequest("invalid_query"));
+    }
     let (at, writer) = origin_parts(&state);
     let actor = me.actor;
     let query = SearchQuery {
