@@ -11,8 +11,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/data-problems', '/audit', '/account'],
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/data-problems', '/admin/programmes', '/audit', '/account'],
   casemanager: ['/dashboard', '/participants', '/data-problems', '/account'],
   facilitator: ['/dashboard', '/account'],
 };

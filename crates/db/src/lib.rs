@@ -17,6 +17,7 @@ pub mod migrate;
 pub mod models;
 pub mod participants;
 pub mod pool;
+pub mod programmes;
 pub mod quality;
 pub mod repo;
 pub mod schema;

@@ -124,6 +124,8 @@ pub struct Programme {
     pub life_domains: String,
     pub funders: String,
     pub report_strands: String,
+    /// Bumped by every change, to detect concurrent edits.
+    pub version: i32,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]

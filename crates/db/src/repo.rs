@@ -218,6 +218,7 @@ pub fn add_programme(
         life_domains: join(&t.life_domains.iter().map(|d| d.code()).collect::<Vec<_>>()),
         funders: join(t.funders),
         report_strands: join(t.report_strands),
+        version: 1,
     };
     write_tx(conn, |conn| {
         diesel::insert_into(programmes::table)

@@ -97,6 +97,7 @@ diesel::table! {
         life_domains -> Text,
         funders -> Text,
         report_strands -> Text,
+        version -> Integer,
     }
 }
 

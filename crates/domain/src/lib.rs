@@ -15,6 +15,7 @@ pub mod password;
 pub mod phonetic;
 pub mod plan;
 pub mod policy;
+pub mod programme;
 pub mod sealed;
 pub mod secret;
 pub mod totp;

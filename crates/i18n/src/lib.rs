@@ -247,6 +247,9 @@ mod tests {
                     ("language", Arg::Str("nl")),
                     ("level", Arg::Str("basic")),
                     ("value", Arg::Str("v")),
+                    ("min", Arg::Num(5)),
+                    ("max", Arg::Num(15)),
+                    ("months", Arg::Num(12)),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

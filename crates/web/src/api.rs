@@ -98,6 +98,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::participants::api::Doc::openapi());
     doc.merge(crate::access::api::Doc::openapi());
     doc.merge(crate::quality::Doc::openapi());
+    doc.merge(crate::programmes::Doc::openapi());
     doc.merge(crate::participants::plan::Doc::openapi());
     declare_common_answers(&mut doc);
     doc

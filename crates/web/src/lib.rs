@@ -17,6 +17,7 @@ pub mod health;
 pub mod metrics;
 pub mod pages;
 pub mod participants;
+pub mod programmes;
 pub mod quality;
 pub mod ratelimit;
 pub mod routes;

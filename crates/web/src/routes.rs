@@ -4,8 +4,8 @@
 use crate::access::pages as staff;
 use crate::pages::{self, account, public};
 use crate::{
-    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants, quality,
-    security,
+    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants,
+    programmes, quality, security,
 };
 use axum::Router;
 use axum::handler::Handler;
@@ -160,6 +160,11 @@ fn all_routes() -> Routes {
             "/api/v1/trajectories/{id}/plan/piis",
             participants::plan::piis,
         )
+        .add(Method::GET, "/admin/programmes", programmes::list)
+        .add(Method::POST, "/admin/programmes", programmes::add)
+        .add(Method::GET, "/admin/programmes/{id}", programmes::edit)
+        .add(Method::POST, "/admin/programmes/{id}", programmes::save)
+        .add(Method::GET, "/api/v1/programmes", programmes::api)
         .add(Method::GET, "/data-problems", quality::page)
         .add(Method::GET, "/api/v1/data-problems", quality::api)
         .add(

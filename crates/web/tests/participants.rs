@@ -320,3 +320,118 @@ async fn dashboards_and_data_problems() {
         403
     );
 }
+
+#[tokio::test]
+async fn programmes_are_adapted_from_their_template() {
+    let app = demo().await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let list = text(
+        coordinator
+            .get(app.url("/admin/programmes"))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_translated(&list);
+    let id: String = list
+        .split("href=\"/admin/programmes/")
+        .nth(1)
+        .unwrap()
+        .chars()
+        .take_while(|c| *c != '"')
+        .collect();
+    let form = text(
+        coordinator
+            .get(app.url(&format!("/admin/programmes/{id}")))
+            .send()
+            .await
+            .unwrap(),
+    )
+    .await;
+    assert_translated(&form);
+    let version: String = {
+        let i = form.find("name=\"version\" value=\"").unwrap() + 22;
+        form[i..].chars().take_while(|c| *c != '"').collect()
+    };
+    let csrf = app.csrf(&coordinator).await;
+    let fields = |version: &str, min: &'static str| {
+        vec![
+            ("csrf".to_owned(), csrf.clone()),
+            ("version".to_owned(), version.to_owned()),
+            (
+                "name".to_owned(),
+                "Aangepast programma (fictief)".to_owned(),
+            ),
+            ("active".to_owned(), "yes".to_owned()),
+            ("min_group_size".to_owned(), min.to_owned()),
+            ("group_capacity".to_owned(), "12".to_owned()),
+            ("session_rhythm".to_owned(), "weekly".to_owned()),
+            ("session_minutes".to_owned(), "120".to_owned()),
+            ("duration_months".to_owned(), "9".to_owned()),
+            ("life_domains".to_owned(), "housing".to_owned()),
+            ("life_domains".to_owned(), "social".to_owned()),
+            ("rule_min_age".to_owned(), "18".to_owned()),
+            ("rule_lives_in".to_owned(), "9999".to_owned()),
+            ("weeks_1".to_owned(), "6".to_owned()),
+        ]
+    };
+    // The smallest group above the largest: refused field by field, nothing saved.
+    let r = coordinator
+        .post(app.url(&format!("/admin/programmes/{id}")))
+        .form(&fields(&version, "20"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(
+        text(r)
+            .await
+            .contains("aria-describedby=\"e-min_group_size\"")
+    );
+    let r = coordinator
+        .post(app.url(&format!("/admin/programmes/{id}")))
+        .form(&fields(&version, "6"))
+        .send()
+        .await
+        .unwrap();
+    let status = r.status();
+    assert_eq!(status, 303, "version {version}: {}", text(r).await);
+    // The same form again, on the old version: a conflict, not an overwrite.
+    let r = coordinator
+        .post(app.url(&format!("/admin/programmes/{id}")))
+        .form(&fields(&version, "7"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 409);
+    let programmes: serde_json::Value = coordinator
+        .get(app.url("/api/v1/programmes"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let p = programmes
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == id.as_str())
+        .unwrap();
+    assert_eq!(p["min_group_size"], 6);
+    assert_eq!(p["duration_months"], 9);
+    assert_eq!(p["phases"][0][1], 6);
+    let rules = p["eligibility"].as_array().unwrap();
+    assert!(rules.iter().any(|r| r["rule"] == "lives_in"));
+    // A casemanager does not configure programmes.
+    let cm = app.client_as(As::Casemanager).await;
+    assert_eq!(
+        cm.get(app.url("/admin/programmes"))
+            .send()
+            .await
+            .unwrap()
+            .status(),
+        403
+    );
+}

@@ -51,7 +51,7 @@ async fn every_route_matches_the_permission_table() {
     }
 
     // Ids of the demo organisation, for routes that name a record.
-    let (participant, trajectory, spare_user) = app
+    let (participant, trajectory, programme, spare_user) = app
         .with_db(|conn| {
             let cm = db::repo::user_by_email(conn, As::Casemanager.email()).unwrap();
             let (org, _) = db::access::memberships_of(conn, &cm.id).unwrap().remove(0);
@@ -86,12 +86,17 @@ async fn every_route_matches_the_permission_table() {
                 .remove(0)
                 .trajectory
                 .id;
-            (participant, trajectory, spare.id)
+            let programme = db::repo::list_programmes(conn, &org.id)
+                .unwrap()
+                .remove(0)
+                .id;
+            (participant, trajectory, programme, spare.id)
         })
         .await;
     let concrete = |path: &str| -> String {
         match path {
             "/participants/{id}" => format!("/participants/{participant}"),
+            "/admin/programmes/{id}" => format!("/admin/programmes/{programme}"),
             "/participants/{id}/edit" => format!("/participants/{participant}/edit"),
             "/participants/{id}/children" => format!("/participants/{participant}/children"),
             "/participants/{id}/adults" => format!("/participants/{participant}/adults"),

@@ -127,6 +127,7 @@ impl Page {
                     ]);
                 }
                 if matches!(role, Some(Administrator | Coordinator)) {
+                    links.push(("/admin/programmes", "nav-programmes"));
                     links.push(("/audit", "nav-audit"));
                 }
                 links.push(("/account", "nav-account"));
