@@ -125,3 +125,17 @@ test('the guidance plan, an evaluation and its print view', async () => {
   await inspect(page, 'coordinator-plan-print');
   await page.context().close();
 });
+
+test('a programme adapted from its template', async () => {
+  const page = await newPage(browser, { locale: 'de-BE' });
+  await loginAs(page, 'administrator');
+  await page.goto(`${baseUrl}/admin/programmes`);
+  const href = await page.getAttribute('.person-list a', 'href');
+  await page.goto(baseUrl + href);
+  await inspect(page, 'administrator-programme-edit');
+  await page.fill('#f-min_group_size', '99');
+  await submit(page, 'form[action^="/admin/programmes/"] button[type=submit]');
+  assert.equal(await page.getAttribute('#f-min_group_size', 'aria-invalid'), 'true');
+  await inspect(page, 'administrator-programme-edit-errors');
+  await page.context().close();
+});
