@@ -199,6 +199,11 @@ fn all_routes() -> Routes {
         )
         .add(
             Method::POST,
+            "/participants/{id}/children/{child}/birth-date",
+            participants::pages::set_child_birth_date,
+        )
+        .add(
+            Method::POST,
             "/participants/{id}/adults",
             participants::pages::add_adult,
         )

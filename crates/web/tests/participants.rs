@@ -309,6 +309,47 @@ async fn dashboards_and_data_problems() {
     assert!(undated["count"].as_u64().unwrap() > 0);
     let fix = undated["problems"][0]["fix"].as_str().unwrap();
     assert!(fix.ends_with("#household"));
+    // The fix is on the file: the child's birth date, set in place.
+    let before = undated["count"].as_u64().unwrap();
+    let file_path = fix.trim_end_matches("#household").to_owned();
+    let file = text(coordinator.get(app.url(&file_path)).send().await.unwrap()).await;
+    let action: String = {
+        let i = file.find("/birth-date\"").unwrap();
+        let start = file[..i].rfind("action=\"").unwrap() + 8;
+        file[start..i + 11].to_owned()
+    };
+    let csrf = app.csrf(&coordinator).await;
+    let r = coordinator
+        .post(app.url(&action))
+        .form(&[("csrf", csrf.as_str()), ("child_birth_date", "2030-01-01")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422, "a birth date in the future is refused");
+    let r = coordinator
+        .post(app.url(&action))
+        .form(&[("csrf", csrf.as_str()), ("child_birth_date", "2019-05-04")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let problems: serde_json::Value = coordinator
+        .get(app.url("/api/v1/data-problems"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let after = problems
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|k| k["kind"] == "child_without_birth_date")
+        .unwrap()["count"]
+        .as_u64()
+        .unwrap();
+    assert!(after < before, "{after} < {before}");
     // A facilitator has no such list.
     let f = app.client_as(As::Facilitator).await;
     assert_eq!(

@@ -100,6 +100,9 @@ async fn every_route_matches_the_permission_table() {
             "/participants/{id}/edit" => format!("/participants/{participant}/edit"),
             "/participants/{id}/children" => format!("/participants/{participant}/children"),
             "/participants/{id}/adults" => format!("/participants/{participant}/adults"),
+            "/participants/{id}/children/{child}/birth-date" => {
+                format!("/participants/{participant}/children/no-such-child/birth-date")
+            }
             "/participants/{id}/consents" => format!("/participants/{participant}/consents"),
             "/participants/{id}/journal" => format!("/participants/{participant}/journal"),
             "/participants/{id}/consents/{consent}/withdraw" => {

@@ -1195,6 +1195,39 @@ pub async fn add_child(
     after_change(&state, address, page, &me, id, form, result, "household").await
 }
 
+/// The birth date of a child on file without one (the data-problems list links here).
+pub async fn set_child_birth_date(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path((id, child)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let pairs = Pairs(pairs);
+    let form = FormState::from_pairs(&pairs);
+    let (at, _) = origin_parts(&state);
+    let (actor, pid, ip) = (me.actor.clone(), id.clone(), address.clone());
+    let born = parse_date(pairs.get("child_birth_date"));
+    let result = state
+        .db
+        .run(move |conn| {
+            Ok(match born {
+                Some(born) => file::set_child_birth_date(
+                    conn,
+                    &actor,
+                    &pid,
+                    &child,
+                    born,
+                    Origin::new(Some(&ip), at),
+                ),
+                None => Err(invalid("child_birth_date", "invalid-date")),
+            })
+        })
+        .await;
+    after_change(&state, address, page, &me, id, form, result, "household").await
+}
+
 pub async fn add_adult(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
