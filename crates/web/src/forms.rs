@@ -43,6 +43,11 @@ impl Pairs {
     }
 }
 
+/// The codes of every value of a coded enum (for [`Choice::coded`]).
+pub fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
+    all.iter().map(|v| code(*v)).collect()
+}
+
 /// One option of a select: its value and its translation key.
 #[derive(Debug, Clone)]
 pub struct Choice {

@@ -537,7 +537,8 @@ fn household_change<R>(
     })?
 }
 
-fn invalid(field: &'static str, code: &'static str) -> EditError {
+/// The answer for one field that does not pass.
+pub(crate) fn invalid(field: &'static str, code: &'static str) -> EditError {
     EditError::Invalid(vec![FieldError { field, code }])
 }
 

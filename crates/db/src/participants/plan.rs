@@ -4,7 +4,8 @@
 //! scheduled from the plan's rhythm. Reads are recorded; every change is
 //! authorised as an edit of her file and recorded by field, never by value.
 
-use super::file::{EditError, authorize_on};
+use super::file::{EditError, authorize_on, invalid};
+use super::trajectory::trajectory_in;
 use super::{AccessError, Origin, casemanagers_of, refusal};
 use crate::audit::{self, Event};
 use crate::backend::write_tx;
@@ -14,7 +15,7 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::NaiveDate;
 use diesel::prelude::*;
-use domain::participant::{FieldError, LifeDomain};
+use domain::participant::LifeDomain;
 use domain::plan::{CommitmentParty, Progress, StepOwner, StepStatus};
 use domain::policy::{Action, Actor, Resource, authorize};
 use std::collections::BTreeMap;
@@ -39,18 +40,6 @@ pub struct PlanView {
     /// In the last year: (evaluations, of which in person), and whether the
     /// GPMI minimum (3, of which 2 in person) is met.
     pub last_year: (usize, usize, bool),
-}
-
-fn trajectory_in(conn: &mut DbConn, org: &str, id: &str) -> Result<Trajectory, EditError> {
-    trajectories::table
-        .filter(trajectories::organisation_id.eq(org))
-        .filter(trajectories::id.eq(id))
-        .select(Trajectory::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(EditError::Access(AccessError::Db(DbError::NotFound(
-            "trajectory",
-        ))))
 }
 
 fn plan_of(conn: &mut DbConn, org: &str, trajectory_id: &str) -> DbResult<Option<Plan>> {
@@ -220,10 +209,6 @@ pub enum Change {
         note: String,
         progress: BTreeMap<String, Progress>,
     },
-}
-
-fn invalid(field: &'static str, code: &'static str) -> EditError {
-    EditError::Invalid(vec![FieldError { field, code }])
 }
 
 fn text(field: &'static str, t: &str, max: usize, required: bool) -> Result<String, EditError> {

@@ -150,7 +150,12 @@ pub(crate) fn insert(
     Ok(id)
 }
 
-fn trajectory_in(conn: &mut DbConn, org: &str, id: &str) -> Result<Trajectory, EditError> {
+/// A trajectory of the organisation, or "not found".
+pub(crate) fn trajectory_in(
+    conn: &mut DbConn,
+    org: &str,
+    id: &str,
+) -> Result<Trajectory, EditError> {
     trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::id.eq(id))

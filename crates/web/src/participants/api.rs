@@ -1,7 +1,7 @@
 //! The participant file over `/api/v1`: search, a new file (with the
 //! duplicate check), the file, a change with its version, the journal.
 
-use super::{Check, allowed, origin_parts};
+use super::{Check, allowed_api, origin_parts};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
@@ -500,7 +500,7 @@ pub async fn create(
     CurrentUser(me): CurrentUser,
     ApiJson(body): ApiJson<NewParticipant>,
 ) -> Response {
-    match allowed(
+    if let Err(refused) = allowed_api(
         &state,
         &address,
         &me.actor,
@@ -508,9 +508,7 @@ pub async fn create(
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return ApiError::from(e).into_response(),
-        Err(e) => return ApiError::Db(e).into_response(),
+        return refused;
     }
     let today = state.clock.today();
     let input = match file_input(&body.file) {
@@ -618,7 +616,7 @@ pub async fn update(
     Path(id): Path<String>,
     ApiJson(body): ApiJson<ParticipantChange>,
 ) -> Response {
-    match allowed(
+    if let Err(refused) = allowed_api(
         &state,
         &address,
         &me.actor,
@@ -626,9 +624,7 @@ pub async fn update(
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return ApiError::from(e).into_response(),
-        Err(e) => return ApiError::Db(e).into_response(),
+        return refused;
     }
     let input = match file_input(&body.file) {
         Ok(i) => i,
@@ -678,7 +674,7 @@ pub async fn duplicates(
     CurrentUser(me): CurrentUser,
     ApiJson(body): ApiJson<serde_json::Map<String, serde_json::Value>>,
 ) -> Response {
-    match allowed(
+    if let Err(refused) = allowed_api(
         &state,
         &address,
         &me.actor,
@@ -686,9 +682,7 @@ pub async fn duplicates(
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return ApiError::from(e).into_response(),
-        Err(e) => return ApiError::Db(e).into_response(),
+        return refused;
     }
     let input = match file_input(&body) {
         Ok(i) => i,

@@ -2,7 +2,7 @@
 //! met / not met / unknown, the decision with an override justification),
 //! lifecycle transitions and reassignment of a trajectory.
 
-use super::{Check, access_failure, allowed, edit_failure, origin_parts};
+use super::{Check, allowed_page, edit_failure, origin_parts};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
@@ -209,18 +209,18 @@ pub async fn save(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Trajectory("intake.update", id.clone()),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let form = FormState::from_pairs(&pairs);
     let notes = IntakeNotes {
@@ -348,18 +348,18 @@ pub async fn transition(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Trajectory("trajectory.transition", id.clone()),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let Some(change) = transition_from(&pairs) else {
         return page.error(StatusCode::UNPROCESSABLE_ENTITY);

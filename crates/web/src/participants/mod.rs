@@ -103,3 +103,34 @@ pub(crate) async fn allowed(
         })
         .await
 }
+
+/// For a page: the policy's answer before anything else; a refusal is the
+/// translated error page. Gives the page back to render with.
+pub(crate) async fn allowed_page(
+    state: &AppState,
+    address: &str,
+    actor: &domain::policy::Actor,
+    check: Check,
+    page: Page,
+) -> Result<Page, Response> {
+    match allowed(state, address, actor, check).await {
+        Ok(Ok(())) => Ok(page),
+        Ok(Err(e)) => Err(access_failure(page, e)),
+        Err(e) => Err(internal(page, e)),
+    }
+}
+
+/// For the API: the policy's answer before the body is looked at; a refusal
+/// is the API's error answer.
+pub(crate) async fn allowed_api(
+    state: &AppState,
+    address: &str,
+    actor: &domain::policy::Actor,
+    check: Check,
+) -> Result<(), Response> {
+    match allowed(state, address, actor, check).await {
+        Ok(Ok(())) => Ok(()),
+        Ok(Err(e)) => Err(crate::error::ApiError::from(e).into_response()),
+        Err(e) => Err(crate::error::ApiError::Db(e).into_response()),
+    }
+}

@@ -2,11 +2,11 @@
 //! duplicate check, the file, its edit form with conflict detection, the
 //! household and consents, the contact journal, break the glass.
 
-use super::{Check, access_failure, allowed, edit_failure, origin_parts, programme_choices};
+use super::{Check, access_failure, allowed_page, edit_failure, origin_parts, programme_choices};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
-use crate::forms::{Choice, FormState, Pairs};
+use crate::forms::{Choice, FormState, Pairs, codes};
 use crate::pages::{Page, internal, render, see_other};
 use askama::Template;
 use axum::Form;
@@ -28,10 +28,6 @@ use domain::participant::{
 };
 use domain::policy::Action;
 use serde::Deserialize;
-
-fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| code(*v)).collect()
-}
 
 /// The choices of every select of the file's form.
 pub struct FileChoices {
@@ -433,17 +429,17 @@ pub async fn new_form(
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
-    match allowed(
+    match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Org(Action::CreateParticipant, "participant.create"),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => new_page(&state, page, &me, FormState::default(), Vec::new()).await,
-        Ok(Err(e)) => access_failure(page, e),
-        Err(e) => internal(page, e),
+        Ok(page) => new_page(&state, page, &me, FormState::default(), Vec::new()).await,
+        Err(refused) => refused,
     }
 }
 
@@ -456,18 +452,18 @@ pub async fn create(
     CurrentUser(me): CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Org(Action::CreateParticipant, "participant.create"),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let form = FormState::from_pairs(&pairs);
     let today = state.clock.today();
@@ -1035,18 +1031,18 @@ pub async fn update(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Participant(Action::EditParticipant, "participant.update", id.clone()),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let form = FormState::from_pairs(&pairs);
     let with_sensitive = pairs.has("national_number");
@@ -1340,18 +1336,18 @@ pub async fn add_contact(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Participant(Action::EditParticipant, "journal.add", id.clone()),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let form = FormState::from_pairs(&pairs);
     let contact = contact_from(&pairs);

@@ -2,12 +2,12 @@
 //! schedule and evaluations (one form per part), a print view in her
 //! language for signing, and the PIIS export over the API.
 
-use super::{Check, access_failure, allowed, edit_failure, origin_parts};
+use super::{Check, allowed_page, edit_failure, origin_parts};
 use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
 use crate::error::{ApiError, ErrorBody};
-use crate::forms::{Choice, FormState, Pairs};
+use crate::forms::{Choice, FormState, Pairs, codes};
 use crate::pages::{Page, internal, render, see_other};
 use askama::Template;
 use axum::Form;
@@ -26,10 +26,6 @@ use utoipa::OpenApi;
 #[derive(OpenApi)]
 #[openapi(paths(piis))]
 pub struct Doc;
-
-fn codes<T: Copy>(all: &[T], code: fn(T) -> &'static str) -> Vec<&'static str> {
-    all.iter().map(|v| code(*v)).collect()
-}
 
 #[derive(Template)]
 #[template(path = "participants/plan.html")]
@@ -394,18 +390,18 @@ pub async fn save(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match allowed(
+    let page = match allowed_page(
         &state,
         &address,
         &me.actor,
         Check::Trajectory("plan.update", id.clone()),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let form = FormState::from_pairs(&pairs);
     let change = match change_from(&pairs) {

@@ -6,7 +6,7 @@ use crate::AppState;
 use crate::auth::CurrentUser;
 use crate::client::ClientIp;
 use crate::error::{ApiError, ErrorBody};
-use crate::forms::{Choice, FormState, Pairs};
+use crate::forms::{Choice, FormState, Pairs, codes};
 use crate::pages::{Page, internal, render, see_other};
 use crate::participants::{access_failure, origin_parts};
 use askama::Template;
@@ -99,7 +99,7 @@ pub async fn add(
     CurrentUser(me): CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    match crate::participants::allowed(
+    let page = match crate::participants::allowed_page(
         &state,
         &address,
         &me.actor,
@@ -107,13 +107,13 @@ pub async fn add(
             domain::policy::Action::ManageProgrammes,
             "programme.create",
         ),
+        page,
     )
     .await
     {
-        Ok(Ok(())) => {}
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    }
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
     let pairs = Pairs(pairs);
     let Ok(kind) = pairs.get("kind").parse::<ProgrammeKind>() else {
         return page.error(StatusCode::UNPROCESSABLE_ENTITY);
@@ -282,34 +282,15 @@ fn edit_page(
     form: FormState,
     conflict: bool,
 ) -> EditPage {
-    let codes = |all: &[&'static str], kind: &str| Choice::coded(kind, all.iter().copied());
     EditPage {
         page,
         programme,
         phases,
         form,
-        domains: codes(
-            &LifeDomain::ALL.iter().map(|d| d.code()).collect::<Vec<_>>(),
-            "domain",
-        ),
-        incomes: codes(
-            &IncomeKind::ALL.iter().map(|d| d.code()).collect::<Vec<_>>(),
-            "income",
-        ),
-        rhythms: codes(
-            &SessionRhythm::ALL
-                .iter()
-                .map(|d| d.code())
-                .collect::<Vec<_>>(),
-            "rhythm",
-        ),
-        levels: codes(
-            &LanguageLevel::ALL
-                .iter()
-                .map(|d| d.code())
-                .collect::<Vec<_>>(),
-            "level",
-        ),
+        domains: Choice::coded("domain", codes(LifeDomain::ALL, LifeDomain::code)),
+        incomes: Choice::coded("income", codes(IncomeKind::ALL, IncomeKind::code)),
+        rhythms: Choice::coded("rhythm", codes(SessionRhythm::ALL, SessionRhythm::code)),
+        levels: Choice::coded("level", codes(LanguageLevel::ALL, LanguageLevel::code)),
         conflict,
     }
 }
