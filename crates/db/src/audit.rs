@@ -250,9 +250,69 @@ impl OwnedEvent {
     }
 }
 
+/// Where the writer answers once a job is committed: a thread that waits,
+/// or a request that awaits (see [`defer_receipts`]).
+enum Done {
+    Blocking(std::sync::mpsc::SyncSender<Result<(), String>>),
+    Async(tokio::sync::oneshot::Sender<Result<(), String>>),
+}
+
+impl Done {
+    fn send(self, result: Result<(), String>) {
+        // A waiter that went away (a dropped request) needs no answer.
+        let _ = match self {
+            Done::Blocking(tx) => tx.send(result).map_err(|_| ()),
+            Done::Async(tx) => tx.send(result).map_err(|_| ()),
+        };
+    }
+}
+
 struct Job {
     events: Vec<OwnedEvent>,
-    done: std::sync::mpsc::SyncSender<Result<(), String>>,
+    done: Done,
+}
+
+/// A commit still to come for entries handed to the writer by a request.
+pub struct Receipt(tokio::sync::oneshot::Receiver<Result<(), String>>);
+
+impl Receipt {
+    /// Resolves once the entries are durable; an error if they could not be written.
+    pub async fn settled(self) -> DbResult<()> {
+        match self.0.await {
+            Ok(Ok(())) => Ok(()),
+            Ok(Err(e)) => Err(DbError::Task(format!("audit trail: {e}"))),
+            Err(_) => Err(DbError::Task("the audit writer has stopped".into())),
+        }
+    }
+}
+
+thread_local! {
+    /// Receipts of the database work running on this thread, while its
+    /// caller awaits them (see [`defer_receipts`]).
+    static DEFERRED: std::cell::RefCell<Option<Vec<Receipt>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Runs `work` with [`AuditWriter::append`] handing entries to the writer
+/// without waiting for their commit, and returns the receipts to await. The
+/// caller (`Db::run`) awaits them after giving the connection back, before
+/// the result is used: entries stay durable before any page shows what they
+/// record, while a waiting request no longer holds a connection, so one
+/// commit takes the entries of many requests.
+pub(crate) fn defer_receipts<R>(work: impl FnOnce() -> R) -> (R, Vec<Receipt>) {
+    struct Reset;
+    impl Drop for Reset {
+        // Also on a panic: no later work on this thread may defer by mistake.
+        fn drop(&mut self) {
+            DEFERRED.with_borrow_mut(|d| *d = None);
+        }
+    }
+    DEFERRED.with_borrow_mut(|d| *d = Some(Vec::new()));
+    let reset = Reset;
+    let out = work();
+    let receipts = DEFERRED.with_borrow_mut(|d| d.take()).unwrap_or_default();
+    drop(reset);
+    (out, receipts)
 }
 
 /// Group commit for entries that accompany no other change (a file read, a
@@ -293,7 +353,7 @@ impl AuditWriter {
                     match result {
                         Ok(()) => {
                             for job in batch {
-                                let _ = job.done.send(Ok(()));
+                                job.done.send(Ok(()));
                             }
                         }
                         // One bad job must not fail the others: retry each alone.
@@ -301,7 +361,7 @@ impl AuditWriter {
                             for job in batch {
                                 let alone =
                                     write_batch(&mut conn, &connect, std::slice::from_ref(&job));
-                                let _ = job.done.send(alone.map_err(|e| e.to_string()));
+                                job.done.send(alone.map_err(|e| e.to_string()));
                             }
                         }
                     }
@@ -311,24 +371,43 @@ impl AuditWriter {
     }
 
     /// Appends the events (in order, in one transaction with those of other
-    /// requests) and returns once they are committed.
+    /// requests) and returns once they are committed; inside `Db::run`, it
+    /// returns at once and `run` awaits the commit (see [`defer_receipts`]).
     pub fn append(&self, events: &[Event<'_>]) -> DbResult<()> {
         if events.is_empty() {
             return Ok(());
         }
+        let events: Vec<OwnedEvent> = events.iter().map(OwnedEvent::from).collect();
+        let deferred = DEFERRED.with_borrow(Option::is_some);
+        if deferred {
+            let (done, receipt) = tokio::sync::oneshot::channel();
+            self.send(Job {
+                events,
+                done: Done::Async(done),
+            })?;
+            DEFERRED.with_borrow_mut(|d| {
+                if let Some(receipts) = d.as_mut() {
+                    receipts.push(Receipt(receipt));
+                }
+            });
+            return Ok(());
+        }
         let (done, wait) = std::sync::mpsc::sync_channel(1);
-        let job = Job {
-            events: events.iter().map(OwnedEvent::from).collect(),
-            done,
-        };
-        self.jobs
-            .send(job)
-            .map_err(|_| DbError::Task("the audit writer has stopped".into()))?;
+        self.send(Job {
+            events,
+            done: Done::Blocking(done),
+        })?;
         match wait.recv() {
             Ok(Ok(())) => Ok(()),
             Ok(Err(e)) => Err(DbError::Task(format!("audit trail: {e}"))),
             Err(_) => Err(DbError::Task("the audit writer has stopped".into())),
         }
+    }
+
+    fn send(&self, job: Job) -> DbResult<()> {
+        self.jobs
+            .send(job)
+            .map_err(|_| DbError::Task("the audit writer has stopped".into()))
     }
 }
 

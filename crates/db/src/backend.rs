@@ -13,9 +13,11 @@ use diesel::sql_types::{Integer, Text};
 pub(crate) fn prepare_connection(conn: &mut DbConn) -> DbResult<()> {
     match conn {
         DbConn::Sqlite(c) => c.batch_execute(
-            "PRAGMA journal_mode = WAL;
+            // busy_timeout first: switching to WAL takes a lock that a
+            // connection opening at the same moment may hold.
+            "PRAGMA busy_timeout = 5000;
+             PRAGMA journal_mode = WAL;
              PRAGMA foreign_keys = ON;
-             PRAGMA busy_timeout = 5000;
              PRAGMA synchronous = FULL;",
         )?,
         DbConn::Postgres(c) => c.batch_execute("SET TIME ZONE 'UTC'")?,

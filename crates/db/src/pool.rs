@@ -175,17 +175,25 @@ impl Db {
         R: Send + 'static,
     {
         let pool = self.pool.clone();
-        let _permit = self
+        let permit = self
             .permits
             .acquire()
             .await
             .map_err(|e| DbError::Task(e.to_string()))?;
-        tokio::task::spawn_blocking(move || {
-            let mut conn = pool.get()?;
-            work(&mut conn)
+        let (out, receipts) = tokio::task::spawn_blocking(move || {
+            crate::audit::defer_receipts(|| {
+                let mut conn = pool.get()?;
+                work(&mut conn)
+            })
         })
         .await
-        .map_err(|e| DbError::Task(e.to_string()))?
+        .map_err(|e| DbError::Task(e.to_string()))?;
+        // The connection is back in the pool: wait for the trail without it.
+        drop(permit);
+        for receipt in receipts {
+            receipt.settled().await?;
+        }
+        out
     }
 
     pub fn state(&self) -> PoolState {

@@ -1,0 +1,2 @@
+DROP INDEX trajectories_status;
+CREATE INDEX trajectories_status ON trajectories(organisation_id, status);
