@@ -35,9 +35,37 @@ fn id(lang: Language) -> &'static LanguageIdentifier {
     }
 }
 
+/// Every message without arguments, formatted once per language: a page
+/// shows a few hundred labels, and each Fluent lookup negotiates languages
+/// and formats its pattern anew.
+static PLAIN: std::sync::LazyLock<[HashMap<String, String>; 4]> = std::sync::LazyLock::new(|| {
+    [Language::Nl, Language::Fr, Language::De, Language::En].map(|lang| {
+        keys(lang)
+            .into_iter()
+            .filter_map(|key| {
+                let text = LOCALES.try_lookup(id(lang), &key)?;
+                Some((key, text))
+            })
+            .collect()
+    })
+});
+
+fn plain(lang: Language) -> &'static HashMap<String, String> {
+    let index = match lang {
+        Language::Nl => 0,
+        Language::Fr => 1,
+        Language::De => 2,
+        Language::En => 3,
+    };
+    &PLAIN[index]
+}
+
 /// A translated message. An unknown key yields the key itself, so a gap is
 /// visible on the page (and the key-set test fails before that can ship).
 pub fn t(lang: Language, key: &str) -> String {
+    if let Some(text) = plain(lang).get(key) {
+        return text.clone();
+    }
     LOCALES
         .try_lookup(id(lang), key)
         .unwrap_or_else(|| key.to_owned())
