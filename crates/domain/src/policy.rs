@@ -71,6 +71,14 @@ pub enum Action {
     ManageProgrammes,
     /// Anonymised figures pooled across organisations.
     ReadAggregates,
+    /// Create groups, plan their sessions, place and remove members.
+    ManageGroups,
+    /// See a group: its members' names, sessions, attendance, childcare needs.
+    ReadGroup,
+    /// Mark attendance at a group's sessions.
+    TakeAttendance,
+    /// The organisation's Community, school hours and imported school years.
+    ManageCalendars,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -91,6 +99,11 @@ pub enum Resource<'a> {
         organisation_id: &'a str,
         casemanager_ids: &'a [String],
     },
+    /// A group, with who facilitates it.
+    Group {
+        organisation_id: &'a str,
+        facilitator_ids: &'a [String],
+    },
     /// Figures with no person in them.
     Aggregates,
     /// The actor's own account.
@@ -105,6 +118,9 @@ impl Resource<'_> {
                 organisation_id, ..
             }
             | Resource::Confidential {
+                organisation_id, ..
+            }
+            | Resource::Group {
                 organisation_id, ..
             } => Some(organisation_id),
             Resource::Aggregates | Resource::OwnAccount => None,
@@ -221,6 +237,38 @@ pub fn authorize(
             Coordinator | Casemanager => Ok(grant(None)),
             _ => Err(Denied::Role),
         },
+        (ManageGroups, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
+        (ManageCalendars, Resource::Organisation { .. }) => match role {
+            Administrator | Coordinator => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
+        // Casemanagers see every group of their organisation (they place
+        // their participants); facilitators only the groups they lead.
+        (
+            ReadGroup,
+            Resource::Group {
+                facilitator_ids, ..
+            },
+        ) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            Facilitator if assigned(facilitator_ids) => Ok(grant(None)),
+            Facilitator => Err(Denied::NotAssigned),
+            Administrator => Err(Denied::Role),
+        },
+        (
+            TakeAttendance,
+            Resource::Group {
+                facilitator_ids, ..
+            },
+        ) => match role {
+            Coordinator => Ok(grant(None)),
+            Casemanager | Facilitator if assigned(facilitator_ids) => Ok(grant(None)),
+            Casemanager | Facilitator => Err(Denied::NotAssigned),
+            Administrator => Err(Denied::Role),
+        },
         (AssignCasemanager, Resource::Organisation { .. }) => match role {
             Coordinator => Ok(grant(None)),
             _ => Err(Denied::Role),
@@ -285,6 +333,56 @@ mod tests {
             organisation_id: org.into(),
             role,
         }
+    }
+
+    #[test]
+    fn group_rules() {
+        let facs = vec!["f".to_owned()];
+        let group = Resource::Group {
+            organisation_id: "org-a",
+            facilitator_ids: &facs,
+        };
+        let f = staff("f", "org-a", Role::Facilitator);
+        let other_f = staff("g", "org-a", Role::Facilitator);
+        let cm = staff("c", "org-a", Role::Casemanager);
+        let admin = staff("a", "org-a", Role::Administrator);
+        assert!(authorize(&f, Action::ReadGroup, group, None).is_ok());
+        assert!(authorize(&f, Action::TakeAttendance, group, None).is_ok());
+        assert_eq!(
+            authorize(&other_f, Action::TakeAttendance, group, None),
+            Err(Denied::NotAssigned)
+        );
+        assert!(authorize(&cm, Action::ReadGroup, group, None).is_ok());
+        assert_eq!(
+            authorize(&cm, Action::TakeAttendance, group, None),
+            Err(Denied::NotAssigned)
+        );
+        assert_eq!(
+            authorize(&admin, Action::ReadGroup, group, None),
+            Err(Denied::Role)
+        );
+        let elsewhere = staff("f", "org-b", Role::Facilitator);
+        assert_eq!(
+            authorize(&elsewhere, Action::ReadGroup, group, None),
+            Err(Denied::OtherOrganisation)
+        );
+        let org = Resource::Organisation { id: "org-a" };
+        assert!(authorize(&cm, Action::ManageGroups, org, None).is_ok());
+        assert_eq!(
+            authorize(&f, Action::ManageGroups, org, None),
+            Err(Denied::Role)
+        );
+        assert!(authorize(&admin, Action::ManageCalendars, org, None).is_ok());
+        // The file stays closed to a facilitator, also of her group.
+        assert_eq!(
+            authorize(
+                &f,
+                Action::ReadParticipantFile,
+                participant(&[], &facs),
+                None
+            ),
+            Err(Denied::Role)
+        );
     }
 
     fn participant<'a>(cms: &'a [String], facs: &'a [String]) -> Resource<'a> {
