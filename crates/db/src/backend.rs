@@ -226,6 +226,7 @@ fn normalise_type(t: &str) -> String {
         "boolean" | "bool" => "boolean",
         "timestamp" | "timestamp without time zone" => "timestamp",
         "date" => "date",
+        "time" | "time without time zone" => "time",
         "blob" | "bytea" => "binary",
         other => return other.to_owned(),
     }

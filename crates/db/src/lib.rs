@@ -13,6 +13,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod fiction;
+pub mod groups;
 pub mod migrate;
 pub mod models;
 pub mod participants;

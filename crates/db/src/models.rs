@@ -447,3 +447,92 @@ pub struct PlanEvaluation {
     pub author_id: Option<String>,
     pub created_at: NaiveDateTime,
 }
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = groups)]
+pub struct Group {
+    pub id: String,
+    pub organisation_id: String,
+    pub programme_id: String,
+    /// adults, childrens_group (7 and older) or childcare (under 7).
+    pub kind: String,
+    /// For a children's group or childcare: the adults' group it goes with.
+    pub parent_id: Option<String>,
+    pub name: String,
+    /// Language codes, comma-separated.
+    pub languages: String,
+    pub level: String,
+    pub room_id: Option<String>,
+    pub min_size: i32,
+    pub max_size: i32,
+    pub active: bool,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = group_members)]
+pub struct GroupMember {
+    pub id: String,
+    pub organisation_id: String,
+    pub group_id: String,
+    pub participant_id: String,
+    /// member or waiting.
+    pub status: String,
+    pub waiting_since: NaiveDateTime,
+    pub joined_on: Option<NaiveDate>,
+    pub left_on: Option<NaiveDate>,
+    pub created_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = group_sessions)]
+pub struct GroupSession {
+    pub id: String,
+    pub organisation_id: String,
+    pub group_id: String,
+    pub series_id: Option<String>,
+    pub held_on: NaiveDate,
+    pub starts_at: chrono::NaiveTime,
+    pub ends_at: chrono::NaiveTime,
+    pub room_id: Option<String>,
+    pub kind: String,
+    pub theme: String,
+    pub practice_id: Option<String>,
+    pub guest_partner: String,
+    pub interpreter_needed: bool,
+    pub notes: String,
+    pub cancelled: bool,
+    pub cancel_reason: String,
+    pub version: i32,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = attendance)]
+pub struct AttendanceRow {
+    pub organisation_id: String,
+    pub session_id: String,
+    pub participant_id: String,
+    pub mark: String,
+    pub reason: Option<String>,
+    pub marked_by: Option<String>,
+    pub marked_at: NaiveDateTime,
+}
+
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = practices)]
+pub struct Practice {
+    pub id: String,
+    pub organisation_id: String,
+    pub title: String,
+    pub life_domain: Option<String>,
+    pub method: String,
+    pub materials: String,
+    pub minutes: Option<i32>,
+    pub language_notes: String,
+    pub shared: bool,
+    pub created_at: NaiveDateTime,
+}

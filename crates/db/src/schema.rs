@@ -12,6 +12,10 @@ diesel::table! {
         created_at -> Timestamp,
         require_totp -> Bool,
         synthetic -> Bool,
+        community -> Text,
+        school_day_start -> Time,
+        school_day_end -> Time,
+        wednesday_end -> Time,
     }
 }
 
@@ -154,6 +158,7 @@ diesel::table! {
         first_name -> Text,
         birth_date -> Nullable<Date>,
         created_at -> Timestamp,
+        care_notes -> Text,
     }
 }
 
@@ -429,9 +434,137 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    school_years (community, school_year) {
+        community -> Text,
+        school_year -> Text,
+        first_day -> Date,
+        periods -> Text,
+        imported_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    groups (id) {
+        id -> Text,
+        organisation_id -> Text,
+        programme_id -> Text,
+        kind -> Text,
+        parent_id -> Nullable<Text>,
+        name -> Text,
+        languages -> Text,
+        level -> Text,
+        room_id -> Nullable<Text>,
+        min_size -> Integer,
+        max_size -> Integer,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_facilitators (group_id, user_id) {
+        organisation_id -> Text,
+        group_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    group_members (id) {
+        id -> Text,
+        organisation_id -> Text,
+        group_id -> Text,
+        participant_id -> Text,
+        status -> Text,
+        waiting_since -> Timestamp,
+        joined_on -> Nullable<Date>,
+        left_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    practices (id) {
+        id -> Text,
+        organisation_id -> Text,
+        title -> Text,
+        life_domain -> Nullable<Text>,
+        method -> Text,
+        materials -> Text,
+        minutes -> Nullable<Integer>,
+        language_notes -> Text,
+        shared -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    group_sessions (id) {
+        id -> Text,
+        organisation_id -> Text,
+        group_id -> Text,
+        series_id -> Nullable<Text>,
+        held_on -> Date,
+        starts_at -> Time,
+        ends_at -> Time,
+        room_id -> Nullable<Text>,
+        kind -> Text,
+        theme -> Text,
+        practice_id -> Nullable<Text>,
+        guest_partner -> Text,
+        interpreter_needed -> Bool,
+        notes -> Text,
+        cancelled -> Bool,
+        cancel_reason -> Text,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    session_facilitators (session_id, user_id) {
+        organisation_id -> Text,
+        session_id -> Text,
+        user_id -> Text,
+    }
+}
+
+diesel::table! {
+    attendance (session_id, participant_id) {
+        organisation_id -> Text,
+        session_id -> Text,
+        participant_id -> Text,
+        mark -> Text,
+        reason -> Nullable<Text>,
+        marked_by -> Nullable<Text>,
+        marked_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    attendance_keys (idempotency_key) {
+        idempotency_key -> Text,
+        organisation_id -> Text,
+        session_id -> Text,
+        received_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
+diesel::joinable!(group_members -> groups (group_id));
+diesel::joinable!(group_members -> participants (participant_id));
+diesel::joinable!(group_facilitators -> groups (group_id));
+diesel::joinable!(group_facilitators -> users (user_id));
+diesel::joinable!(group_sessions -> groups (group_id));
+diesel::joinable!(session_facilitators -> group_sessions (session_id));
+diesel::joinable!(attendance -> group_sessions (session_id));
+diesel::joinable!(attendance -> participants (participant_id));
 diesel::joinable!(rooms -> sites (site_id));
 diesel::joinable!(memberships -> users (user_id));
 diesel::joinable!(memberships -> organisations (organisation_id));
@@ -476,4 +609,13 @@ diesel::allow_tables_to_appear_in_same_query!(
     plan_commitments,
     plan_steps,
     plan_evaluations,
+    school_years,
+    groups,
+    group_facilitators,
+    group_members,
+    practices,
+    group_sessions,
+    session_facilitators,
+    attendance,
+    attendance_keys,
 );

@@ -59,8 +59,10 @@ fn every_organisation_table_carries_organisation_id() {
     tables.dedup();
     // Global tables: the tenants themselves; people, who may work for several;
     // their sessions and recovery codes; the audit trail, whose "global" chain
-    // holds events without an organisation (a failed login for an unknown name).
+    // holds events without an organisation (a failed login for an unknown name);
+    // the school years of the Communities, the same for every organisation.
     let global = [
+        "school_years",
         "organisations",
         "users",
         "sessions",

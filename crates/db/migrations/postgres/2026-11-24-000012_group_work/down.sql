@@ -1,0 +1,14 @@
+DROP TABLE attendance_keys;
+DROP TABLE attendance;
+DROP TABLE session_facilitators;
+DROP TABLE group_sessions;
+DROP TABLE practices;
+DROP TABLE group_members;
+DROP TABLE group_facilitators;
+DROP TABLE groups;
+DROP TABLE school_years;
+ALTER TABLE children DROP COLUMN care_notes;
+ALTER TABLE organisations DROP COLUMN wednesday_end;
+ALTER TABLE organisations DROP COLUMN school_day_end;
+ALTER TABLE organisations DROP COLUMN school_day_start;
+ALTER TABLE organisations DROP COLUMN community;

@@ -1,0 +1,407 @@
+//! Attendance: marks sent from the attendance screen (also after being
+//! offline), each with an idempotency key, so that a replay or a double tap
+//! changes nothing twice; rates, hours, and the members to call.
+
+use super::{GroupError, invalid, open};
+use crate::audit::{self, Event};
+use crate::backend::write_tx;
+use crate::error::DbResult;
+use crate::models::*;
+use crate::participants::{AccessError, Origin};
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::{Datelike, NaiveDate, NaiveDateTime};
+use diesel::prelude::*;
+use domain::groups::{ChildCounts, ExcuseReason, Mark, hours, two_unexplained_in_a_row};
+use domain::policy::{Action, Actor};
+
+/// One mark as the screen sends it.
+#[derive(Debug, Clone)]
+pub struct MarkInput {
+    pub participant_id: String,
+    pub mark: Mark,
+    pub reason: Option<ExcuseReason>,
+    /// When it was tapped (the phone's clock, kept no later than now).
+    pub marked_at: NaiveDateTime,
+    /// Unique per tap; a mark with a key already seen is ignored.
+    pub key: String,
+}
+
+/// What a save did.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Saved {
+    pub applied: usize,
+    /// Keys seen before: nothing changed.
+    pub replayed: usize,
+    /// Older than the mark already stored (another device was later).
+    pub superseded: usize,
+}
+
+fn valid_key(key: &str) -> bool {
+    (8..=100).contains(&key.len())
+        && key
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '-' || c == '_')
+}
+
+/// Saves marks for one session in one transaction. Only members of the group
+/// on the session's date can be marked; an excuse needs a reason.
+pub fn save(
+    conn: &mut DbConn,
+    actor: &Actor,
+    session_id: &str,
+    marks: &[MarkInput],
+    origin: Origin<'_>,
+) -> Result<Saved, GroupError> {
+    if marks.is_empty() || marks.len() > 200 {
+        return Err(invalid("marks", "required"));
+    }
+    for m in marks {
+        if !valid_key(&m.key) {
+            return Err(invalid("key", "invalid-key"));
+        }
+        if (m.mark == Mark::Excused) != m.reason.is_some() {
+            return Err(invalid("reason", "required"));
+        }
+    }
+    write_tx(conn, |conn| -> Result<Saved, GroupError> {
+        let session = super::sessions::session_of_org(conn, actor, session_id)?;
+        let opened = open(
+            conn,
+            actor,
+            Action::TakeAttendance,
+            "attendance.save",
+            &session.group_id,
+            origin,
+        )?;
+        let org = opened.group.organisation_id;
+        let members = super::sessions::members_on(conn, &org, &session.group_id, session.held_on)?;
+        let mut saved = Saved::default();
+        for m in marks {
+            if !members.iter().any(|(id, _, _)| *id == m.participant_id) {
+                return Err(invalid("participant_id", "not-a-member"));
+            }
+            let seen: i64 = attendance_keys::table
+                .filter(attendance_keys::idempotency_key.eq(&m.key))
+                .count()
+                .get_result(conn)?;
+            if seen > 0 {
+                saved.replayed += 1;
+                continue;
+            }
+            diesel::insert_into(attendance_keys::table)
+                .values((
+                    attendance_keys::idempotency_key.eq(&m.key),
+                    attendance_keys::organisation_id.eq(&org),
+                    attendance_keys::session_id.eq(session_id),
+                    attendance_keys::received_at.eq(origin.at),
+                ))
+                .execute(conn)?;
+            let marked_at = m.marked_at.min(origin.at);
+            let current: Option<NaiveDateTime> = attendance::table
+                .filter(attendance::session_id.eq(session_id))
+                .filter(attendance::participant_id.eq(&m.participant_id))
+                .select(attendance::marked_at)
+                .first(conn)
+                .optional()?;
+            let row = AttendanceRow {
+                organisation_id: org.clone(),
+                session_id: session_id.to_owned(),
+                participant_id: m.participant_id.clone(),
+                mark: m.mark.code().to_owned(),
+                reason: m.reason.map(|r| r.code().to_owned()),
+                marked_by: Some(actor.user_id().to_owned()),
+                marked_at,
+            };
+            match current {
+                None => {
+                    diesel::insert_into(attendance::table)
+                        .values(&row)
+                        .execute(conn)?;
+                    saved.applied += 1;
+                }
+                Some(at) if at <= marked_at => {
+                    diesel::update(
+                        attendance::table
+                            .filter(attendance::session_id.eq(session_id))
+                            .filter(attendance::participant_id.eq(&m.participant_id)),
+                    )
+                    .set((
+                        attendance::mark.eq(&row.mark),
+                        attendance::reason.eq(&row.reason),
+                        attendance::marked_by.eq(&row.marked_by),
+                        attendance::marked_at.eq(row.marked_at),
+                    ))
+                    .execute(conn)?;
+                    saved.applied += 1;
+                }
+                Some(_) => saved.superseded += 1,
+            }
+        }
+        if saved.applied > 0 {
+            audit::record(
+                conn,
+                &Event::by(actor, "attendance.save", origin.ip, origin.at)
+                    .about("group", &session.group_id)
+                    .detail(&format!("session {session_id}: {} marks", saved.applied)),
+            )?;
+        }
+        Ok(saved)
+    })
+}
+
+/// One line of the attendance screen.
+#[derive(Debug, Clone)]
+pub struct Line {
+    pub participant_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub mark: Option<Mark>,
+    pub reason: Option<ExcuseReason>,
+}
+
+/// The attendance screen of a session: its members with their marks.
+#[derive(Debug, Clone)]
+pub struct Sheet {
+    pub session: GroupSession,
+    pub group: Group,
+    pub lines: Vec<Line>,
+    pub children: ChildCounts,
+}
+
+/// Opens a session's attendance sheet (recorded as a read of the group).
+pub fn sheet(
+    conn: &mut DbConn,
+    actor: &Actor,
+    session_id: &str,
+    origin: Origin<'_>,
+) -> Result<Sheet, GroupError> {
+    let session = super::sessions::session_of_org(conn, actor, session_id)?;
+    let opened = open(
+        conn,
+        actor,
+        Action::TakeAttendance,
+        "attendance.read",
+        &session.group_id,
+        origin,
+    )?;
+    let org = opened.group.organisation_id.clone();
+    let members = super::sessions::members_on(conn, &org, &session.group_id, session.held_on)?;
+    let marks: Vec<(String, String, Option<String>)> = attendance::table
+        .filter(attendance::organisation_id.eq(&org))
+        .filter(attendance::session_id.eq(session_id))
+        .select((
+            attendance::participant_id,
+            attendance::mark,
+            attendance::reason,
+        ))
+        .load(conn)?;
+    let ids: Vec<String> = members.iter().map(|m| m.0.clone()).collect();
+    let children = super::sessions::children_for(conn, &org, &ids, session.held_on)?;
+    let lines = members
+        .into_iter()
+        .map(|(participant_id, first_name, last_name)| {
+            let found = marks.iter().find(|(p, _, _)| *p == participant_id);
+            Line {
+                mark: found.and_then(|(_, m, _)| m.parse().ok()),
+                reason: found.and_then(|(_, _, r)| r.as_deref().and_then(|r| r.parse().ok())),
+                participant_id,
+                first_name,
+                last_name,
+            }
+        })
+        .collect();
+    origin.record(
+        conn,
+        &[Event::by(actor, "attendance.read", origin.ip, origin.at)
+            .about("group", &session.group_id)
+            .detail(&format!("session {session_id}"))],
+    )?;
+    Ok(Sheet {
+        session,
+        group: opened.group,
+        lines,
+        children,
+    })
+}
+
+/// Attendance of a member over the group's marked sessions.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Rate {
+    pub participant_id: String,
+    pub marked: i64,
+    pub attended: i64,
+}
+
+impl Rate {
+    /// Percentage attended, rounded; `None` before any mark.
+    pub fn percent(&self) -> Option<i64> {
+        (self.marked > 0).then(|| (self.attended * 100 + self.marked / 2) / self.marked)
+    }
+}
+
+/// Per-member attendance of a group (for its page).
+pub fn rates(conn: &mut DbConn, org: &str, group_id: &str) -> DbResult<Vec<Rate>> {
+    let rows: Vec<(String, String)> = attendance::table
+        .inner_join(group_sessions::table)
+        .filter(attendance::organisation_id.eq(org))
+        .filter(group_sessions::group_id.eq(group_id))
+        .select((attendance::participant_id, attendance::mark))
+        .load(conn)?;
+    let mut out: Vec<Rate> = Vec::new();
+    for (p, mark) in rows {
+        let attended = mark.parse::<Mark>().is_ok_and(Mark::attended);
+        match out.iter_mut().find(|r| r.participant_id == p) {
+            Some(r) => {
+                r.marked += 1;
+                r.attended += attended as i64;
+            }
+            None => out.push(Rate {
+                participant_id: p,
+                marked: 1,
+                attended: attended as i64,
+            }),
+        }
+    }
+    Ok(out)
+}
+
+/// A participant to call: her last two marked sessions were absences
+/// without a reason.
+#[derive(Debug, Clone)]
+pub struct ToCall {
+    pub participant_id: String,
+    pub first_name: String,
+    pub last_name: String,
+    pub group: String,
+    pub last_absence: NaiveDate,
+}
+
+/// The casemanager's participants with two unexplained absences in a row
+/// (a coordinator: the whole organisation's).
+pub fn to_call(conn: &mut DbConn, actor: &Actor) -> Result<Vec<ToCall>, AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let mut q = attendance::table
+        .inner_join(group_sessions::table)
+        .inner_join(participants::table)
+        .filter(attendance::organisation_id.eq(&org))
+        .filter(attendance::mark.eq(Mark::Absent.code()))
+        .select(attendance::participant_id)
+        .distinct()
+        .into_boxed();
+    if actor.role() != Some(domain::model::Role::Coordinator) {
+        let mine = trajectories::table
+            .filter(trajectories::organisation_id.eq(org.clone()))
+            .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+            .select(trajectories::participant_id);
+        q = q.filter(attendance::participant_id.eq_any(mine));
+    }
+    let absent: Vec<String> = q.load(conn)?;
+    let mut out = Vec::new();
+    for p in absent {
+        let recent: Vec<(String, NaiveDate, String, String, String)> = attendance::table
+            .inner_join(group_sessions::table.inner_join(groups::table))
+            .inner_join(participants::table)
+            .filter(attendance::organisation_id.eq(&org))
+            .filter(attendance::participant_id.eq(&p))
+            .order((
+                group_sessions::held_on.desc(),
+                group_sessions::starts_at.desc(),
+            ))
+            .select((
+                attendance::mark,
+                group_sessions::held_on,
+                groups::name,
+                participants::first_name,
+                participants::last_name,
+            ))
+            .limit(2)
+            .load(conn)?;
+        let marks: Vec<Mark> = recent
+            .iter()
+            .rev()
+            .filter_map(|r| r.0.parse().ok())
+            .collect();
+        if two_unexplained_in_a_row(&marks)
+            && let Some((_, day, group, first, last)) = recent.into_iter().next()
+        {
+            out.push(ToCall {
+                participant_id: p,
+                first_name: first,
+                last_name: last,
+                group,
+                last_absence: day,
+            });
+        }
+    }
+    out.sort_by_key(|c| std::cmp::Reverse(c.last_absence));
+    Ok(out)
+}
+
+/// Hours attended by one participant, per month and session kind.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HoursLine {
+    pub year: i32,
+    pub month: u32,
+    pub kind: String,
+    pub sessions: u32,
+    pub hours: f64,
+}
+
+/// The dates she attended with their hours, for an attestation.
+pub type Attended = Vec<(NaiveDate, f64)>;
+
+/// The hours she attended (present or late), per month and session kind,
+/// with the dates for an attestation.
+pub fn hours_of(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<(Vec<HoursLine>, Attended)> {
+    let rows: Vec<(
+        String,
+        NaiveDate,
+        chrono::NaiveTime,
+        chrono::NaiveTime,
+        String,
+    )> = attendance::table
+        .inner_join(group_sessions::table)
+        .filter(attendance::organisation_id.eq(org))
+        .filter(attendance::participant_id.eq(participant_id))
+        .filter(group_sessions::cancelled.eq(false))
+        .order(group_sessions::held_on)
+        .select((
+            attendance::mark,
+            group_sessions::held_on,
+            group_sessions::starts_at,
+            group_sessions::ends_at,
+            group_sessions::kind,
+        ))
+        .load(conn)?;
+    let mut lines: Vec<HoursLine> = Vec::new();
+    let mut dates = Vec::new();
+    for (mark, day, start, end, kind) in rows {
+        if !mark.parse::<Mark>().is_ok_and(Mark::attended) {
+            continue;
+        }
+        let h = hours(start, end);
+        dates.push((day, h));
+        match lines
+            .iter_mut()
+            .find(|l| l.year == day.year() && l.month == day.month() && l.kind == kind)
+        {
+            Some(l) => {
+                l.sessions += 1;
+                l.hours += h;
+            }
+            None => lines.push(HoursLine {
+                year: day.year(),
+                month: day.month(),
+                kind,
+                sessions: 1,
+                hours: h,
+            }),
+        }
+    }
+    Ok((lines, dates))
+}

@@ -1,0 +1,623 @@
+//! Group work as storage enforces it, on both backends: capacity and the
+//! waiting list, series saved around holidays, conflicts, idempotent
+//! attendance from several devices, the members to call, hours, and a
+//! facilitator who sees her group but never a file.
+
+use chrono::{Duration, NaiveDate, NaiveTime};
+use db::groups::attendance::{self, MarkInput};
+use db::groups::sessions::{self, SessionDetails};
+use db::groups::{self, GroupError, NewGroup, Placed};
+use db::participants::{self as files, AccessError, Origin};
+use db::schema::{self, audit_log, group_sessions, programmes, session_facilitators};
+use db::{DbConn, access, demo, repo};
+use diesel::prelude::*;
+use domain::groups::{ExcuseReason, Mark, Rhythm, SessionKind, Slot};
+use domain::policy::{Actor, Denied};
+use test_support::{TestDatabase, test_now};
+
+fn origin() -> Origin<'static> {
+    Origin::new(Some("192.0.2.9"), test_now().naive_utc())
+}
+
+fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, day).unwrap()
+}
+
+fn t(h: u32, m: u32) -> NaiveTime {
+    NaiveTime::from_hms_opt(h, m, 0).unwrap()
+}
+
+fn actor_for(conn: &mut DbConn, email: &str) -> Actor {
+    let user = repo::user_by_email(conn, email).unwrap();
+    let (org, role) = access::memberships_of(conn, &user.id).unwrap().remove(0);
+    Actor::Staff {
+        user_id: user.id,
+        organisation_id: org.id,
+        role,
+    }
+}
+
+struct Setup {
+    _database: TestDatabase,
+    db: db::Db,
+    coordinator: Actor,
+    facilitator: Actor,
+    cm1: Actor,
+    programme_id: String,
+    participants: Vec<String>,
+}
+
+fn setup() -> Setup {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+    let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+    let programme_id: String = programmes::table
+        .filter(programmes::kind.eq("social_activation"))
+        .select(programmes::id)
+        .first(&mut conn)
+        .unwrap();
+    let participants: Vec<String> = schema::participants::table
+        .filter(schema::participants::organisation_id.eq(coordinator.organisation_id().unwrap()))
+        .order(schema::participants::id)
+        .select(schema::participants::id)
+        .limit(6)
+        .load(&mut conn)
+        .unwrap();
+    drop(conn);
+    Setup {
+        _database: database,
+        db,
+        coordinator,
+        facilitator,
+        cm1,
+        programme_id,
+        participants,
+    }
+}
+
+fn group(s: &Setup, conn: &mut DbConn, max: i32) -> String {
+    groups::create(
+        conn,
+        &s.coordinator,
+        &NewGroup {
+            programme_id: s.programme_id.clone(),
+            kind: "adults".into(),
+            name: "Testgroep maandag".into(),
+            languages: vec!["nl".into()],
+            facilitator_ids: vec![s.facilitator.user_id().to_owned()],
+            min_size: Some(2),
+            max_size: Some(max),
+            ..Default::default()
+        },
+        origin(),
+    )
+    .unwrap()
+}
+
+fn details() -> SessionDetails {
+    SessionDetails {
+        kind: SessionKind::Psychosocial,
+        theme: "Kennismaking".into(),
+        room_id: None,
+        facilitator_ids: Vec::new(),
+        interpreter_needed: false,
+        guest_partner: String::new(),
+        practice_id: None,
+        notes: String::new(),
+    }
+}
+
+#[test]
+fn a_full_group_refuses_and_the_waiting_list_keeps_order() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 2);
+    let on = d(2026, 11, 23);
+    let place = |conn: &mut DbConn, p: &str, wait: bool| {
+        groups::place(conn, &s.coordinator, &g, p, on, wait, origin())
+    };
+    let p = &s.participants;
+    assert_eq!(place(&mut conn, &p[0], false).unwrap(), Placed::Member);
+    assert_eq!(place(&mut conn, &p[1], false).unwrap(), Placed::Member);
+    // Placing her twice changes nothing.
+    assert_eq!(place(&mut conn, &p[1], false).unwrap(), Placed::Member);
+    match place(&mut conn, &p[2], false) {
+        Err(GroupError::Full { max: 2 }) => {}
+        other => panic!("expected a full group, got {other:?}"),
+    }
+    assert_eq!(place(&mut conn, &p[2], true).unwrap(), Placed::Waiting(1));
+    assert_eq!(place(&mut conn, &p[3], true).unwrap(), Placed::Waiting(2));
+    let view = groups::view(&mut conn, &s.coordinator, &g, origin()).unwrap();
+    assert_eq!(view.members.len(), 2);
+    let queue: Vec<&str> = view
+        .waiting
+        .iter()
+        .map(|w| w.member.participant_id.as_str())
+        .collect();
+    assert_eq!(queue, vec![p[2].as_str(), p[3].as_str()]);
+    // A member leaves: the first on the waiting list takes her place.
+    let leaving = view
+        .members
+        .iter()
+        .find(|m| m.member.participant_id == p[0])
+        .unwrap();
+    let promoted = groups::leave(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &leaving.member.id,
+        on,
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(promoted.as_deref(), Some(p[2].as_str()));
+    let view = groups::view(&mut conn, &s.coordinator, &g, origin()).unwrap();
+    assert_eq!(view.waiting.len(), 1);
+    assert!(view.members.iter().any(|m| m.member.participant_id == p[2]));
+}
+
+#[test]
+fn a_series_skips_the_holidays_and_is_saved_whole() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    // Mondays from 14 December 2026 to 22 February 2027 (Flemish calendar).
+    let request = sessions::request(
+        d(2026, 12, 14),
+        d(2027, 2, 22),
+        Rhythm::Weekly,
+        t(9, 30),
+        t(12, 0),
+        false,
+    );
+    let preview = sessions::preview(&mut conn, &s.coordinator, &g, &request, origin()).unwrap();
+    let skipped: Vec<NaiveDate> = preview
+        .iter()
+        .filter(|p| p.skipped.is_some())
+        .map(|p| p.date)
+        .collect();
+    assert_eq!(
+        skipped,
+        vec![d(2026, 12, 21), d(2026, 12, 28), d(2027, 2, 8)]
+    );
+    let before: i64 = group_sessions::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(before, 0, "a preview saves nothing");
+    let ids = sessions::save_series(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &request,
+        &details(),
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(ids.len(), preview.len() - 3);
+    let dates: Vec<NaiveDate> = group_sessions::table
+        .order(group_sessions::held_on)
+        .select(group_sessions::held_on)
+        .load(&mut conn)
+        .unwrap();
+    assert!(dates.iter().all(|day| !skipped.contains(day)));
+    // The group's facilitator leads every session of the series.
+    let led: i64 = session_facilitators::table
+        .filter(session_facilitators::user_id.eq(s.facilitator.user_id()))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(led as usize, ids.len());
+    // A facilitator cannot plan.
+    let refused = sessions::save_series(
+        &mut conn,
+        &s.facilitator,
+        &g,
+        &request,
+        &details(),
+        origin(),
+    );
+    assert!(matches!(
+        refused,
+        Err(GroupError::Access(AccessError::Denied(Denied::Role)))
+    ));
+}
+
+#[test]
+fn conflicts_are_found_and_can_be_kept() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let a = group(&s, &mut conn, 12);
+    let b = group(&s, &mut conn, 12);
+    let slot = Slot {
+        date: d(2026, 12, 1),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    let first = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &a,
+        slot,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap();
+    assert!(first.is_ok());
+    // Same facilitator, overlapping time, another group.
+    let overlapping = Slot {
+        start: t(11, 0),
+        end: t(13, 0),
+        ..slot
+    };
+    let second = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        overlapping,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap();
+    let codes: Vec<&str> = second
+        .as_ref()
+        .unwrap_err()
+        .iter()
+        .map(|c| c.code())
+        .collect();
+    assert_eq!(codes, vec!["facilitator_taken"]);
+    // On a holiday and in the evening.
+    let holiday = Slot {
+        date: d(2026, 12, 25),
+        ..slot
+    };
+    let evening = Slot {
+        date: d(2026, 12, 2),
+        start: t(18, 0),
+        end: t(20, 0),
+    };
+    let on_holiday = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        holiday,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(on_holiday.unwrap_err()[0].code(), "closed");
+    let late = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        evening,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(late.unwrap_err()[0].code(), "outside_school_hours");
+    // Kept anyway on purpose.
+    let kept = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        evening,
+        &details(),
+        true,
+        origin(),
+    )
+    .unwrap();
+    assert!(kept.is_ok());
+    let count: i64 = group_sessions::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(count, 2);
+}
+
+fn mark(p: &str, m: Mark, at: chrono::NaiveDateTime, key: &str) -> MarkInput {
+    MarkInput {
+        participant_id: p.to_owned(),
+        mark: m,
+        reason: (m == Mark::Excused).then_some(ExcuseReason::SickChild),
+        marked_at: at,
+        key: key.to_owned(),
+    }
+}
+
+#[test]
+fn attendance_is_idempotent_across_replays_and_devices() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    for p in &s.participants[..3] {
+        groups::place(
+            &mut conn,
+            &s.coordinator,
+            &g,
+            p,
+            d(2026, 11, 2),
+            false,
+            origin(),
+        )
+        .unwrap();
+    }
+    let slot = Slot {
+        date: d(2026, 11, 17),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    let session = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        slot,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    let now = test_now().naive_utc();
+    let p = &s.participants;
+    let batch = vec![
+        mark(
+            &p[0],
+            Mark::Present,
+            now - Duration::minutes(10),
+            "key-aaaa-0001",
+        ),
+        mark(
+            &p[1],
+            Mark::Absent,
+            now - Duration::minutes(10),
+            "key-aaaa-0002",
+        ),
+        mark(
+            &p[2],
+            Mark::Excused,
+            now - Duration::minutes(10),
+            "key-aaaa-0003",
+        ),
+    ];
+    let first = attendance::save(&mut conn, &s.facilitator, &session, &batch, origin()).unwrap();
+    assert_eq!(first.applied, 3);
+    let entries = |conn: &mut DbConn| -> i64 {
+        audit_log::table
+            .filter(audit_log::action.eq("attendance.save"))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    let trail = entries(&mut conn);
+    // The same marks replayed (a double tap, a resend after reconnecting).
+    let again = attendance::save(&mut conn, &s.facilitator, &session, &batch, origin()).unwrap();
+    assert_eq!((again.applied, again.replayed), (0, 3));
+    assert_eq!(
+        entries(&mut conn),
+        trail,
+        "a replay writes nothing, not even to the trail"
+    );
+    // A second phone, offline since earlier, marked p[1] late before the
+    // first phone marked her absent: the later mark stays.
+    let older = vec![mark(
+        &p[1],
+        Mark::Late,
+        now - Duration::minutes(20),
+        "key-bbbb-0001",
+    )];
+    let stale = attendance::save(&mut conn, &s.coordinator, &session, &older, origin()).unwrap();
+    assert_eq!(stale.superseded, 1);
+    // A newer correction from the second phone wins.
+    let newer = vec![mark(
+        &p[1],
+        Mark::Late,
+        now - Duration::minutes(5),
+        "key-bbbb-0002",
+    )];
+    assert_eq!(
+        attendance::save(&mut conn, &s.coordinator, &session, &newer, origin())
+            .unwrap()
+            .applied,
+        1
+    );
+    let sheet = attendance::sheet(&mut conn, &s.facilitator, &session, origin()).unwrap();
+    let marks: Vec<Option<Mark>> = sheet.lines.iter().map(|l| l.mark).collect();
+    assert_eq!(marks.iter().filter(|m| **m == Some(Mark::Late)).count(), 1);
+    assert_eq!(marks.len(), 3);
+    // Someone who is not a member cannot be marked; nothing of the batch is kept.
+    let outsider = vec![
+        mark(&p[0], Mark::Absent, now, "key-cccc-0001"),
+        mark(&p[5], Mark::Present, now, "key-cccc-0002"),
+    ];
+    assert!(matches!(
+        attendance::save(&mut conn, &s.facilitator, &session, &outsider, origin()),
+        Err(GroupError::Invalid(_))
+    ));
+    let kept: String = schema::attendance::table
+        .filter(schema::attendance::participant_id.eq(&p[0]))
+        .select(schema::attendance::mark)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(kept, "present");
+    // An excuse needs its reason.
+    let mut no_reason = mark(&p[0], Mark::Excused, now, "key-dddd-0001");
+    no_reason.reason = None;
+    assert!(attendance::save(&mut conn, &s.facilitator, &session, &[no_reason], origin()).is_err());
+    // A casemanager who does not lead the group cannot mark.
+    assert!(matches!(
+        attendance::save(
+            &mut conn,
+            &s.cm1,
+            &session,
+            &[mark(&p[0], Mark::Present, now, "key-eeee-0001")],
+            origin()
+        ),
+        Err(GroupError::Access(AccessError::Denied(Denied::NotAssigned)))
+    ));
+}
+
+#[test]
+fn two_unexplained_absences_put_her_on_the_call_list_and_hours_add_up() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    let p = s.participants[0].clone();
+    groups::place(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &p,
+        d(2026, 10, 1),
+        false,
+        origin(),
+    )
+    .unwrap();
+    let now = test_now().naive_utc();
+    let mut ids = Vec::new();
+    for (i, day) in [
+        d(2026, 10, 6),
+        d(2026, 10, 13),
+        d(2026, 11, 10),
+        d(2026, 11, 17),
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let slot = Slot {
+            date: day,
+            start: t(9, 30),
+            end: t(12, 15),
+        };
+        let id = sessions::add(
+            &mut conn,
+            &s.coordinator,
+            &g,
+            slot,
+            &details(),
+            false,
+            origin(),
+        )
+        .unwrap()
+        .unwrap();
+        let m = if i < 2 { Mark::Present } else { Mark::Absent };
+        attendance::save(
+            &mut conn,
+            &s.facilitator,
+            &id,
+            &[mark(&p, m, now, &format!("key-call-000{i}"))],
+            origin(),
+        )
+        .unwrap();
+        ids.push(id);
+    }
+    let calls = attendance::to_call(&mut conn, &s.coordinator).unwrap();
+    assert_eq!(calls.len(), 1);
+    assert_eq!(calls[0].participant_id, p);
+    assert_eq!(calls[0].last_absence, d(2026, 11, 17));
+    let org = s.coordinator.organisation_id().unwrap().to_owned();
+    let (lines, dates) = attendance::hours_of(&mut conn, &org, &p).unwrap();
+    assert_eq!(dates.len(), 2);
+    assert_eq!(lines.len(), 1);
+    assert_eq!((lines[0].month, lines[0].hours), (10, 5.5));
+    let rates = attendance::rates(&mut conn, &org, &g).unwrap();
+    assert_eq!(rates[0].percent(), Some(50));
+    // An excuse after the absences takes her off the list.
+    attendance::save(
+        &mut conn,
+        &s.facilitator,
+        &ids[3],
+        &[mark(&p, Mark::Excused, now, "key-call-0009")],
+        origin(),
+    )
+    .unwrap();
+    assert!(
+        attendance::to_call(&mut conn, &s.coordinator)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+#[test]
+fn a_facilitator_sees_her_group_but_never_a_file() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    let p = s.participants[0].clone();
+    groups::place(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &p,
+        d(2026, 11, 2),
+        false,
+        origin(),
+    )
+    .unwrap();
+    let view = groups::view(&mut conn, &s.facilitator, &g, origin()).unwrap();
+    assert_eq!(view.members.len(), 1);
+    let file = files::read_file(&mut conn, &s.facilitator, &p, origin());
+    assert!(matches!(file, Err(AccessError::Denied(Denied::Role))));
+    // Not her group: refused, and the refusal is in the trail.
+    let other = groups::create(
+        &mut conn,
+        &s.coordinator,
+        &NewGroup {
+            programme_id: s.programme_id.clone(),
+            kind: "adults".into(),
+            name: "Andere groep".into(),
+            ..Default::default()
+        },
+        origin(),
+    )
+    .unwrap();
+    assert!(matches!(
+        groups::view(&mut conn, &s.facilitator, &other, origin()),
+        Err(AccessError::Denied(Denied::NotAssigned))
+    ));
+    let refusals: i64 = audit_log::table
+        .filter(audit_log::action.eq("group.read"))
+        .filter(audit_log::outcome.eq("denied"))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(refusals, 1);
+    // Her list holds only her own group.
+    let today = d(2026, 11, 22);
+    let listed = groups::list(&mut conn, &s.facilitator, today, origin()).unwrap();
+    assert_eq!(listed.len(), 1);
+    assert_eq!(
+        groups::list(&mut conn, &s.coordinator, today, origin())
+            .unwrap()
+            .len(),
+        2
+    );
+}
+
+#[test]
+fn bad_group_input_changes_nothing() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let bad = groups::create(
+        &mut conn,
+        &s.coordinator,
+        &NewGroup {
+            programme_id: "no-such-programme".into(),
+            kind: "adults".into(),
+            name: " ".into(),
+            ..Default::default()
+        },
+        origin(),
+    );
+    match bad {
+        Err(GroupError::Invalid(errors)) => {
+            let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+            assert_eq!(fields, vec!["name", "programme_id"]);
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+    let count: i64 = schema::groups::table.count().get_result(&mut conn).unwrap();
+    assert_eq!(count, 0);
+}
