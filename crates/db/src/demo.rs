@@ -208,6 +208,38 @@ pub fn seed(
         }
         rows.flush(conn)?;
 
+        // Groups for each programme, with a year of sessions and attendance.
+        let mut leads: Vec<String> = staff
+            .iter()
+            .filter(|(_, r)| *r == Role::Facilitator)
+            .map(|(u, _)| u.id.clone())
+            .collect();
+        leads.extend(casemanagers.iter().cloned());
+        let room_ids: Vec<String> = rooms::table
+            .filter(rooms::organisation_id.eq(&org.id))
+            .filter(rooms::childcare_room.eq(false))
+            .order(rooms::name)
+            .select(rooms::id)
+            .load(conn)?;
+        let templates: Vec<_> = programmes.iter().map(|p| p.2.template()).collect();
+        let groups_of: Vec<crate::groups::fiction::ProgrammeGroups<'_>> = programme_ids
+            .iter()
+            .zip(programmes.iter())
+            .zip(templates.iter())
+            .map(
+                |((id, (name, _, kind)), tpl)| crate::groups::fiction::ProgrammeGroups {
+                    programme_id: id,
+                    name,
+                    kind: *kind,
+                    max_size: tpl.max_group_size,
+                    min_size: tpl.min_group_size,
+                },
+            )
+            .collect();
+        crate::groups::fiction::seed(
+            conn, &mut dice, &org.id, &groups_of, &leads, &room_ids, today, ts,
+        )?;
+
         crate::audit::record(
             conn,
             &crate::audit::Event {

@@ -278,6 +278,8 @@ mod tests {
                     ("min", Arg::Num(5)),
                     ("max", Arg::Num(15)),
                     ("months", Arg::Num(12)),
+                    ("childcare", Arg::Num(2)),
+                    ("group", Arg::Num(3)),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

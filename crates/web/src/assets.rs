@@ -33,3 +33,16 @@ pub async fn htmx() -> impl IntoResponse {
         HTMX,
     )
 }
+
+const ATTENDANCE_JS: &str = include_str!("../static/attendance.js");
+
+/// The attendance screen's offline queue (progressive: the form works without it).
+pub async fn attendance_js() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        ATTENDANCE_JS,
+    )
+}

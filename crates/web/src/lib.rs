@@ -13,6 +13,7 @@ mod csrf;
 mod dashboard;
 pub mod error;
 pub mod forms;
+pub mod groups;
 pub mod health;
 pub mod metrics;
 pub mod pages;

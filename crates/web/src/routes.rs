@@ -4,7 +4,7 @@
 use crate::access::pages as staff;
 use crate::pages::{self, account, public};
 use crate::{
-    AppState, access, api, assets, auth, csrf, dashboard, health, metrics, participants,
+    AppState, access, api, assets, auth, csrf, dashboard, groups, health, metrics, participants,
     programmes, quality, security,
 };
 use axum::Router;
@@ -128,6 +128,49 @@ fn all_routes() -> Routes {
         )
         .add(Method::GET, "/static/app.css", assets::app_css)
         .add(Method::GET, "/static/htmx.min.js", assets::htmx)
+        .add(Method::GET, "/static/attendance.js", assets::attendance_js)
+        .add(Method::GET, "/groups", groups::list)
+        .add(Method::POST, "/groups", groups::create)
+        .add(Method::GET, "/groups/new", groups::new_form)
+        .add(Method::GET, "/groups/{id}", groups::group)
+        .add(Method::POST, "/groups/{id}/members", groups::place)
+        .add(
+            Method::POST,
+            "/groups/{id}/members/{member}/leave",
+            groups::leave,
+        )
+        .add(Method::POST, "/groups/{id}/series/preview", groups::preview)
+        .add(Method::POST, "/groups/{id}/series", groups::save_series)
+        .add(Method::POST, "/sessions/{id}/cancel", groups::cancel)
+        .add(
+            Method::GET,
+            "/sessions/{id}/attendance",
+            groups::attendance_screen,
+        )
+        .add(
+            Method::POST,
+            "/sessions/{id}/attendance",
+            groups::attendance_form,
+        )
+        .add(Method::GET, "/week", groups::week)
+        .add(Method::GET, "/admin/calendar", groups::calendar)
+        .add(Method::POST, "/admin/calendar", groups::save_calendar)
+        .add(Method::GET, "/api/v1/groups", groups::api_groups)
+        .add(
+            Method::GET,
+            "/api/v1/groups/{id}/sessions",
+            groups::api_sessions,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/sessions/{id}/attendance",
+            groups::api_attendance,
+        )
+        .add(
+            Method::PUT,
+            "/api/v1/sessions/{id}/attendance",
+            groups::api_save_attendance,
+        )
         .add(Method::GET, "/", public::home)
         .add(Method::GET, "/accessibility", public::accessibility)
         .add(Method::POST, "/language", public::choose_language)

@@ -93,9 +93,50 @@ async fn every_route_matches_the_permission_table() {
             (participant, trajectory, programme, spare.id)
         })
         .await;
+    // A group the demo facilitator leads, one of its past sessions and a member.
+    let (group, session, member) = app
+        .with_db(|conn| {
+            use db::schema::{group_facilitators, group_members, group_sessions};
+            use diesel::prelude::*;
+            let fac = db::repo::user_by_email(conn, As::Facilitator.email()).unwrap();
+            let group: String = group_facilitators::table
+                .filter(group_facilitators::user_id.eq(&fac.id))
+                .select(group_facilitators::group_id)
+                .first(conn)
+                .unwrap();
+            let session: String = group_sessions::table
+                .filter(group_sessions::group_id.eq(&group))
+                .filter(group_sessions::cancelled.eq(false))
+                .filter(
+                    group_sessions::held_on
+                        .lt(chrono::NaiveDate::from_ymd_opt(2026, 11, 20).unwrap()),
+                )
+                .order(group_sessions::held_on.desc())
+                .select(group_sessions::id)
+                .first(conn)
+                .unwrap();
+            let member: String = group_members::table
+                .filter(group_members::group_id.eq(&group))
+                .select(group_members::id)
+                .first(conn)
+                .unwrap();
+            (group, session, member)
+        })
+        .await;
     let concrete = |path: &str| -> String {
         match path {
             "/participants/{id}" => format!("/participants/{participant}"),
+            "/groups/{id}" => format!("/groups/{group}"),
+            "/groups/{id}/members" => format!("/groups/{group}/members"),
+            "/groups/{id}/members/{member}/leave" => {
+                format!("/groups/{group}/members/{member}/leave")
+            }
+            "/groups/{id}/series/preview" => format!("/groups/{group}/series/preview"),
+            "/groups/{id}/series" => format!("/groups/{group}/series"),
+            "/api/v1/groups/{id}/sessions" => format!("/api/v1/groups/{group}/sessions"),
+            "/sessions/{id}/cancel" => format!("/sessions/{session}/cancel"),
+            "/sessions/{id}/attendance" => format!("/sessions/{session}/attendance"),
+            "/api/v1/sessions/{id}/attendance" => format!("/api/v1/sessions/{session}/attendance"),
             "/admin/programmes/{id}" => format!("/admin/programmes/{programme}"),
             "/participants/{id}/edit" => format!("/participants/{participant}/edit"),
             "/participants/{id}/children" => format!("/participants/{participant}/children"),

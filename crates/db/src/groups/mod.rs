@@ -17,6 +17,7 @@ use domain::policy::{Action, Actor, Denied, Resource, authorize};
 
 pub mod attendance;
 pub mod calendar;
+pub mod fiction;
 pub mod sessions;
 
 /// What a change to group work can answer besides success.
@@ -721,5 +722,128 @@ pub fn possible_facilitators(conn: &mut DbConn, org: &str) -> DbResult<Vec<(Stri
         .filter(users::active.eq(true))
         .order(users::display_name)
         .select((users::id, users::display_name))
+        .load(conn)?)
+}
+
+/// Choices for the new-group form: active programmes, rooms, adults' groups
+/// (to link a children's group or childcare to), as (id, name).
+pub type Named = Vec<(String, String)>;
+
+pub fn form_choices(conn: &mut DbConn, org: &str) -> DbResult<(Named, Named, Named)> {
+    let programmes: Named = programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .filter(programmes::active.eq(true))
+        .order(programmes::name)
+        .select((programmes::id, programmes::name))
+        .load(conn)?;
+    let rooms: Named = rooms::table
+        .filter(rooms::organisation_id.eq(org))
+        .order(rooms::name)
+        .select((rooms::id, rooms::name))
+        .load(conn)?;
+    let parents: Named = groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::kind.eq("adults"))
+        .filter(groups::active.eq(true))
+        .order(groups::name)
+        .select((groups::id, groups::name))
+        .load(conn)?;
+    Ok((programmes, rooms, parents))
+}
+
+/// Participants with an open trajectory in the group's programme who are
+/// neither members nor waiting: (id, "first last").
+pub fn candidates(conn: &mut DbConn, org: &str, view: &GroupView) -> DbResult<Named> {
+    let rows: Vec<(String, String, String)> = trajectories::table
+        .inner_join(participants::table)
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::programme_id.eq(&view.group.programme_id))
+        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .order((participants::first_name, participants::last_name))
+        .select((
+            participants::id,
+            participants::first_name,
+            participants::last_name,
+        ))
+        .limit(500)
+        .load(conn)?;
+    let taken = |id: &str| {
+        view.members
+            .iter()
+            .chain(view.waiting.iter())
+            .any(|m| m.member.participant_id == id)
+    };
+    let mut out: Named = Vec::new();
+    for (id, first, last) in rows {
+        if !taken(&id) && !out.iter().any(|(c, _)| *c == id) {
+            out.push((id, format!("{first} {last}")));
+        }
+    }
+    Ok(out)
+}
+
+/// A group's name within the organisation.
+pub fn name_of(conn: &mut DbConn, org: &str, group_id: &str) -> DbResult<Option<String>> {
+    Ok(groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::id.eq(group_id))
+        .select(groups::name)
+        .first(conn)
+        .optional()?)
+}
+
+/// The group of a session within the organisation.
+pub fn group_of_session(
+    conn: &mut DbConn,
+    org: &str,
+    session_id: &str,
+) -> DbResult<Option<String>> {
+    Ok(group_sessions::table
+        .filter(group_sessions::organisation_id.eq(org))
+        .filter(group_sessions::id.eq(session_id))
+        .select(group_sessions::group_id)
+        .first(conn)
+        .optional()?)
+}
+
+/// The groups of a participant's programmes she could be placed in from her
+/// file, with their current number of members.
+pub fn placeable_for(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Vec<(Group, i64)>> {
+    let programmes: Vec<String> = trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq(participant_id))
+        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .select(trajectories::programme_id)
+        .load(conn)?;
+    let already: Vec<String> = group_members::table
+        .filter(group_members::organisation_id.eq(org))
+        .filter(group_members::participant_id.eq(participant_id))
+        .filter(group_members::left_on.is_null())
+        .select(group_members::group_id)
+        .load(conn)?;
+    let mut out = Vec::new();
+    for p in programmes {
+        for (g, n) in open_groups_of_programme(conn, org, &p)? {
+            if !already.contains(&g.id) {
+                out.push((g, n));
+            }
+        }
+    }
+    Ok(out)
+}
+
+/// The groups a participant is in or waiting for: (id, name).
+pub fn memberships_of(conn: &mut DbConn, org: &str, participant_id: &str) -> DbResult<Named> {
+    Ok(group_members::table
+        .inner_join(groups::table)
+        .filter(group_members::organisation_id.eq(org))
+        .filter(group_members::participant_id.eq(participant_id))
+        .filter(group_members::left_on.is_null())
+        .order(groups::name)
+        .select((groups::id, groups::name))
         .load(conn)?)
 }

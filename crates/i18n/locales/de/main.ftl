@@ -782,3 +782,153 @@ coded-rhythm-monthly = Monatlich
 error-out-of-range = Diese Zahl liegt außerhalb des Möglichen.
 error-min-above-max = Die kleinste Gruppe darf nicht größer sein als die größte.
 error-invalid-codes = Verwenden Sie kurze Codes aus Kleinbuchstaben, Ziffern und _, durch Kommas getrennt.
+
+## Group work
+nav-week = Meine Woche
+nav-calendar = Schulkalender
+group-new = Neue Gruppe
+group-create = Gruppe anlegen
+groups-none = Noch keine Gruppen.
+coded-group-kind-adults = Gruppe für Erwachsene
+coded-group-kind-childrens_group = Kindergruppe (ab 7 Jahren)
+coded-group-kind-childcare = Kinderbetreuung (unter 7 Jahren)
+group-members-count =
+    { $count ->
+        [one] { $count } Teilnehmerin
+       *[other] { $count } Teilnehmerinnen
+}
+group-waiting-count = { $count } auf der Warteliste
+group-next = nächste Sitzung
+field-parent_id = Gehört zur Gruppe
+field-room_id = Raum
+field-facilitators = Begleitende
+group-size-hint = Lassen Sie die Größen leer, um Minimum und Maximum des Programms zu übernehmen.
+field-min_size = Mindestzahl der Teilnehmenden
+field-max_size = Höchstzahl der Teilnehmenden
+field-participant_id = Teilnehmerin
+group-or-wait = Wenn die Gruppe voll ist: auf die Warteliste setzen
+group-place = In die Gruppe aufnehmen
+group-place-her = In eine Gruppe aufnehmen
+group-place-hint = Ist die Gruppe voll, kommt sie der Reihe nach auf die Warteliste.
+group-member-of = In der Gruppe:
+group-attendance-rate = Anwesenheit
+group-leave = Verlässt die Gruppe
+group-waiting-list = Warteliste
+group-remove-waiting = Von der Warteliste nehmen
+group-no-members = Noch keine Teilnehmenden.
+group-members = Teilnehmende
+group-sessions = Sitzungen
+group-no-sessions = Keine Sitzungen geplant.
+group-size = Größe
+group-capacity = { $count } von höchstens { $max } (mindestens { $min })
+group-waiting-position = Die Gruppe ist voll: Sie steht auf der Warteliste, Nummer { $count }.
+group-full = Die Gruppe ist voll ({ $count } Teilnehmende). Kreuzen Sie die Warteliste an, um sie dort einzutragen.
+session-interpreter = Dolmetschen oder Vermittlung nötig
+session-cancelled = Abgesagt
+session-attendance = Anwesenheit
+session-cancel = Diese Sitzung absagen
+field-cancel_reason = Grund
+series-plan = Eine Reihe planen
+field-rhythm = Rhythmus
+coded-series-weekly = Jede Woche
+coded-series-every_two_weeks = Alle zwei Wochen
+coded-series-monthly = Monatlich, am n-ten Wochentag
+coded-series-spread = Eine Anzahl Sitzungen zwischen zwei Daten
+field-first = Erstes Datum
+field-last = Letztes Datum
+field-start = Beginn
+field-end = Ende
+field-nth = Welcher Wochentag im Monat (1-4, 5 = letzter)
+field-count = Anzahl der Sitzungen
+field-theme = Thema
+series-outside-hours = Bewusst außerhalb der Schulzeit
+series-preview = Daten anzeigen
+series-planned-count =
+    { $count ->
+        [one] { $count } Sitzung geplant
+       *[other] { $count } Sitzungen geplant
+}
+series-skipped-count = { $count } übersprungen
+series-save =
+    { $count ->
+        [one] { $count } Sitzung speichern
+       *[other] { $count } Sitzungen speichern
+}
+field-date = Datum
+series-outcome = Ergebnis
+series-skipped = Übersprungen
+series-planned = Geplant
+skip-weekend = Wochenende
+skip-public_holiday = Feiertag
+skip-community_holiday = Feiertag der Gemeinschaft
+skip-school_holiday = Schulferien
+skip-outside_school_hours = außerhalb der Schulzeit
+holiday-autumn = Herbstferien
+holiday-christmas = Weihnachtsferien
+holiday-winter = Winterferien
+holiday-carnival = Karnevalsferien
+holiday-easter = Osterferien
+holiday-spring = Frühlingsferien
+holiday-summer = Sommerferien
+holiday-day_off = freier Tag
+action-back = Zurück
+action-save = Speichern
+attendance-saved =
+    { $count ->
+        [one] { $count } Eintrag gespeichert.
+       *[other] { $count } Einträge gespeichert.
+}
+attendance-pending = Noch nicht gesendet: wird gesendet …
+attendance-sent = Gespeichert.
+attendance-offline = Keine Verbindung: auf diesem Telefon gespeichert und gesendet, sobald die Verbindung zurück ist.
+attendance-all-present = Alle anwesend
+mark-present = Anwesend
+mark-late = Verspätet
+mark-excused = Entschuldigt
+mark-absent = Abwesend
+field-excuse_reason = Grund der Abwesenheit
+coded-excuse-sick_child = Krankes Kind
+coded-excuse-own_health = Eigene Gesundheit
+coded-excuse-appointment = Termin
+coded-excuse-work_or_training = Arbeit oder Ausbildung
+coded-excuse-transport = Transport
+coded-excuse-no_childcare = Keine Kinderbetreuung
+coded-excuse-other = Anderes
+session-children = Kinder: { $childcare } in der Betreuung, { $group } in der Kindergruppe
+week-from = Sieben Tage ab
+week-none = Keine Sitzungen in dieser Woche.
+calendar-imported =
+    { $count ->
+        [one] { $count } Schuljahr importiert.
+       *[other] { $count } Schuljahre importiert.
+}
+field-community = Gemeinschaft (Schulferien)
+coded-community-flemish = Flämische Gemeinschaft
+coded-community-french = Französische Gemeinschaft
+coded-community-german = Deutschsprachige Gemeinschaft
+field-school_day_start = Schultag beginnt
+field-school_day_end = Schultag endet
+field-wednesday_end = Mittwoch endet
+calendar-school-years = Schulferien
+calendar-no-years = Noch kein Schuljahr bekannt: importieren Sie unten eines.
+calendar-import = Schuljahre importieren
+calendar-import-hint = Fügen Sie eine Kalenderdatei ein (JSON, wie in data/school-holidays). Sie wird zuerst geprüft: keine überlappenden Zeiträume, alle innerhalb des Schuljahres.
+field-school_years = Kalenderdatei
+error-invalid-capacity = Das Minimum muss mindestens 1 sein und darf das Maximum (höchstens 60) nicht übersteigen.
+error-invalid-time-range = Das Ende muss nach dem Beginn liegen.
+error-no-dates-left = Jedes Datum dieser Reihe fällt in Ferien oder außerhalb der Schulzeit.
+error-invalid-time = Geben Sie eine Uhrzeit wie 09:30 an.
+error-invalid-calendar = Dies ist keine gültige Kalenderdatei: Prüfen Sie Daten und Zeiträume.
+error-not-a-member = Sie ist an diesem Datum nicht Mitglied dieser Gruppe.
+error-invalid-key = Der Eintrag konnte nicht gelesen werden; laden Sie die Seite neu.
+error-invalid-number = Geben Sie eine ganze Zahl an.
+coded-session-informative = Informativ
+coded-session-psychosocial = Psychosozial
+coded-session-creative_atelier = Kreativwerkstatt
+coded-session-outing = Ausflug
+coded-session-volunteering = Ehrenamt
+coded-session-joint_with_children = Gemeinsam mit den Kindern
+coded-session-childrens_group = Kindergruppe
+coded-session-closing_ritual = Abschlussritual
+coded-session-information_session = Infoveranstaltung für Interessierte
+coded-session-aftercare = Nachsorgetreffen (Plauder-Café)

@@ -760,3 +760,153 @@ coded-rhythm-monthly = Monthly
 error-out-of-range = This number is outside what is possible here.
 error-min-above-max = The smallest group cannot be larger than the largest.
 error-invalid-codes = Use short codes of lowercase letters, digits and _ separated by commas.
+
+## Group work
+nav-week = My week
+nav-calendar = School calendar
+group-new = New group
+group-create = Create the group
+groups-none = No groups yet.
+coded-group-kind-adults = Group for adults
+coded-group-kind-childrens_group = Children's group (7 and older)
+coded-group-kind-childcare = Childcare (under 7)
+group-members-count =
+    { $count ->
+        [one] { $count } member
+       *[other] { $count } members
+}
+group-waiting-count = { $count } waiting
+group-next = next session
+field-parent_id = Goes with the group
+field-room_id = Room
+field-facilitators = Facilitators
+group-size-hint = Leave the sizes empty to take the programme's minimum and maximum.
+field-min_size = Minimum number of members
+field-max_size = Maximum number of members
+field-participant_id = Participant
+group-or-wait = If the group is full, put her on the waiting list
+group-place = Place in the group
+group-place-her = Place her in a group
+group-place-hint = A full group puts her on its waiting list, in order.
+group-member-of = In the group:
+group-attendance-rate = Attendance
+group-leave = Leaves the group
+group-waiting-list = Waiting list
+group-remove-waiting = Take off the waiting list
+group-no-members = No members yet.
+group-members = Members
+group-sessions = Sessions
+group-no-sessions = No sessions planned.
+group-size = Size
+group-capacity = { $count } of at most { $max } (at least { $min })
+group-waiting-position = The group is full: she is on the waiting list, number { $count }.
+group-full = The group is full ({ $count } members). Tick the waiting list to put her on it.
+session-interpreter = Interpreter or mediator needed
+session-cancelled = Cancelled
+session-attendance = Attendance
+session-cancel = Cancel this session
+field-cancel_reason = Reason
+series-plan = Plan a series
+field-rhythm = Rhythm
+coded-series-weekly = Every week
+coded-series-every_two_weeks = Every two weeks
+coded-series-monthly = Monthly, on the nth weekday
+coded-series-spread = A number of sessions between two dates
+field-first = First date
+field-last = Last date
+field-start = Start
+field-end = End
+field-nth = Which weekday of the month (1-4, 5 = last)
+field-count = Number of sessions
+field-theme = Theme
+series-outside-hours = Outside school hours on purpose
+series-preview = Show the dates
+series-planned-count =
+    { $count ->
+        [one] { $count } session planned
+       *[other] { $count } sessions planned
+}
+series-skipped-count = { $count } skipped
+series-save =
+    { $count ->
+        [one] Save { $count } session
+       *[other] Save { $count } sessions
+}
+field-date = Date
+series-outcome = Outcome
+series-skipped = Skipped
+series-planned = Planned
+skip-weekend = weekend
+skip-public_holiday = public holiday
+skip-community_holiday = holiday of the Community
+skip-school_holiday = school holiday
+skip-outside_school_hours = outside school hours
+holiday-autumn = autumn break
+holiday-christmas = Christmas holidays
+holiday-winter = winter break
+holiday-carnival = carnival break
+holiday-easter = Easter holidays
+holiday-spring = spring break
+holiday-summer = summer holidays
+holiday-day_off = day off
+action-back = Back
+action-save = Save
+attendance-saved =
+    { $count ->
+        [one] { $count } mark saved.
+       *[other] { $count } marks saved.
+}
+attendance-pending = Not sent yet: sending…
+attendance-sent = Saved.
+attendance-offline = No connection: kept on this phone and sent when the connection returns.
+attendance-all-present = Everyone present
+mark-present = Present
+mark-late = Late
+mark-excused = Excused
+mark-absent = Absent
+field-excuse_reason = Reason for the absence
+coded-excuse-sick_child = Sick child
+coded-excuse-own_health = Own health
+coded-excuse-appointment = Appointment
+coded-excuse-work_or_training = Work or training
+coded-excuse-transport = Transport
+coded-excuse-no_childcare = No childcare
+coded-excuse-other = Other
+session-children = children: { $childcare } in childcare, { $group } in the children's group
+week-from = Seven days from
+week-none = No sessions this week.
+calendar-imported =
+    { $count ->
+        [one] { $count } school year imported.
+       *[other] { $count } school years imported.
+}
+field-community = Community (school holidays)
+coded-community-flemish = Flemish Community
+coded-community-french = French Community
+coded-community-german = German-speaking Community
+field-school_day_start = School day starts
+field-school_day_end = School day ends
+field-wednesday_end = Wednesday ends
+calendar-school-years = School holidays
+calendar-no-years = No school year known yet: import one below.
+calendar-import = Import school years
+calendar-import-hint = Paste a calendar file (JSON, as shipped in data/school-holidays). It is checked first: no overlapping periods, all inside the school year.
+field-school_years = Calendar file
+error-invalid-capacity = The minimum must be at least 1 and not above the maximum (at most 60).
+error-invalid-time-range = The end must come after the start.
+error-no-dates-left = Every date of this series falls on a holiday or outside school hours.
+error-invalid-time = Give a time such as 09:30.
+error-invalid-calendar = This is not a valid calendar file: check its dates and periods.
+error-not-a-member = She is not a member of this group on that date.
+error-invalid-key = The mark could not be read; reload the page.
+error-invalid-number = Give a whole number.
+coded-session-informative = Information
+coded-session-psychosocial = Psychosocial
+coded-session-creative_atelier = Creative atelier
+coded-session-outing = Outing
+coded-session-volunteering = Volunteering
+coded-session-joint_with_children = Together with the children
+coded-session-childrens_group = Children's group
+coded-session-closing_ritual = Closing ritual
+coded-session-information_session = Information session for candidates
+coded-session-aftercare = Aftercare meeting (babbelcafé)

@@ -774,3 +774,153 @@ coded-rhythm-monthly = Chaque mois
 error-out-of-range = Ce nombre est hors des limites possibles ici.
 error-min-above-max = Le groupe minimum ne peut pas dépasser le maximum.
 error-invalid-codes = Utilisez des codes courts en minuscules, chiffres et _, séparés par des virgules.
+
+## Group work
+nav-week = Ma semaine
+nav-calendar = Calendrier scolaire
+group-new = Nouveau groupe
+group-create = Créer le groupe
+groups-none = Pas encore de groupes.
+coded-group-kind-adults = Groupe d'adultes
+coded-group-kind-childrens_group = Groupe d'enfants (7 ans et plus)
+coded-group-kind-childcare = Garde d'enfants (moins de 7 ans)
+group-members-count =
+    { $count ->
+        [one] { $count } participante
+       *[other] { $count } participantes
+}
+group-waiting-count = { $count } en attente
+group-next = prochaine séance
+field-parent_id = Va avec le groupe
+field-room_id = Local
+field-facilitators = Animatrices et animateurs
+group-size-hint = Laissez les tailles vides pour reprendre le minimum et le maximum du programme.
+field-min_size = Nombre minimum de participantes
+field-max_size = Nombre maximum de participantes
+field-participant_id = Participante
+group-or-wait = Si le groupe est complet, l'inscrire sur la liste d'attente
+group-place = Inscrire dans le groupe
+group-place-her = L'inscrire dans un groupe
+group-place-hint = Si le groupe est complet, elle est inscrite sur la liste d'attente, dans l'ordre.
+group-member-of = Dans le groupe :
+group-attendance-rate = Présence
+group-leave = Quitte le groupe
+group-waiting-list = Liste d'attente
+group-remove-waiting = Retirer de la liste d'attente
+group-no-members = Pas encore de participantes.
+group-members = Participantes
+group-sessions = Séances
+group-no-sessions = Aucune séance prévue.
+group-size = Taille
+group-capacity = { $count } sur { $max } au maximum (au moins { $min })
+group-waiting-position = Le groupe est complet : elle est sur la liste d'attente, numéro { $count }.
+group-full = Le groupe est complet ({ $count } participantes). Cochez la liste d'attente pour l'y inscrire.
+session-interpreter = Interprète ou médiatrice nécessaire
+session-cancelled = Annulée
+session-attendance = Présences
+session-cancel = Annuler cette séance
+field-cancel_reason = Raison
+series-plan = Planifier une série
+field-rhythm = Rythme
+coded-series-weekly = Chaque semaine
+coded-series-every_two_weeks = Toutes les deux semaines
+coded-series-monthly = Mensuel, le n-ième jour de semaine
+coded-series-spread = Un nombre de séances entre deux dates
+field-first = Première date
+field-last = Dernière date
+field-start = Début
+field-end = Fin
+field-nth = Quel jour de semaine du mois (1-4, 5 = dernier)
+field-count = Nombre de séances
+field-theme = Thème
+series-outside-hours = Volontairement en dehors des heures d'école
+series-preview = Afficher les dates
+series-planned-count =
+    { $count ->
+        [one] { $count } séance prévue
+       *[other] { $count } séances prévues
+}
+series-skipped-count = { $count } sautée(s)
+series-save =
+    { $count ->
+        [one] Enregistrer { $count } séance
+       *[other] Enregistrer { $count } séances
+}
+field-date = Date
+series-outcome = Résultat
+series-skipped = Sautée
+series-planned = Prévue
+skip-weekend = week-end
+skip-public_holiday = jour férié
+skip-community_holiday = fête de la Communauté
+skip-school_holiday = vacances scolaires
+skip-outside_school_hours = en dehors des heures d'école
+holiday-autumn = congé d'automne
+holiday-christmas = vacances de Noël
+holiday-winter = vacances d'hiver
+holiday-carnival = congé de détente
+holiday-easter = vacances de Pâques
+holiday-spring = vacances de printemps
+holiday-summer = vacances d'été
+holiday-day_off = jour de congé
+action-back = Retour
+action-save = Enregistrer
+attendance-saved =
+    { $count ->
+        [one] { $count } présence enregistrée.
+       *[other] { $count } présences enregistrées.
+}
+attendance-pending = Pas encore envoyé : envoi en cours…
+attendance-sent = Enregistré.
+attendance-offline = Pas de connexion : gardé sur ce téléphone et envoyé dès le retour de la connexion.
+attendance-all-present = Toutes présentes
+mark-present = Présente
+mark-late = En retard
+mark-excused = Excusée
+mark-absent = Absente
+field-excuse_reason = Raison de l'absence
+coded-excuse-sick_child = Enfant malade
+coded-excuse-own_health = Propre santé
+coded-excuse-appointment = Rendez-vous
+coded-excuse-work_or_training = Travail ou formation
+coded-excuse-transport = Transport
+coded-excuse-no_childcare = Pas de garde d'enfants
+coded-excuse-other = Autre
+session-children = enfants : { $childcare } à la garderie, { $group } au groupe d'enfants
+week-from = Sept jours à partir du
+week-none = Aucune séance cette semaine.
+calendar-imported =
+    { $count ->
+        [one] { $count } année scolaire importée.
+       *[other] { $count } années scolaires importées.
+}
+field-community = Communauté (vacances scolaires)
+coded-community-flemish = Communauté flamande
+coded-community-french = Fédération Wallonie-Bruxelles
+coded-community-german = Communauté germanophone
+field-school_day_start = Début de la journée d'école
+field-school_day_end = Fin de la journée d'école
+field-wednesday_end = Fin du mercredi
+calendar-school-years = Vacances scolaires
+calendar-no-years = Aucune année scolaire connue : importez-en une ci-dessous.
+calendar-import = Importer des années scolaires
+calendar-import-hint = Collez un fichier de calendrier (JSON, comme dans data/school-holidays). Il est d'abord vérifié : pas de périodes qui se chevauchent, toutes dans l'année scolaire.
+field-school_years = Fichier de calendrier
+error-invalid-capacity = Le minimum doit être d'au moins 1 et ne pas dépasser le maximum (60 au plus).
+error-invalid-time-range = La fin doit venir après le début.
+error-no-dates-left = Chaque date de cette série tombe pendant un congé ou en dehors des heures d'école.
+error-invalid-time = Indiquez une heure comme 09:30.
+error-invalid-calendar = Ce n'est pas un fichier de calendrier valide : vérifiez ses dates et périodes.
+error-not-a-member = Elle n'est pas membre de ce groupe à cette date.
+error-invalid-key = La présence n'a pas pu être lue ; rechargez la page.
+error-invalid-number = Indiquez un nombre entier.
+coded-session-informative = Informative
+coded-session-psychosocial = Psychosociale
+coded-session-creative_atelier = Atelier créatif
+coded-session-outing = Sortie
+coded-session-volunteering = Volontariat
+coded-session-joint_with_children = Avec les enfants
+coded-session-childrens_group = Groupe d'enfants
+coded-session-closing_ritual = Rituel de clôture
+coded-session-information_session = Séance d'information pour candidates
+coded-session-aftercare = Rencontre de suivi (café-papote)

@@ -760,3 +760,153 @@ coded-rhythm-monthly = Maandelijks
 error-out-of-range = Dit getal valt buiten wat hier kan.
 error-min-above-max = De kleinste groep kan niet groter zijn dan de grootste.
 error-invalid-codes = Gebruik korte codes van kleine letters, cijfers en _, gescheiden door komma's.
+
+## Group work
+nav-week = Mijn week
+nav-calendar = Schoolkalender
+group-new = Nieuwe groep
+group-create = Groep aanmaken
+groups-none = Nog geen groepen.
+coded-group-kind-adults = Groep voor volwassenen
+coded-group-kind-childrens_group = Kindergroep (7 jaar en ouder)
+coded-group-kind-childcare = Kinderopvang (jonger dan 7)
+group-members-count =
+    { $count ->
+        [one] { $count } deelnemer
+       *[other] { $count } deelnemers
+}
+group-waiting-count = { $count } op de wachtlijst
+group-next = volgende sessie
+field-parent_id = Hoort bij de groep
+field-room_id = Lokaal
+field-facilitators = Begeleiders
+group-size-hint = Laat de aantallen leeg om het minimum en maximum van het programma te nemen.
+field-min_size = Minimum aantal deelnemers
+field-max_size = Maximum aantal deelnemers
+field-participant_id = Deelnemer
+group-or-wait = Als de groep vol is: op de wachtlijst zetten
+group-place = In de groep plaatsen
+group-place-her = In een groep plaatsen
+group-place-hint = Is de groep vol, dan komt ze op de wachtlijst, in volgorde.
+group-member-of = In de groep:
+group-attendance-rate = Aanwezigheid
+group-leave = Verlaat de groep
+group-waiting-list = Wachtlijst
+group-remove-waiting = Van de wachtlijst halen
+group-no-members = Nog geen deelnemers.
+group-members = Deelnemers
+group-sessions = Sessies
+group-no-sessions = Geen sessies gepland.
+group-size = Grootte
+group-capacity = { $count } van maximaal { $max } (minstens { $min })
+group-waiting-position = De groep is vol: ze staat op de wachtlijst, nummer { $count }.
+group-full = De groep is vol ({ $count } deelnemers). Vink de wachtlijst aan om haar erop te zetten.
+session-interpreter = Tolk of bemiddelaar nodig
+session-cancelled = Geannuleerd
+session-attendance = Aanwezigheden
+session-cancel = Deze sessie annuleren
+field-cancel_reason = Reden
+series-plan = Een reeks plannen
+field-rhythm = Ritme
+coded-series-weekly = Elke week
+coded-series-every_two_weeks = Om de twee weken
+coded-series-monthly = Maandelijks, op de n-de weekdag
+coded-series-spread = Een aantal sessies tussen twee data
+field-first = Eerste datum
+field-last = Laatste datum
+field-start = Begin
+field-end = Einde
+field-nth = Welke weekdag van de maand (1-4, 5 = laatste)
+field-count = Aantal sessies
+field-theme = Thema
+series-outside-hours = Bewust buiten de schooluren
+series-preview = Data tonen
+series-planned-count =
+    { $count ->
+        [one] { $count } sessie gepland
+       *[other] { $count } sessies gepland
+}
+series-skipped-count = { $count } overgeslagen
+series-save =
+    { $count ->
+        [one] { $count } sessie opslaan
+       *[other] { $count } sessies opslaan
+}
+field-date = Datum
+series-outcome = Resultaat
+series-skipped = Overgeslagen
+series-planned = Gepland
+skip-weekend = weekend
+skip-public_holiday = feestdag
+skip-community_holiday = feestdag van de Gemeenschap
+skip-school_holiday = schoolvakantie
+skip-outside_school_hours = buiten de schooluren
+holiday-autumn = herfstvakantie
+holiday-christmas = kerstvakantie
+holiday-winter = wintervakantie
+holiday-carnival = krokusvakantie
+holiday-easter = paasvakantie
+holiday-spring = lentevakantie
+holiday-summer = zomervakantie
+holiday-day_off = vrije dag
+action-back = Terug
+action-save = Opslaan
+attendance-saved =
+    { $count ->
+        [one] { $count } aanduiding opgeslagen.
+       *[other] { $count } aanduidingen opgeslagen.
+}
+attendance-pending = Nog niet verzonden: bezig met verzenden…
+attendance-sent = Opgeslagen.
+attendance-offline = Geen verbinding: bewaard op deze telefoon en verzonden zodra er weer verbinding is.
+attendance-all-present = Iedereen aanwezig
+mark-present = Aanwezig
+mark-late = Te laat
+mark-excused = Verwittigd
+mark-absent = Afwezig
+field-excuse_reason = Reden van afwezigheid
+coded-excuse-sick_child = Ziek kind
+coded-excuse-own_health = Eigen gezondheid
+coded-excuse-appointment = Afspraak
+coded-excuse-work_or_training = Werk of opleiding
+coded-excuse-transport = Vervoer
+coded-excuse-no_childcare = Geen opvang voor de kinderen
+coded-excuse-other = Andere
+session-children = kinderen: { $childcare } in de opvang, { $group } in de kindergroep
+week-from = Zeven dagen vanaf
+week-none = Geen sessies deze week.
+calendar-imported =
+    { $count ->
+        [one] { $count } schooljaar ingelezen.
+       *[other] { $count } schooljaren ingelezen.
+}
+field-community = Gemeenschap (schoolvakanties)
+coded-community-flemish = Vlaamse Gemeenschap
+coded-community-french = Franse Gemeenschap
+coded-community-german = Duitstalige Gemeenschap
+field-school_day_start = Schooldag begint
+field-school_day_end = Schooldag eindigt
+field-wednesday_end = Woensdag eindigt
+calendar-school-years = Schoolvakanties
+calendar-no-years = Nog geen schooljaar gekend: lees er hieronder een in.
+calendar-import = Schooljaren inlezen
+calendar-import-hint = Plak een kalenderbestand (JSON, zoals in data/school-holidays). Het wordt eerst nagekeken: geen overlappende periodes, alles binnen het schooljaar.
+field-school_years = Kalenderbestand
+error-invalid-capacity = Het minimum moet minstens 1 zijn en niet boven het maximum (hoogstens 60).
+error-invalid-time-range = Het einde moet na het begin komen.
+error-no-dates-left = Elke datum van deze reeks valt op een vakantie of buiten de schooluren.
+error-invalid-time = Geef een tijdstip zoals 09:30.
+error-invalid-calendar = Dit is geen geldig kalenderbestand: controleer de data en periodes.
+error-not-a-member = Ze is op die datum geen deelnemer van deze groep.
+error-invalid-key = De aanduiding kon niet gelezen worden; laad de pagina opnieuw.
+error-invalid-number = Geef een geheel getal.
+coded-session-informative = Informatief
+coded-session-psychosocial = Psychosociaal
+coded-session-creative_atelier = Creatief atelier
+coded-session-outing = Uitstap
+coded-session-volunteering = Vrijwilligerswerk
+coded-session-joint_with_children = Samen met de kinderen
+coded-session-childrens_group = Kindergroep
+coded-session-closing_ritual = Afsluitend ritueel
+coded-session-information_session = Infosessie voor kandidaten
+coded-session-aftercare = Nazorgmoment (babbelcafé)

@@ -40,6 +40,29 @@ pub struct UserBar {
     pub organisation: String,
 }
 
+/// A number for a plural message; templates hand over references.
+pub trait Count {
+    fn count(&self) -> i64;
+}
+
+impl Count for i64 {
+    fn count(&self) -> i64 {
+        *self
+    }
+}
+
+impl Count for usize {
+    fn count(&self) -> i64 {
+        i64::try_from(*self).unwrap_or(i64::MAX)
+    }
+}
+
+impl<T: Count> Count for &T {
+    fn count(&self) -> i64 {
+        (**self).count()
+    }
+}
+
 /// What every page needs: the language, where we are, who is signed in, the
 /// navigation for her role, and the form token.
 pub struct Page {
@@ -63,8 +86,8 @@ impl Page {
         i18n::job_title(self.lang, role.parse().ok(), gender)
     }
 
-    pub fn t_count(&self, key: &str, count: i64) -> String {
-        i18n::t_args(self.lang, key, &[("count", i18n::Arg::Num(count))])
+    pub fn t_count(&self, key: &str, count: impl Count) -> String {
+        i18n::t_args(self.lang, key, &[("count", i18n::Arg::Num(count.count()))])
     }
 
     pub fn t_str(&self, key: &str, name: &str, value: &str) -> String {
@@ -118,6 +141,12 @@ impl Page {
                 links.push(("/dashboard", "nav-dashboard"));
                 if matches!(role, Some(Coordinator | Casemanager)) {
                     links.push(("/participants", "nav-participants"));
+                }
+                if matches!(role, Some(Coordinator | Casemanager | Facilitator)) {
+                    links.push(("/groups", "nav-groups"));
+                    links.push(("/week", "nav-week"));
+                }
+                if matches!(role, Some(Coordinator | Casemanager)) {
                     links.push(("/data-problems", "nav-problems"));
                 }
                 if role == Some(Administrator) {
@@ -128,6 +157,7 @@ impl Page {
                 }
                 if matches!(role, Some(Administrator | Coordinator)) {
                     links.push(("/admin/programmes", "nav-programmes"));
+                    links.push(("/admin/calendar", "nav-calendar"));
                     links.push(("/audit", "nav-audit"));
                 }
                 links.push(("/account", "nav-account"));

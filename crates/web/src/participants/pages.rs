@@ -561,6 +561,10 @@ pub struct FilePage {
     pub stop_reasons: Vec<Choice>,
     /// For a coordinator: the casemanagers a trajectory can be given to.
     pub casemanagers: Vec<Choice>,
+    /// Groups of her open programmes she can be placed in (one step).
+    pub groups: Vec<(db::models::Group, i64)>,
+    /// The groups she is in or waiting for: (id, name).
+    pub memberships: Vec<(String, String)>,
 }
 
 impl FilePage {
@@ -815,19 +819,24 @@ async fn show_file(
                 &id,
                 Origin::new(Some(&address), at).via(&writer),
             );
+            let org = actor.organisation_id().unwrap_or_default();
             let loads = match (&file, coordinator) {
-                (Ok(_), true) => trajectory::casemanager_loads(
-                    conn,
-                    actor.organisation_id().unwrap_or_default(),
-                )?,
+                (Ok(_), true) => trajectory::casemanager_loads(conn, org)?,
                 _ => Vec::new(),
             };
-            Ok((file, loads))
+            let (groups, memberships) = match &file {
+                Ok(f) => (
+                    db::groups::placeable_for(conn, org, &f.participant.id)?,
+                    db::groups::memberships_of(conn, org, &f.participant.id)?,
+                ),
+                Err(_) => (Vec::new(), Vec::new()),
+            };
+            Ok((file, loads, groups, memberships))
         })
         .await;
-    let (record, loads) = match read {
-        Ok((Ok(f), loads)) => (f, loads),
-        Ok((Err(e), _)) => return access_failure(page, e),
+    let (record, loads, groups, memberships) = match read {
+        Ok((Ok(f), loads, groups, memberships)) => (f, loads, groups, memberships),
+        Ok((Err(e), ..)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
     let modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
@@ -864,6 +873,8 @@ async fn show_file(
             .into_iter()
             .map(|l| Choice::literal(l.user_id, l.name))
             .collect(),
+        groups,
+        memberships,
     });
     (status, body).into_response()
 }
