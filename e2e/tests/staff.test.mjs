@@ -11,10 +11,10 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/data-problems', '/admin/programmes', '/audit', '/account'],
-  casemanager: ['/dashboard', '/participants', '/data-problems', '/account'],
-  facilitator: ['/dashboard', '/account'],
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/admin/calendar', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/admin/programmes', '/admin/calendar', '/audit', '/account'],
+  casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/account'],
+  facilitator: ['/dashboard', '/groups', '/week', '/account'],
 };
 
 for (const role of Object.keys(ROLES)) {

@@ -74,6 +74,29 @@ enum Command {
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
+    /// School calendars: check holiday periods, import published years.
+    Calendar {
+        #[command(subcommand)]
+        action: CalendarCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum CalendarCommand {
+    /// Print the school holidays of a Community's school year, one
+    /// `start end name` line each (ISO dates, both ends included).
+    Holidays {
+        /// flemish, french or german.
+        #[arg(long)]
+        community: String,
+        /// The school year, e.g. 2026-2027.
+        #[arg(long = "school-year")]
+        school_year: String,
+    },
+    /// Import school years from a calendar file (JSON, as in
+    /// crates/domain/data/school-holidays), checked first; replaces imported
+    /// years with the same label.
+    Import { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -183,6 +206,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
             pause_before_commit_ms,
         } => seed_demo(&config, pause_before_commit_ms),
         Command::Check => check(&config),
+        Command::Calendar { action } => calendar(&config, action),
         Command::Synth {
             organisations,
             participants,
@@ -371,6 +395,58 @@ fn seed_demo(config: &Config, pause_ms: Option<u64>) -> Result<ExitCode, Failure
         counts.trajectories
     );
     Ok(ExitCode::SUCCESS)
+}
+
+fn calendar(config: &Config, action: CalendarCommand) -> Result<ExitCode, Failure> {
+    use domain::school::Community;
+    let db = open(config, true)?;
+    let mut conn = db.get()?;
+    match action {
+        CalendarCommand::Holidays {
+            community,
+            school_year,
+        } => {
+            let Some(community) = Community::parse(&community) else {
+                eprintln!("traject: --community is flemish, french or german");
+                return Ok(ExitCode::from(2));
+            };
+            if domain::school::parse_label(&school_year).is_none() {
+                eprintln!("traject: --school-year looks like 2026-2027");
+                return Ok(ExitCode::from(2));
+            }
+            let imported = db::groups::calendar::imported(&mut conn, community)?;
+            let calendar = domain::school::Calendar::new(community, imported);
+            let Some(year) = calendar.year(&school_year) else {
+                eprintln!(
+                    "traject: no school year {school_year} is known for the {} Community; import it with `traject calendar import FILE`",
+                    community.code()
+                );
+                return Ok(ExitCode::from(1));
+            };
+            for p in &year.periods {
+                println!("{} {} {}", p.start, p.end, p.name);
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        CalendarCommand::Import { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let (community, years) = match domain::school::parse_years(&text) {
+                Ok(x) => x,
+                Err(e) => {
+                    eprintln!("traject: {}: {e}", file.display());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            let at = SystemClock.now().naive_utc();
+            let n = db::groups::calendar::import(&mut conn, community, &years, at)?;
+            println!(
+                "imported {n} school year(s) for the {} Community",
+                community.code()
+            );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
 }
 
 fn synth(config: &Config, options: &db::synth::Options) -> Result<ExitCode, Failure> {

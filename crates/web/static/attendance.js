@@ -46,7 +46,8 @@
   }
   function send() {
     var list = pending();
-    if (list.length === 0) return Promise.resolve();
+    // Nothing waiting: everything on screen is already saved.
+    if (list.length === 0) { say("sent", 0); return Promise.resolve(); }
     if (!navigator.onLine) { say("offline", list.length); return Promise.resolve(); }
     say("pending", list.length);
     return fetch("/api/v1/sessions/" + encodeURIComponent(session) + "/attendance", {

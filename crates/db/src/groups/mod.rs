@@ -283,7 +283,7 @@ pub fn create(
         }
         if !KINDS.contains(&new.kind.as_str()) {
             errors.push(FieldError {
-                field: "kind",
+                field: "group_kind",
                 code: "invalid-choice",
             });
         }

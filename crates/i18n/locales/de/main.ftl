@@ -932,3 +932,6 @@ coded-session-childrens_group = Kindergruppe
 coded-session-closing_ritual = Abschlussritual
 coded-session-information_session = Infoveranstaltung für Interessierte
 coded-session-aftercare = Nachsorgetreffen (Plauder-Café)
+field-group_kind = Art der Gruppe
+field-session_kind = Art der Sitzung
+series-dates = Daten der Reihe

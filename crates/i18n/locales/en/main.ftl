@@ -910,3 +910,6 @@ coded-session-childrens_group = Children's group
 coded-session-closing_ritual = Closing ritual
 coded-session-information_session = Information session for candidates
 coded-session-aftercare = Aftercare meeting (babbelcafé)
+field-group_kind = Kind of group
+field-session_kind = Kind of session
+series-dates = Dates of the series

@@ -924,3 +924,6 @@ coded-session-childrens_group = Groupe d'enfants
 coded-session-closing_ritual = Rituel de clôture
 coded-session-information_session = Séance d'information pour candidates
 coded-session-aftercare = Rencontre de suivi (café-papote)
+field-group_kind = Type de groupe
+field-session_kind = Type de séance
+series-dates = Dates de la série

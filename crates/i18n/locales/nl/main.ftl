@@ -910,3 +910,6 @@ coded-session-childrens_group = Kindergroep
 coded-session-closing_ritual = Afsluitend ritueel
 coded-session-information_session = Infosessie voor kandidaten
 coded-session-aftercare = Nazorgmoment (babbelcafé)
+field-group_kind = Soort groep
+field-session_kind = Soort sessie
+series-dates = Data van de reeks

@@ -185,7 +185,7 @@ pub async fn new_form(
     };
     let org = me.actor.organisation_id().unwrap_or_default().to_owned();
     let mut form = FormState::default();
-    form.set("kind", "adults");
+    form.set("group_kind", "adults");
     new_page(&state, page, org, form).await
 }
 
@@ -226,7 +226,7 @@ pub async fn create(
     }
     let new = NewGroup {
         programme_id: pairs.get("programme_id").to_owned(),
-        kind: pairs.get("kind").to_owned(),
+        kind: pairs.get("group_kind").to_owned(),
         parent_id: some("parent_id"),
         name: pairs.get("name").to_owned(),
         languages: pairs
@@ -428,7 +428,7 @@ fn default_form(day: NaiveDate) -> FormState {
     form.set("start", hm(&start));
     form.set("end", hm(&end));
     form.set("rhythm", "weekly");
-    form.set("kind", "psychosocial");
+    form.set("session_kind", "psychosocial");
     form
 }
 
@@ -612,8 +612,8 @@ fn series_from(
         _ => None,
     };
     need("rhythm", rhythm.is_some(), "invalid-choice");
-    let kind = pairs.get("kind").parse::<SessionKind>().ok();
-    need("kind", kind.is_some(), "invalid-choice");
+    let kind = pairs.get("session_kind").parse::<SessionKind>().ok();
+    need("session_kind", kind.is_some(), "invalid-choice");
     match (first, last, start, end, rhythm, kind) {
         (Some(first), Some(last), Some(start), Some(end), Some(rhythm), Some(kind))
             if errors.is_empty() =>
@@ -671,11 +671,7 @@ impl PlanPage {
         match &p.skipped {
             None => String::new(),
             Some(skip) => match skip.period() {
-                Some(name) => format!(
-                    "{}: {}",
-                    self.page.t("skip-school_holiday"),
-                    self.page.t(&format!("holiday-{name}"))
-                ),
+                Some(name) => self.page.t(&format!("holiday-{name}")),
                 None => self.page.t(&format!("skip-{}", skip.code())),
             },
         }
