@@ -237,7 +237,15 @@ pub fn seed(
             )
             .collect();
         crate::groups::fiction::seed(
-            conn, &mut dice, &org.id, &groups_of, &leads, &room_ids, today, ts,
+            conn,
+            &mut dice,
+            &org.id,
+            &groups_of,
+            &leads,
+            &room_ids,
+            today,
+            ts,
+            &["active", "aftercare", "completed", "stopped"],
         )?;
 
         crate::audit::record(

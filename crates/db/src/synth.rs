@@ -40,6 +40,9 @@ pub struct Summary {
     pub participants: usize,
     pub trajectories: usize,
     pub journal: usize,
+    pub groups: usize,
+    pub sessions: usize,
+    pub attendance: usize,
     pub trail: u64,
 }
 
@@ -156,6 +159,11 @@ fn fill(
                     ),
                 });
             }
+            let for_groups: Vec<(String, ProgrammeKind)> = programmes
+                .iter()
+                .zip(ProgrammeKind::ALL.iter())
+                .map(|(p, k)| (p.id.clone(), *k))
+                .collect();
             // Generation on a second thread, writing on this one: two cores.
             let mut ids = Vec::with_capacity(options.participants);
             let (tx, rx) = std::sync::mpsc::sync_channel::<Rows>(2);
@@ -207,6 +215,43 @@ fn fill(
             generator
                 .join()
                 .map_err(|_| DbError::Task("the generator stopped".into()))?;
+            // Groups with a year of sessions and attendance, led by the
+            // facilitators and casemanagers.
+            let templates: Vec<_> = for_groups.iter().map(|(_, k)| k.template()).collect();
+            let groups_of: Vec<crate::groups::fiction::ProgrammeGroups<'_>> = for_groups
+                .iter()
+                .zip(templates.iter())
+                .map(|((id, kind), tpl)| crate::groups::fiction::ProgrammeGroups {
+                    programme_id: id,
+                    name: kind.code(),
+                    kind: *kind,
+                    max_size: tpl.max_group_size,
+                    min_size: tpl.min_group_size,
+                })
+                .collect();
+            let leads: Vec<String> = staff
+                .all
+                .iter()
+                .filter(|u| !staff.casemanagers.contains(u))
+                .skip(3)
+                .chain(staff.casemanagers.iter())
+                .cloned()
+                .collect();
+            let made = crate::groups::fiction::seed(
+                conn,
+                &mut dice,
+                &org.id,
+                &groups_of,
+                &leads,
+                &[],
+                today,
+                now,
+                // Current groups: those who are in a trajectory now.
+                &["active", "aftercare"],
+            )?;
+            summary.groups += made.groups;
+            summary.sessions += made.sessions;
+            summary.attendance += made.marks;
             Ok((org.id, staff, ids))
         })?;
         progress(
@@ -367,7 +412,15 @@ fn trail(
 /// A summary line for the command line.
 pub fn describe(s: &Summary, today: NaiveDate) -> String {
     format!(
-        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} audit entries",
-        s.organisations, s.staff, s.participants, s.trajectories, s.journal, s.trail
+        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} audit entries",
+        s.organisations,
+        s.staff,
+        s.participants,
+        s.trajectories,
+        s.journal,
+        s.groups,
+        s.sessions,
+        s.attendance,
+        s.trail
     )
 }

@@ -7,7 +7,7 @@ use crate::audit::{self, Event};
 use crate::backend::write_tx;
 use crate::error::DbResult;
 use crate::models::*;
-use crate::participants::{AccessError, Origin};
+use crate::participants::Origin;
 use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
@@ -279,7 +279,7 @@ pub struct ToCall {
 
 /// The casemanager's participants with two unexplained absences in a row
 /// (a coordinator: the whole organisation's).
-pub fn to_call(conn: &mut DbConn, actor: &Actor) -> Result<Vec<ToCall>, AccessError> {
+pub fn to_call(conn: &mut DbConn, actor: &Actor) -> DbResult<Vec<ToCall>> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
     let mut q = attendance::table
         .inner_join(group_sessions::table)

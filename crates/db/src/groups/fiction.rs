@@ -38,7 +38,7 @@ fn t(h: u32, m: u32) -> NaiveTime {
 }
 
 /// Makes groups for the organisation's programmes from the participants with
-/// a trajectory in them, sessions from a year ago to two months ahead, and
+/// a trajectory in them in one of `statuses`, sessions from a year ago to two months ahead, and
 /// attendance up to yesterday.
 #[allow(clippy::too_many_arguments)]
 pub fn seed(
@@ -50,6 +50,7 @@ pub fn seed(
     rooms: &[String],
     today: NaiveDate,
     ts: NaiveDateTime,
+    statuses: &[&str],
 ) -> DbResult<Made> {
     let calendar = Calendar::new(Community::Flemish, Vec::new());
     let hours = SchoolHours::default();
@@ -65,7 +66,7 @@ pub fn seed(
         let people: Vec<String> = trajectories::table
             .filter(trajectories::organisation_id.eq(org))
             .filter(trajectories::programme_id.eq(p.programme_id))
-            .filter(trajectories::status.eq_any(["active", "aftercare", "completed", "stopped"]))
+            .filter(trajectories::status.eq_any(statuses))
             .order(trajectories::participant_id)
             .select(trajectories::participant_id)
             .load(conn)?;

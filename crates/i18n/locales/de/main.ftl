@@ -935,3 +935,4 @@ coded-session-aftercare = Nachsorgetreffen (Plauder-Café)
 field-group_kind = Art der Gruppe
 field-session_kind = Art der Sitzung
 series-dates = Daten der Reihe
+dashboard-to-call = Anrufen: zweimal ohne Grund abwesend

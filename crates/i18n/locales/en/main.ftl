@@ -913,3 +913,4 @@ coded-session-aftercare = Aftercare meeting (babbelcafé)
 field-group_kind = Kind of group
 field-session_kind = Kind of session
 series-dates = Dates of the series
+dashboard-to-call = To call: absent twice without a reason

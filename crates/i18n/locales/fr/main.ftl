@@ -927,3 +927,4 @@ coded-session-aftercare = Rencontre de suivi (café-papote)
 field-group_kind = Type de groupe
 field-session_kind = Type de séance
 series-dates = Dates de la série
+dashboard-to-call = À appeler : deux absences sans raison

@@ -913,3 +913,4 @@ coded-session-aftercare = Nazorgmoment (babbelcafé)
 field-group_kind = Soort groep
 field-session_kind = Soort sessie
 series-dates = Data van de reeks
+dashboard-to-call = Bellen: twee keer afwezig zonder reden

@@ -23,6 +23,8 @@ pub struct Dashboard {
     pub today: NaiveDate,
     pub day: Option<CasemanagerDay>,
     pub team: Option<TeamView>,
+    /// Two unexplained absences in a row: her casemanager should call.
+    pub to_call: Vec<db::groups::attendance::ToCall>,
 }
 
 impl Dashboard {
@@ -78,7 +80,11 @@ pub async fn dashboard(
         .db
         .run(move |conn| {
             let origin = Origin::new(Some(&address), at).via(&writer);
-            Ok(match role {
+            let to_call = match role {
+                Some(Role::Casemanager) => db::groups::attendance::to_call(conn, &actor)?,
+                _ => Vec::new(),
+            };
+            Ok((to_call, match role {
                 Some(Role::Casemanager) => {
                     db::dashboard::casemanager_day(conn, &actor, today, origin)
                         .map(|d| (Some(d), None))
@@ -87,12 +93,12 @@ pub async fn dashboard(
                     db::dashboard::team(conn, &actor, today, origin).map(|t| (None, Some(t)))
                 }
                 _ => Ok((None, None)),
-            })
+            }))
         })
         .await;
-    let (day, team) = match loaded {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) => return access_failure(page, e),
+    let (to_call, (day, team)) = match loaded {
+        Ok((to_call, Ok(x))) => (to_call, x),
+        Ok((_, Err(e))) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
     render(&Dashboard {
@@ -101,5 +107,6 @@ pub async fn dashboard(
         today,
         day,
         team,
+        to_call,
     })
 }
