@@ -84,9 +84,10 @@ stop_server() {
 
 # wrk's summary in milliseconds: "rps p50 p99".
 run_wrk() { # $1 connections, $2 script or "", $3 path, $4 seconds
-  local script=()
+  local script=() threads=2
   [ -n "$2" ] && script=(-s "$here/$2")
-  wrk -t2 -c"$1" -d"$4"s --latency "${script[@]}" "http://127.0.0.1:$port$3" 2>&1 | python3 -c '
+  [ "$1" -lt 2 ] && threads=1
+  wrk -t"$threads" -c"$1" -d"$4"s --latency "${script[@]}" "http://127.0.0.1:$port$3" 2>&1 | python3 -c '
 import re, sys
 text = sys.stdin.read()
 def ms(v):
@@ -115,6 +116,36 @@ read -r file_rps file_p50 file_p99 < <(run_wrk 50 file.lua /participants "$durat
 read -r _ big_p50 _ < <(run_wrk 10 file.lua /participants "$duration")
 read -r mixed_rps mixed_p50 mixed_p99 < <(DELAY_MS=166 run_wrk 50 mixed.lua /participants "$((duration * 2))")
 read -r search_rps search_p50 search_p99 < <(DELAY_MS=50 run_wrk 10 search.lua /participants "$duration")
+
+# Group work (issue 12): sessions of the organisation's groups with their members.
+SESSIONS_FILE="$work/sessions"; GROUPS_FILE="$work/groups"
+export SESSIONS_FILE GROUPS_FILE
+BASE="http://127.0.0.1:$port" python3 - <<'PY'
+import json, os, urllib.request
+base, cookie = os.environ["BASE"], os.environ["COOKIE"]
+def get(path):
+    req = urllib.request.Request(base + path, headers={"Cookie": cookie})
+    return json.load(urllib.request.urlopen(req))
+groups = [g["id"] for g in get("/api/v1/groups") if g["members"] >= 5]
+with open(os.environ["GROUPS_FILE"], "w") as f:
+    f.write("\n".join(groups) + "\n")
+with open(os.environ["SESSIONS_FILE"], "w") as f:
+    for g in groups[:20]:
+        for s in [s for s in get(f"/api/v1/groups/{g}/sessions") if not s["cancelled"]][:5]:
+            members = [m["participant_id"] for m in get(f"/api/v1/sessions/{s['id']}/attendance")]
+            if members:
+                f.write(f"{s['id']} {','.join(members)}\n")
+PY
+[ -s "$SESSIONS_FILE" ] || { echo "no group sessions found: synth without groups?"; exit 1; }
+group_size=$(awk '{n += split($2, a, ","); c++} END {printf "%.0f", n / c}' "$SESSIONS_FILE")
+read -r screen_rps screen_p50 screen_p99 < <(MODE=screen DELAY_MS=50 run_wrk 10 attendance.lua /participants "$duration")
+# Saving attendance while the mixed workload runs: ~250/s mixed + ~50/s saves.
+(DELAY_MS=200 run_wrk 50 mixed.lua /participants "$duration" >"$work/mixed-bg") &
+bg=$!
+read -r save_rps save_p50 save_p99 < <(MODE=save DELAY_MS=200 run_wrk 10 attendance.lua /participants "$duration")
+wait "$bg"
+read -r bgmix_rps _ bgmix_p99 <"$work/mixed-bg"
+read -r plan_rps plan_p50 plan_p99 < <(FIRST=2027-09-06 LAST=2028-06-26 run_wrk 1 plan.lua /participants 10)
 stop_server
 
 cat <<EOF
@@ -128,5 +159,9 @@ traject load benchmark: $backend, $orgs organisations x $people participants, $y
 | search while typing, steady | $search_rps | $search_p50 | $search_p99 | p99 < 20 ms |
 | file p50, trail 10,000 (10 connections) | | $small_p50 | | within 20% |
 | file p50, trail $trail (10 connections) | | $big_p50 | | of each other |
+| attendance screen, steady | $screen_rps | $screen_p50 | $screen_p99 | p99 < 25 ms |
+| saving a group's attendance ($group_size members), under mixed load | $save_rps | $save_p50 | $save_p99 | p99 < 20 ms at 300/s in all |
+| (the mixed load alongside) | $bgmix_rps | | $bgmix_p99 | |
+| planning a school year of weekly sessions (1 connection) | $plan_rps | $plan_p50 | $plan_p99 | < 50 ms |
 server peak memory (VmHWM): $((HWM / 1024)) MB (target < 150 MB)
 EOF

@@ -52,6 +52,16 @@ test('a coordinator plans a series and sees what it skips and why', async () => 
   assert.ok(page.url().startsWith(groupUrl.split('#')[0]));
   const themed = await page.$$eval('#sessions li', (items) => items.filter((i) => i.textContent.includes('Fictional test series')).length);
   assert.equal(themed, planned, 'every planned date is saved, no skipped one');
+  // One session on a public holiday (11 November 2027): warned, then kept on purpose.
+  await page.fill('#f-on', '2027-11-11');
+  await page.fill('#f-single_theme', 'Fictional holiday outing');
+  await submit(page, 'form[action$="/sessions"] button[type=submit]');
+  assert.ok((await page.textContent('.notice[role=alert]')).length > 0, 'the conflict is shown');
+  await inspect(page, 'coordinator-session-conflict');
+  await page.check('input[name=keep]');
+  await submit(page, 'form[action$="/sessions"] button[type=submit]');
+  const kept = await page.$$eval('#sessions li', (items) => items.filter((i) => i.textContent.includes('Fictional holiday outing')).length);
+  assert.equal(kept, 1);
   await page.context().close();
 });
 

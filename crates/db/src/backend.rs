@@ -25,6 +25,26 @@ pub(crate) fn prepare_connection(conn: &mut DbConn) -> DbResult<()> {
     Ok(())
 }
 
+/// Connections of a running server leave WAL checkpoints to the
+/// checkpointer thread ([`checkpoint`]): otherwise the request whose commit
+/// crosses the WAL's threshold copies the WAL back into the database on its
+/// own time, a tail of tens of milliseconds under load.
+pub(crate) fn server_connection(conn: &mut DbConn) -> DbResult<()> {
+    if let DbConn::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA wal_autocheckpoint = 0;")?;
+    }
+    Ok(())
+}
+
+/// Copies the WAL back into the database without blocking readers or
+/// writers (SQLite); nothing to do on PostgreSQL.
+pub(crate) fn checkpoint(conn: &mut DbConn) -> DbResult<()> {
+    if let DbConn::Sqlite(c) = conn {
+        c.batch_execute("PRAGMA wal_checkpoint(PASSIVE);")?;
+    }
+    Ok(())
+}
+
 /// The connection string handed to libpq. GSSAPI encryption negotiation is
 /// switched off unless the URL asks for it: traject does not use Kerberos, and
 /// libpq's krb5 layer can abort the process when it exits while a pool thread
@@ -38,6 +58,9 @@ pub(crate) fn postgres_conninfo(url: &str) -> String {
         format!("{url}?gssencmode=disable")
     }
 }
+
+/// One SQLite writer at a time in this process (see [`write_tx`]).
+static SQLITE_WRITERS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 
 /// Runs `work` in a transaction that holds the write lock from its first
 /// statement. On SQLite a plain `BEGIN` would upgrade to a writer lazily and can
@@ -57,6 +80,15 @@ where
     if depth > 0 {
         return conn.transaction(work);
     }
+    // SQLite: writers of this process queue here, woken the moment the one
+    // before commits, instead of in SQLite's busy handler, which sleeps in
+    // steps of up to 100 ms and so gives writes a long tail under load.
+    // (Writers in other processes, such as the command line, still meet
+    // busy_timeout.)
+    let _turn = match conn {
+        DbConn::Sqlite(_) => Some(SQLITE_WRITERS.lock().unwrap_or_else(|e| e.into_inner())),
+        DbConn::Postgres(_) => None,
+    };
     match conn {
         DbConn::Sqlite(c) => AnsiTransactionManager::begin_transaction_sql(c, "BEGIN IMMEDIATE")?,
         DbConn::Postgres(c) => AnsiTransactionManager::begin_transaction(c)?,

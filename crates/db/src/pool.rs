@@ -57,7 +57,9 @@ impl ManageConnection for Manager {
     type Error = DbError;
 
     fn connect(&self) -> Result<DbConn, DbError> {
-        DbConn::open(&self.url)
+        let mut conn = DbConn::open(&self.url)?;
+        backend::server_connection(&mut conn)?;
+        Ok(conn)
     }
 
     fn is_valid(&self, conn: &mut DbConn) -> Result<(), DbError> {
@@ -98,6 +100,8 @@ pub struct Db {
     /// others wait here, asleep, instead of as blocking threads fighting for
     /// the pool's lock.
     permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// Alive while any handle is: the checkpointer stops when the last goes.
+    _alive: std::sync::Arc<()>,
 }
 
 impl std::fmt::Debug for Db {
@@ -140,13 +144,22 @@ impl Db {
             .build(Manager { url: url.clone() })
             .map_err(|e| DbError::Connect(e.to_string()))?;
         let writer_url = url.clone();
-        let audit = crate::audit::AuditWriter::start(move || DbConn::open(&writer_url))
-            .map_err(|e| DbError::Task(format!("cannot start the audit writer: {e}")))?;
+        let audit = crate::audit::AuditWriter::start(move || {
+            let mut conn = DbConn::open(&writer_url)?;
+            backend::server_connection(&mut conn)?;
+            Ok(conn)
+        })
+        .map_err(|e| DbError::Task(format!("cannot start the audit writer: {e}")))?;
+        let alive = std::sync::Arc::new(());
+        if url.backend() == Backend::Sqlite {
+            start_checkpointer(url.clone(), std::sync::Arc::downgrade(&alive))?;
+        }
         Ok(Self {
             pool,
             url: url.clone(),
             audit,
             permits: std::sync::Arc::new(tokio::sync::Semaphore::new(options.max_size as usize)),
+            _alive: alive,
         })
     }
 
@@ -204,6 +217,30 @@ impl Db {
             max: self.pool.max_size(),
         }
     }
+}
+
+/// Checkpoints the WAL every 200 ms on a connection of its own, so that no
+/// request pays for it; ends when the last `Db` handle is dropped.
+fn start_checkpointer(url: DatabaseUrl, alive: std::sync::Weak<()>) -> DbResult<()> {
+    std::thread::Builder::new()
+        .name("wal-checkpointer".into())
+        .spawn(move || {
+            let mut conn: Option<DbConn> = None;
+            while alive.upgrade().is_some() {
+                std::thread::sleep(Duration::from_millis(200));
+                if conn.is_none() {
+                    conn = DbConn::open(&url).ok();
+                }
+                if let Some(c) = conn.as_mut()
+                    && let Err(e) = backend::checkpoint(c)
+                {
+                    tracing::warn!(error = %e, "WAL checkpoint failed");
+                    conn = None;
+                }
+            }
+        })
+        .map_err(|e| DbError::Task(format!("cannot start the checkpointer: {e}")))?;
+    Ok(())
 }
 
 /// The pool's connection manager, named for `Db::get`'s return type.

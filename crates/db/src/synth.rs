@@ -221,13 +221,15 @@ fn fill(
             let groups_of: Vec<crate::groups::fiction::ProgrammeGroups<'_>> = for_groups
                 .iter()
                 .zip(templates.iter())
-                .map(|((id, kind), tpl)| crate::groups::fiction::ProgrammeGroups {
-                    programme_id: id,
-                    name: kind.code(),
-                    kind: *kind,
-                    max_size: tpl.max_group_size,
-                    min_size: tpl.min_group_size,
-                })
+                .map(
+                    |((id, kind), tpl)| crate::groups::fiction::ProgrammeGroups {
+                        programme_id: id,
+                        name: kind.code(),
+                        kind: *kind,
+                        max_size: tpl.max_group_size,
+                        min_size: tpl.min_group_size,
+                    },
+                )
                 .collect();
             let leads: Vec<String> = staff
                 .all

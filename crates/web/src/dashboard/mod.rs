@@ -84,16 +84,19 @@ pub async fn dashboard(
                 Some(Role::Casemanager) => db::groups::attendance::to_call(conn, &actor)?,
                 _ => Vec::new(),
             };
-            Ok((to_call, match role {
-                Some(Role::Casemanager) => {
-                    db::dashboard::casemanager_day(conn, &actor, today, origin)
-                        .map(|d| (Some(d), None))
-                }
-                Some(Role::Coordinator) => {
-                    db::dashboard::team(conn, &actor, today, origin).map(|t| (None, Some(t)))
-                }
-                _ => Ok((None, None)),
-            }))
+            Ok((
+                to_call,
+                match role {
+                    Some(Role::Casemanager) => {
+                        db::dashboard::casemanager_day(conn, &actor, today, origin)
+                            .map(|d| (Some(d), None))
+                    }
+                    Some(Role::Coordinator) => {
+                        db::dashboard::team(conn, &actor, today, origin).map(|t| (None, Some(t)))
+                    }
+                    _ => Ok((None, None)),
+                },
+            ))
         })
         .await;
     let (to_call, (day, team)) = match loaded {

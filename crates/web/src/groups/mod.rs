@@ -295,6 +295,8 @@ pub struct ShowPage {
     /// A message after a placement (full group, waiting list position).
     pub notice: Option<String>,
     pub today: NaiveDate,
+    /// Conflicts of a single session not saved yet, to keep or change.
+    pub conflicts: Vec<String>,
 }
 
 impl ShowPage {
@@ -345,6 +347,16 @@ struct Shown {
     status: StatusCode,
 }
 
+impl Shown {
+    fn with(form: FormState, status: StatusCode) -> Self {
+        Self {
+            form,
+            notice: None,
+            status,
+        }
+    }
+}
+
 async fn show(
     state: &AppState,
     address: String,
@@ -358,6 +370,16 @@ async fn show(
         notice,
         status,
     } = shown;
+    let conflicts: Vec<String> = form
+        .values
+        .get("conflicts")
+        .map(|c| {
+            c.split(',')
+                .filter(|c| !c.is_empty())
+                .map(str::to_owned)
+                .collect()
+        })
+        .unwrap_or_default();
     let (at, writer) = origin_parts(state);
     let actor = me.actor.clone();
     let day = today(state);
@@ -412,6 +434,7 @@ async fn show(
                 ),
                 notice,
                 today: day,
+                conflicts,
             });
             (status, body).into_response()
         }
@@ -429,6 +452,21 @@ fn default_form(day: NaiveDate) -> FormState {
     form.set("end", hm(&end));
     form.set("rhythm", "weekly");
     form.set("session_kind", "psychosocial");
+    form.set("on", day.to_string());
+    form.set("session_start", hm(&start));
+    form.set("session_end", hm(&end));
+    form.set("single_kind", "psychosocial");
+    form
+}
+
+/// The posted values over the defaults, so the other forms on the page keep theirs.
+fn posted(day: NaiveDate, pairs: &Pairs) -> FormState {
+    let mut form = default_form(day);
+    for (k, v) in &pairs.0 {
+        if k != "csrf" {
+            form.set(k, v.clone());
+        }
+    }
     form
 }
 
@@ -713,7 +751,7 @@ pub async fn preview(
         Err(refused) => return refused,
     };
     let pairs = Pairs(pairs);
-    let form = FormState::from_pairs(&pairs);
+    let form = posted(today(&state), &pairs);
     let (request, _) = match series_from(&pairs) {
         Ok(x) => x,
         Err(errors) => {
@@ -794,7 +832,7 @@ pub async fn save_series(
         Err(refused) => return refused,
     };
     let pairs = Pairs(pairs);
-    let form = FormState::from_pairs(&pairs);
+    let form = posted(today(&state), &pairs);
     let (request, details) = match series_from(&pairs) {
         Ok(x) => x,
         Err(errors) => {
@@ -855,6 +893,122 @@ pub async fn save_series(
 pub struct CancelForm {
     #[serde(default)]
     reason: String,
+}
+
+/// Adds one session. Its conflicts (double bookings, holiday, school hours,
+/// room) are shown and nothing is saved, unless the planner keeps them.
+pub async fn add_session(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let page = match crate::participants::allowed_page(
+        &state,
+        &address,
+        &me.actor,
+        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "session.add"),
+        page,
+    )
+    .await
+    {
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
+    let pairs = Pairs(pairs);
+    let mut form = posted(today(&state), &pairs);
+    let mut errors = Vec::new();
+    let on = date(pairs.get("on"));
+    let start = time(pairs.get("session_start"));
+    let end = time(pairs.get("session_end"));
+    let kind = pairs.get("single_kind").parse::<SessionKind>().ok();
+    for (field, ok, code) in [
+        ("on", on.is_some(), "invalid-date"),
+        ("session_start", start.is_some(), "invalid-time"),
+        ("session_end", end.is_some(), "invalid-time"),
+        ("single_kind", kind.is_some(), "invalid-choice"),
+    ] {
+        if !ok {
+            errors.push(FieldError { field, code });
+        }
+    }
+    let (Some(on), Some(start), Some(end), Some(kind)) = (on, start, end, kind) else {
+        return show(
+            &state,
+            address,
+            page,
+            &me,
+            id,
+            Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
+        )
+        .await;
+    };
+    let details = SessionDetails {
+        kind,
+        theme: pairs.get("single_theme").to_owned(),
+        room_id: None,
+        facilitator_ids: Vec::new(),
+        interpreter_needed: pairs.get("single_interpreter") == "yes",
+        guest_partner: pairs.get("guest_partner").to_owned(),
+        practice_id: None,
+        notes: String::new(),
+    };
+    let keep = pairs.get("keep") == "yes";
+    let (at, _) = origin_parts(&state);
+    let (actor, gid) = (me.actor.clone(), id.clone());
+    let addr = address.clone();
+    let added = state
+        .db
+        .run(move |conn| {
+            Ok(sessions::add(
+                conn,
+                &actor,
+                &gid,
+                domain::groups::Slot {
+                    date: on,
+                    start,
+                    end,
+                },
+                &details,
+                keep,
+                Origin::new(Some(&addr), at),
+            ))
+        })
+        .await;
+    match added {
+        Ok(Ok(Ok(_))) => see_other(&format!("/groups/{id}#sessions")),
+        Ok(Ok(Err(conflicts))) => {
+            let codes: Vec<&str> = conflicts
+                .iter()
+                .map(domain::groups::Conflict::code)
+                .collect();
+            form.set("conflicts", codes.join(","));
+            show(
+                &state,
+                address,
+                page,
+                &me,
+                id,
+                Shown::with(form, StatusCode::CONFLICT),
+            )
+            .await
+        }
+        Ok(Err(GroupError::Invalid(errors))) => {
+            show(
+                &state,
+                address,
+                page,
+                &me,
+                id,
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
+            )
+            .await
+        }
+        Ok(Err(e)) => failure(page, e),
+        Err(e) => internal(page, e),
+    }
 }
 
 /// Cancels a session with a reason.
