@@ -163,3 +163,27 @@ test('the school calendar: Community, school hours, the holidays it knows', asyn
   await inspect(page, 'administrator-calendar-error');
   await page.context().close();
 });
+
+test('the childcare list of a month and her hours with the attestation', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'facilitator');
+  await page.goto(`${baseUrl}/groups`);
+  await Promise.all([page.waitForLoadState('load'), page.click('.person-list a >> nth=0')]);
+  await Promise.all([page.waitForLoadState('load'), page.click('a[href$="/childcare"]')]);
+  assert.ok((await page.$$('tbody tr')).length > 0, 'the members have children');
+  await inspect(page, 'facilitator-childcare');
+  await page.context().close();
+
+  const cm = await newPage(browser, { locale: 'en' });
+  await loginAs(cm, 'coordinator');
+  await cm.goto(`${baseUrl}/groups`);
+  await Promise.all([cm.waitForLoadState('load'), cm.click('.person-list a >> nth=0')]);
+  // A member's file, then her hours.
+  const member = await cm.$eval('#members-heading ~ ul .person span', (s) => s.textContent.trim());
+  await cm.goto(`${baseUrl}/participants?q=${encodeURIComponent(member.split(' ')[0])}`);
+  await Promise.all([cm.waitForLoadState('load'), cm.click('.person-list a >> nth=0')]);
+  await Promise.all([cm.waitForLoadState('load'), cm.click('a[href$="/hours"]')]);
+  assert.ok((await cm.textContent('.attestation')).length > 0);
+  await inspect(cm, 'coordinator-hours-attestation');
+  await cm.context().close();
+});

@@ -159,6 +159,15 @@ pub fn format_date(lang: Language, date: NaiveDate) -> String {
     )
 }
 
+/// A month as a heading: "november 2026", "November 2026".
+pub fn format_month(lang: Language, first_day: NaiveDate) -> String {
+    format!(
+        "{} {}",
+        t(lang, &format!("month-{}", first_day.month())),
+        first_day.year()
+    )
+}
+
 /// An instant shown in Brussels time: "22 november 2026, 14:05".
 pub fn format_datetime(lang: Language, at: DateTime<Utc>) -> String {
     let local = at + domain::clock::brussels_offset(at);
@@ -280,6 +289,7 @@ mod tests {
                     ("months", Arg::Num(12)),
                     ("childcare", Arg::Num(2)),
                     ("group", Arg::Num(3)),
+                    ("organisation", Arg::Str("o")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -142,6 +142,8 @@ fn all_routes() -> Routes {
         .add(Method::POST, "/groups/{id}/series/preview", groups::preview)
         .add(Method::POST, "/groups/{id}/series", groups::save_series)
         .add(Method::POST, "/groups/{id}/sessions", groups::add_session)
+        .add(Method::GET, "/groups/{id}/childcare", groups::childcare)
+        .add(Method::GET, "/participants/{id}/hours", groups::hours)
         .add(Method::POST, "/sessions/{id}/cancel", groups::cancel)
         .add(
             Method::GET,

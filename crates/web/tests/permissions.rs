@@ -134,6 +134,8 @@ async fn every_route_matches_the_permission_table() {
             "/groups/{id}/series/preview" => format!("/groups/{group}/series/preview"),
             "/groups/{id}/series" => format!("/groups/{group}/series"),
             "/groups/{id}/sessions" => format!("/groups/{group}/sessions"),
+            "/groups/{id}/childcare" => format!("/groups/{group}/childcare"),
+            "/participants/{id}/hours" => format!("/participants/{participant}/hours"),
             "/api/v1/groups/{id}/sessions" => format!("/api/v1/groups/{group}/sessions"),
             "/sessions/{id}/cancel" => format!("/sessions/{session}/cancel"),
             "/sessions/{id}/attendance" => format!("/sessions/{session}/attendance"),

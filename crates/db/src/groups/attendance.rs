@@ -405,3 +405,144 @@ pub fn hours_of(
     }
     Ok((lines, dates))
 }
+
+/// Her attendance for the hours page and attestation: name, language,
+/// hours per month and kind, and the dates attended.
+#[derive(Debug, Clone)]
+pub struct HoursSheet {
+    pub first_name: String,
+    pub last_name: String,
+    /// Her language for messages (the attestation is printed in it).
+    pub language: String,
+    pub lines: Vec<HoursLine>,
+    pub dates: Attended,
+}
+
+/// Reads a participant's attended hours, for those who may open her file;
+/// the read is recorded.
+pub fn hours_sheet(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    origin: Origin<'_>,
+) -> Result<HoursSheet, crate::participants::AccessError> {
+    crate::participants::require_participant(
+        conn,
+        actor,
+        domain::policy::Action::ReadParticipantFile,
+        "participant.hours",
+        participant_id,
+        origin,
+    )?;
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let (first_name, last_name, language): (String, String, String) = participants::table
+        .filter(participants::organisation_id.eq(&org))
+        .filter(participants::id.eq(participant_id))
+        .select((
+            participants::first_name,
+            participants::last_name,
+            participants::language,
+        ))
+        .first(conn)?;
+    let (lines, dates) = hours_of(conn, &org, participant_id)?;
+    origin.record(
+        conn,
+        &[Event::by(actor, "participant.hours", origin.ip, origin.at)
+            .about("participant", participant_id)],
+    )?;
+    Ok(HoursSheet {
+        first_name,
+        last_name,
+        language,
+        lines,
+        dates,
+    })
+}
+
+/// One child on the childcare list of a month.
+#[derive(Debug, Clone)]
+pub struct ChildLine {
+    pub first_name: String,
+    pub birth_date: Option<NaiveDate>,
+    /// Notes for childcare such as allergies.
+    pub care_notes: String,
+    /// Her mother's first name and languages, to speak with the child.
+    pub mother: String,
+    pub languages: String,
+}
+
+/// The childcare planning of a group for one month: its sessions, and the
+/// members' children (first name, age, languages, care notes only).
+#[derive(Debug, Clone)]
+pub struct ChildcareMonth {
+    pub group: Group,
+    pub sessions: Vec<GroupSession>,
+    pub children: Vec<ChildLine>,
+}
+
+pub fn childcare_month(
+    conn: &mut DbConn,
+    actor: &Actor,
+    group_id: &str,
+    month_start: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<ChildcareMonth, GroupError> {
+    let opened = open(
+        conn,
+        actor,
+        Action::ReadGroup,
+        "group.childcare",
+        group_id,
+        origin,
+    )?;
+    let org = opened.group.organisation_id.clone();
+    let month_end = month_start
+        .checked_add_months(chrono::Months::new(1))
+        .unwrap_or(month_start);
+    let sessions: Vec<GroupSession> = group_sessions::table
+        .filter(group_sessions::organisation_id.eq(&org))
+        .filter(group_sessions::group_id.eq(group_id))
+        .filter(group_sessions::held_on.ge(month_start))
+        .filter(group_sessions::held_on.lt(month_end))
+        .filter(group_sessions::cancelled.eq(false))
+        .order((group_sessions::held_on, group_sessions::starts_at))
+        .select(GroupSession::as_select())
+        .load(conn)?;
+    let members = super::sessions::members_on(conn, &org, group_id, month_start)?;
+    let mut children = Vec::new();
+    for (pid, first, _) in &members {
+        let kids: Vec<(String, Option<NaiveDate>, String)> = crate::schema::children::table
+            .filter(crate::schema::children::organisation_id.eq(&org))
+            .filter(crate::schema::children::participant_id.eq(pid))
+            .order(crate::schema::children::birth_date)
+            .select((
+                crate::schema::children::first_name,
+                crate::schema::children::birth_date,
+                crate::schema::children::care_notes,
+            ))
+            .load(conn)?;
+        let languages: Vec<String> = participant_languages::table
+            .filter(participant_languages::organisation_id.eq(&org))
+            .filter(participant_languages::participant_id.eq(pid))
+            .select(participant_languages::language)
+            .load(conn)?;
+        for (name, born, notes) in kids {
+            children.push(ChildLine {
+                first_name: name,
+                birth_date: born,
+                care_notes: notes,
+                mother: first.clone(),
+                languages: languages.join(", "),
+            });
+        }
+    }
+    origin.record(
+        conn,
+        &[Event::by(actor, "group.childcare", origin.ip, origin.at).about("group", group_id)],
+    )?;
+    Ok(ChildcareMonth {
+        group: opened.group,
+        sessions,
+        children,
+    })
+}

@@ -79,6 +79,19 @@ impl Page {
         i18n::t(self.lang, key)
     }
 
+    /// The same page's texts in another language (an attestation printed in
+    /// the participant's language): texts and dates only, no navigation.
+    pub fn in_language(&self, lang: Language) -> Page {
+        Page {
+            lang,
+            path: self.path.clone(),
+            demo: self.demo,
+            nav: Vec::new(),
+            user: None,
+            csrf: String::new(),
+        }
+    }
+
     /// A role's title for a person whose grammatical gender is `gender`
     /// (a code; anything unknown gives the neutral form).
     pub fn job_title(&self, role: &str, gender: &str) -> String {
