@@ -752,13 +752,24 @@ pub fn form_choices(conn: &mut DbConn, org: &str) -> DbResult<(Named, Named, Nam
 }
 
 /// Participants with an open trajectory in the group's programme who are
-/// neither members nor waiting: (id, "first last").
-pub fn candidates(conn: &mut DbConn, org: &str, view: &GroupView) -> DbResult<Named> {
-    let rows: Vec<(String, String, String)> = trajectories::table
+/// neither members nor waiting: (id, "first last"). A casemanager is offered
+/// her own participants only, as her participant list shows only those.
+pub fn candidates(
+    conn: &mut DbConn,
+    actor: &Actor,
+    org: &str,
+    view: &GroupView,
+) -> DbResult<Named> {
+    let mut q = trajectories::table
         .inner_join(participants::table)
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::programme_id.eq(&view.group.programme_id))
         .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .into_boxed();
+    if actor.role() == Some(Role::Casemanager) {
+        q = q.filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()));
+    }
+    let rows: Vec<(String, String, String)> = q
         .order((participants::first_name, participants::last_name))
         .select((
             participants::id,

@@ -410,7 +410,7 @@ async fn show(
             let rates = attendance::rates(conn, &org, &id)?;
             // Candidates: open trajectories of the group's programme, not yet in it.
             let candidates = if can_manage {
-                literal(repo::candidates(conn, &org, &view)?)
+                literal(repo::candidates(conn, &actor, &org, &view)?)
             } else {
                 Vec::new()
             };
