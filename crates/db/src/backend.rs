@@ -45,6 +45,20 @@ pub(crate) fn checkpoint(conn: &mut DbConn) -> DbResult<()> {
     Ok(())
 }
 
+/// Locks one row of `table` (by `id`) until the transaction ends, so that
+/// concurrent changes of the same group or session queue up instead of both
+/// reading "nothing there yet" and colliding. PostgreSQL: `FOR UPDATE`;
+/// SQLite: nothing to do, `write_tx` already holds the only write lock.
+/// `table` is one of a fixed set of names, never input.
+pub(crate) fn lock_row(conn: &mut DbConn, table: &'static str, id: &str) -> DbResult<()> {
+    if let DbConn::Postgres(c) = conn {
+        diesel::sql_query(format!("SELECT 1 FROM {table} WHERE id = $1 FOR UPDATE"))
+            .bind::<Text, _>(id)
+            .execute(c)?;
+    }
+    Ok(())
+}
+
 /// The connection string handed to libpq. GSSAPI encryption negotiation is
 /// switched off unless the URL asks for it: traject does not use Kerberos, and
 /// libpq's krb5 layer can abort the process when it exits while a pool thread

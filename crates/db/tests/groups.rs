@@ -632,3 +632,93 @@ fn bad_group_input_changes_nothing() {
     let count: i64 = schema::groups::table.count().get_result(&mut conn).unwrap();
     assert_eq!(count, before);
 }
+
+#[test]
+fn two_devices_sending_at_the_same_moment_both_succeed_once() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    for p in &s.participants[..3] {
+        groups::place(
+            &mut conn,
+            &s.coordinator,
+            &g,
+            p,
+            d(2026, 11, 2),
+            false,
+            origin(),
+        )
+        .unwrap();
+    }
+    let slot = Slot {
+        date: d(2026, 11, 18),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    let session = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        slot,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    drop(conn);
+    let now = test_now().naive_utc();
+    // The same marks (same keys) from two threads at once: a replay racing
+    // the original. Each must answer, and the marks count once.
+    let batch: Vec<MarkInput> = s.participants[..3]
+        .iter()
+        .enumerate()
+        .map(|(i, p)| mark(p, Mark::Present, now, &format!("key-race-000{i}")))
+        .collect();
+    let results: Vec<attendance::Saved> = std::thread::scope(|scope| {
+        let handles: Vec<_> = (0..2)
+            .map(|_| {
+                let (db, batch, session, who) = (&s.db, &batch, &session, &s.facilitator);
+                scope.spawn(move || {
+                    let mut c = db.get().unwrap();
+                    attendance::save(&mut c, who, session, batch, origin()).unwrap()
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(results.iter().map(|r| r.applied).sum::<usize>(), 3);
+    assert_eq!(results.iter().map(|r| r.replayed).sum::<usize>(), 3);
+    // Two placements racing for the last place: one member, one refused.
+    let mut conn = s.db.get().unwrap();
+    let small = group(&s, &mut conn, 2);
+    groups::place(
+        &mut conn,
+        &s.coordinator,
+        &small,
+        &s.participants[5],
+        d(2026, 11, 2),
+        false,
+        origin(),
+    )
+    .unwrap();
+    drop(conn);
+    let outcomes: Vec<bool> = std::thread::scope(|scope| {
+        let handles: Vec<_> = s.participants[3..5]
+            .iter()
+            .map(|p| {
+                let (db, who, small) = (&s.db, &s.coordinator, &small);
+                scope.spawn(move || {
+                    let mut c = db.get().unwrap();
+                    match groups::place(&mut c, who, small, p, d(2026, 11, 2), false, origin()) {
+                        Ok(Placed::Member) => true,
+                        Err(GroupError::Full { .. }) => false,
+                        other => panic!("unexpected {other:?}"),
+                    }
+                })
+            })
+            .collect();
+        handles.into_iter().map(|h| h.join().unwrap()).collect()
+    });
+    assert_eq!(outcomes.iter().filter(|m| **m).count(), 1);
+}

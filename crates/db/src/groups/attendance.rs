@@ -66,6 +66,9 @@ pub fn save(
     }
     write_tx(conn, |conn| -> Result<Saved, GroupError> {
         let session = super::sessions::session_of_org(conn, actor, session_id)?;
+        // Saves of one session queue up: the same key or member sent twice at
+        // once must not both find "nothing yet".
+        crate::backend::lock_row(conn, "group_sessions", session_id)?;
         let opened = open(
             conn,
             actor,

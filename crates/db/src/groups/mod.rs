@@ -541,6 +541,9 @@ pub fn place(
     write_tx(conn, |conn| -> Result<Placed, GroupError> {
         let opened = open_to_manage(conn, actor, "group.place", group_id, origin)?;
         let org = opened.group.organisation_id.clone();
+        // Placements in one group queue up, so two at once cannot both take
+        // the last place.
+        crate::backend::lock_row(conn, "groups", group_id)?;
         let known: i64 = participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))
@@ -634,6 +637,9 @@ pub fn leave(
     write_tx(conn, |conn| -> Result<Option<String>, GroupError> {
         let opened = open_to_manage(conn, actor, "group.leave", group_id, origin)?;
         let org = opened.group.organisation_id.clone();
+        // Placements in one group queue up, so two at once cannot both take
+        // the last place.
+        crate::backend::lock_row(conn, "groups", group_id)?;
         let member: GroupMember = group_members::table
             .filter(group_members::organisation_id.eq(&org))
             .filter(group_members::group_id.eq(group_id))
