@@ -42,6 +42,24 @@ fn failure(page: Page, e: GroupError) -> Response {
     }
 }
 
+/// The policy's answer for changing group work, before any input is read.
+async fn may_manage(
+    state: &AppState,
+    address: &str,
+    me: &crate::auth::Signed,
+    audit: &'static str,
+    page: Page,
+) -> Result<Page, Response> {
+    crate::participants::allowed_page(
+        state,
+        address,
+        &me.actor,
+        crate::participants::Check::Org(domain::policy::Action::ManageGroups, audit),
+        page,
+    )
+    .await
+}
+
 fn today(state: &AppState) -> NaiveDate {
     state.clock.today()
 }
@@ -171,15 +189,7 @@ pub async fn new_form(
     page: Page,
     CurrentUser(me): CurrentUser,
 ) -> Response {
-    let page = match crate::participants::allowed_page(
-        &state,
-        &address,
-        &me.actor,
-        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "group.create"),
-        page,
-    )
-    .await
-    {
+    let page = match may_manage(&state, &address, &me, "group.create", page).await {
         Ok(page) => page,
         Err(refused) => return refused,
     };
@@ -196,15 +206,7 @@ pub async fn create(
     CurrentUser(me): CurrentUser,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match crate::participants::allowed_page(
-        &state,
-        &address,
-        &me.actor,
-        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "group.create"),
-        page,
-    )
-    .await
-    {
+    let page = match may_manage(&state, &address, &me, "group.create", page).await {
         Ok(page) => page,
         Err(refused) => return refused,
     };
@@ -569,11 +571,7 @@ pub async fn place(
                 page,
                 &me,
                 id,
-                Shown {
-                    form: form.with_errors(errors),
-                    notice: None,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
             )
             .await
         }
@@ -738,15 +736,7 @@ pub async fn preview(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match crate::participants::allowed_page(
-        &state,
-        &address,
-        &me.actor,
-        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "session.plan"),
-        page,
-    )
-    .await
-    {
+    let page = match may_manage(&state, &address, &me, "session.plan", page).await {
         Ok(page) => page,
         Err(refused) => return refused,
     };
@@ -761,11 +751,7 @@ pub async fn preview(
                 page,
                 &me,
                 id,
-                Shown {
-                    form: form.with_errors(errors),
-                    notice: None,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
             )
             .await;
         }
@@ -797,11 +783,7 @@ pub async fn preview(
                 page,
                 &me,
                 id,
-                Shown {
-                    form: form.with_errors(errors),
-                    notice: None,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
             )
             .await
         }
@@ -819,15 +801,7 @@ pub async fn save_series(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match crate::participants::allowed_page(
-        &state,
-        &address,
-        &me.actor,
-        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "session.plan"),
-        page,
-    )
-    .await
-    {
+    let page = match may_manage(&state, &address, &me, "session.plan", page).await {
         Ok(page) => page,
         Err(refused) => return refused,
     };
@@ -842,11 +816,7 @@ pub async fn save_series(
                 page,
                 &me,
                 id,
-                Shown {
-                    form: form.with_errors(errors),
-                    notice: None,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
             )
             .await;
         }
@@ -876,11 +846,7 @@ pub async fn save_series(
                 page,
                 &me,
                 id,
-                Shown {
-                    form: form.with_errors(errors),
-                    notice: None,
-                    status: StatusCode::UNPROCESSABLE_ENTITY,
-                },
+                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
             )
             .await
         }
@@ -905,15 +871,7 @@ pub async fn add_session(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match crate::participants::allowed_page(
-        &state,
-        &address,
-        &me.actor,
-        crate::participants::Check::Org(domain::policy::Action::ManageGroups, "session.add"),
-        page,
-    )
-    .await
-    {
+    let page = match may_manage(&state, &address, &me, "session.add", page).await {
         Ok(page) => page,
         Err(refused) => return refused,
     };
