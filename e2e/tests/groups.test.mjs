@@ -48,6 +48,13 @@ test('a coordinator plans a series and sees what it skips and why', async () => 
   assert.ok(skipped.some((t) => t.includes('krokusvakantie')), skipped.join(' | '));
   await inspect(page, 'coordinator-series-preview');
   const planned = await page.$$eval('tbody tr:not(.skipped)', (rows) => rows.length);
+  // Dates that double-book the room or a facilitator are marked; saving
+  // them takes a deliberate tick.
+  if (await page.isVisible('input[name=keep]')) {
+    await submit(page, 'form[action$="/series"] button[type=submit]');
+    assert.ok(await page.isVisible('input[name=keep]'), 'nothing saved without the tick');
+    await page.check('input[name=keep]');
+  }
   await submit(page, 'form[action$="/series"] button[type=submit]');
   assert.ok(page.url().startsWith(groupUrl.split('#')[0]));
   const themed = await page.$$eval('#sessions li', (items) => items.filter((i) => i.textContent.includes('Fictional test series')).length);
@@ -186,4 +193,52 @@ test('the childcare list of a month and her hours with the attestation', async (
   assert.ok((await cm.textContent('.attestation')).length > 0);
   await inspect(cm, 'coordinator-hours-attestation');
   await cm.context().close();
+});
+
+test('the practice bank: a practice added, chosen for a session, and the session moved', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'casemanager');
+  await page.goto(`${baseUrl}/practices`);
+  await inspect(page, 'practice-bank');
+  await page.fill('#f-title', 'Fictional walk to the library');
+  await page.selectOption('#f-life_domain', 'social');
+  await page.fill('#f-minutes', '90');
+  await page.fill('#f-method', 'Walk together, get a library card, read one picture book aloud.');
+  await submit(page, 'form[action="/practices"] button[type=submit]');
+  assert.match(page.url(), /\/practices\/[^/]+$/);
+  await inspect(page, 'practice-edit');
+  // A bad duration is refused with the field named, and nothing changes.
+  await page.fill('#f-minutes', '0');
+  await submit(page, 'form.stack button[type=submit]');
+  assert.ok(await page.isVisible('#e-minutes'));
+  // Chosen for one session, whose theme it gives.
+  await page.goto(`${baseUrl}/groups`);
+  await Promise.all([page.waitForLoadState('load'), page.click('.person-list a >> nth=0')]);
+  const groupUrl = page.url().split('#')[0];
+  const practiceId = await page.$eval('#f-single_practice_id option:text("Fictional walk to the library")', (o) => o.value);
+  await page.selectOption('#f-single_practice_id', practiceId);
+  await page.fill('#f-on', '2027-06-08');
+  await page.fill('#f-session_start', '09:00');
+  await page.fill('#f-session_end', '11:00');
+  await submit(page, 'form[action$="/sessions"] button[type=submit]');
+  if (await page.isVisible('input[name=keep]')) {
+    await page.check('input[name=keep]');
+    await submit(page, 'form[action$="/sessions"] button[type=submit]');
+  }
+  const item = page.locator('#sessions li', { hasText: 'Fictional walk to the library' });
+  assert.equal(await item.count(), 1);
+  // Moved two days later: the same session, on its new day.
+  await Promise.all([page.waitForLoadState('load'), item.locator('a[href$="/edit"]').click()]);
+  await inspect(page, 'session-edit');
+  await page.fill('#f-on', '2027-06-10');
+  await submit(page, 'form.stack button[type=submit]');
+  if (await page.isVisible('input[name=keep]')) {
+    await page.check('input[name=keep]');
+    await submit(page, 'form.stack button[type=submit]');
+  }
+  assert.ok(page.url().startsWith(groupUrl));
+  const moved = page.locator('#sessions li', { hasText: 'Fictional walk to the library' });
+  assert.equal(await moved.count(), 1, 'moved, not copied');
+  assert.match(await moved.textContent(), /10/);
+  await page.context().close();
 });

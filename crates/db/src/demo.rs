@@ -218,6 +218,8 @@ pub fn seed(
         let room_ids: Vec<String> = rooms::table
             .filter(rooms::organisation_id.eq(&org.id))
             .filter(rooms::childcare_room.eq(false))
+            // Rooms where a whole group fits with its facilitators.
+            .filter(rooms::capacity.ge(16))
             .order(rooms::name)
             .select(rooms::id)
             .load(conn)?;
@@ -283,7 +285,7 @@ fn seed_sites(conn: &mut DbConn, organisation_id: &str, ts: chrono::NaiveDateTim
             vec![
                 (
                     "Groepslokaal De Linde",
-                    16,
+                    18,
                     true,
                     true,
                     true,

@@ -535,4 +535,5 @@ pub struct Practice {
     pub language_notes: String,
     pub shared: bool,
     pub created_at: NaiveDateTime,
+    pub version: i32,
 }

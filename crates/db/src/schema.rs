@@ -498,6 +498,7 @@ diesel::table! {
         language_notes -> Text,
         shared -> Bool,
         created_at -> Timestamp,
+        version -> Integer,
     }
 }
 
@@ -562,6 +563,7 @@ diesel::joinable!(group_members -> participants (participant_id));
 diesel::joinable!(group_facilitators -> groups (group_id));
 diesel::joinable!(group_facilitators -> users (user_id));
 diesel::joinable!(group_sessions -> groups (group_id));
+diesel::joinable!(practices -> organisations (organisation_id));
 diesel::joinable!(session_facilitators -> group_sessions (session_id));
 diesel::joinable!(attendance -> group_sessions (session_id));
 diesel::joinable!(attendance -> participants (participant_id));

@@ -174,7 +174,17 @@ fn a_series_skips_the_holidays_and_is_saved_whole() {
         t(12, 0),
         false,
     );
-    let preview = sessions::preview(&mut conn, &s.coordinator, &g, &request, origin()).unwrap();
+    let preview = sessions::preview(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &request,
+        &details(),
+        origin(),
+    )
+    .unwrap();
+    // (The demo's own groups may share the facilitator's mornings: kept.)
+    let preview = preview.planned;
     let skipped: Vec<NaiveDate> = preview
         .iter()
         .filter(|p| p.skipped.is_some())
@@ -196,8 +206,10 @@ fn a_series_skips_the_holidays_and_is_saved_whole() {
         &g,
         &request,
         &details(),
+        true,
         origin(),
     )
+    .unwrap()
     .unwrap();
     assert_eq!(ids.len(), preview.len() - 3);
     let dates: Vec<NaiveDate> = group_sessions::table
@@ -222,6 +234,7 @@ fn a_series_skips_the_holidays_and_is_saved_whole() {
         &g,
         &request,
         &details(),
+        false,
         origin(),
     );
     assert!(matches!(
@@ -721,4 +734,373 @@ fn two_devices_sending_at_the_same_moment_both_succeed_once() {
         handles.into_iter().map(|h| h.join().unwrap()).collect()
     });
     assert_eq!(outcomes.iter().filter(|m| **m).count(), 1);
+}
+
+#[test]
+fn a_series_warns_of_double_bookings_and_saves_only_when_kept() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let a = group(&s, &mut conn, 12);
+    let b = group(&s, &mut conn, 12);
+    // Group A meets on Tuesday 2 March 2027; group B plans Tuesdays in March
+    // with the same facilitator at an overlapping time.
+    let slot = Slot {
+        date: d(2027, 3, 2),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &a,
+        slot,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    let request = sessions::request(
+        d(2027, 3, 2),
+        d(2027, 3, 23),
+        Rhythm::Weekly,
+        t(10, 0),
+        t(12, 0),
+        false,
+    );
+    let preview = sessions::preview(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        &request,
+        &details(),
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(preview.conflicts.len(), 1);
+    assert_eq!(preview.conflicts[0].0, d(2027, 3, 2));
+    assert_eq!(
+        preview.conflicts_on(d(2027, 3, 2))[0].code(),
+        "facilitator_taken"
+    );
+    assert!(preview.conflicts_on(d(2027, 3, 9)).is_empty());
+    let count = |conn: &mut DbConn| -> i64 {
+        group_sessions::table
+            .filter(group_sessions::group_id.eq(&b))
+            .count()
+            .get_result(conn)
+            .unwrap()
+    };
+    let answered = sessions::save_series(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        &request,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap();
+    assert!(answered.is_err(), "conflicts are answered, not saved");
+    assert_eq!(count(&mut conn), 0);
+    let kept = sessions::save_series(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        &request,
+        &details(),
+        true,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    assert_eq!(kept.len(), 4);
+    assert_eq!(count(&mut conn), 4);
+}
+
+#[test]
+fn a_session_moves_with_its_conflicts_and_a_stale_form_changes_nothing() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let a = group(&s, &mut conn, 12);
+    let b = group(&s, &mut conn, 12);
+    let slot = Slot {
+        date: d(2027, 3, 2),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &a,
+        slot,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    let other_day = Slot {
+        date: d(2027, 3, 3),
+        ..slot
+    };
+    let id = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        other_day,
+        &details(),
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    // A new theme only: saved, not a move.
+    let mut changed = details();
+    changed.theme = "Nieuw thema".into();
+    let first = sessions::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        1,
+        other_day,
+        &changed,
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(!first.moved);
+    // The form still at version 1 is stale now.
+    let stale = sessions::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        1,
+        slot,
+        &changed,
+        false,
+        origin(),
+    );
+    assert!(matches!(stale, Err(GroupError::Stale)));
+    // Moving onto group A's morning: the facilitator is taken; not saved.
+    let clash = sessions::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        2,
+        slot,
+        &changed,
+        false,
+        origin(),
+    )
+    .unwrap();
+    let codes: Vec<&str> = clash
+        .as_ref()
+        .unwrap_err()
+        .iter()
+        .map(|c| c.code())
+        .collect();
+    assert_eq!(codes, vec!["facilitator_taken"]);
+    let held_on: NaiveDate = group_sessions::table
+        .find(&id)
+        .select(group_sessions::held_on)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(held_on, d(2027, 3, 3));
+    // To the afternoon: no conflict, and it is a move.
+    let afternoon = Slot {
+        start: t(13, 0),
+        end: t(14, 30),
+        ..slot
+    };
+    let moved = sessions::update(
+        &mut conn,
+        &s.coordinator,
+        &id,
+        2,
+        afternoon,
+        &changed,
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    assert!(moved.moved);
+    let (on, start, theme): (NaiveDate, NaiveTime, String) = group_sessions::table
+        .find(&id)
+        .select((
+            group_sessions::held_on,
+            group_sessions::starts_at,
+            group_sessions::theme,
+        ))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(
+        (on, start, theme.as_str()),
+        (d(2027, 3, 2), t(13, 0), "Nieuw thema")
+    );
+    // A facilitator cannot move sessions.
+    assert!(matches!(
+        sessions::update(
+            &mut conn,
+            &s.facilitator,
+            &id,
+            3,
+            slot,
+            &changed,
+            true,
+            origin()
+        ),
+        Err(GroupError::Access(AccessError::Denied(Denied::Role)))
+    ));
+}
+
+#[test]
+fn the_practice_bank_is_shared_only_on_purpose() {
+    use db::groups::practices::{self, PracticeInput};
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let input = |title: &str, shared: bool| PracticeInput {
+        title: title.into(),
+        life_domain: "social".into(),
+        minutes: "60".into(),
+        shared,
+        ..Default::default()
+    };
+    // Bad input is refused field by field and saves nothing.
+    let bad = practices::create(
+        &mut conn,
+        &s.facilitator,
+        &PracticeInput {
+            title: "x".into(),
+            life_domain: "astrology".into(),
+            minutes: "0".into(),
+            ..Default::default()
+        },
+        origin(),
+    );
+    match bad {
+        Err(GroupError::Invalid(errors)) => {
+            let fields: Vec<&str> = errors.iter().map(|e| e.field).collect();
+            assert_eq!(fields, vec!["title", "life_domain", "minutes"]);
+        }
+        other => panic!("expected field errors, got {other:?}"),
+    }
+    // A facilitator keeps the bank too.
+    let private = practices::create(
+        &mut conn,
+        &s.facilitator,
+        &input("Demo: eigen werkvorm", false),
+        origin(),
+    )
+    .unwrap();
+    let shared = practices::create(
+        &mut conn,
+        &s.coordinator,
+        &input("Demo: gedeelde werkvorm", true),
+        origin(),
+    )
+    .unwrap();
+    // Another organisation on the instance.
+    let other = repo::new_organisation(
+        "andere-test",
+        "Andere Teststad",
+        domain::model::Language::Nl,
+        true,
+        test_now().naive_utc(),
+    );
+    repo::insert_organisation(&mut conn, &other).unwrap();
+    let elsewhere = Actor::Staff {
+        user_id: s.cm1.user_id().to_owned(),
+        organisation_id: other.id.clone(),
+        role: domain::model::Role::Casemanager,
+    };
+    let seen = practices::list(&mut conn, &elsewhere, origin()).unwrap();
+    let ids: Vec<&str> = seen.iter().map(|l| l.practice.id.as_str()).collect();
+    assert!(ids.contains(&shared.as_str()));
+    assert!(!ids.contains(&private.as_str()));
+    assert!(seen.iter().all(|l| !l.own));
+    // Shared means read-only elsewhere, and never someone's private one.
+    assert!(
+        practices::update(
+            &mut conn,
+            &elsewhere,
+            &shared,
+            1,
+            &input("Overgenomen", true),
+            origin()
+        )
+        .is_err()
+    );
+    assert!(practices::get(&mut conn, &elsewhere, &private, origin()).is_err());
+    // Usable in a session there; the theme defaults to its title.
+    assert!(
+        practices::usable(&mut conn, &other.id, &shared)
+            .unwrap()
+            .is_some()
+    );
+    assert!(
+        practices::usable(&mut conn, &other.id, &private)
+            .unwrap()
+            .is_none()
+    );
+    let g = group(&s, &mut conn, 12);
+    let mut with_practice = details();
+    with_practice.theme = String::new();
+    with_practice.practice_id = Some(private.clone());
+    let slot = Slot {
+        date: d(2027, 3, 9),
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    let id = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        slot,
+        &with_practice,
+        false,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    let theme: String = group_sessions::table
+        .find(&id)
+        .select(group_sessions::theme)
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(theme, "Demo: eigen werkvorm");
+    // A stale edit changes nothing; the owner's edit goes through.
+    practices::update(
+        &mut conn,
+        &s.coordinator,
+        &private,
+        1,
+        &input("Demo: herwerkt", false),
+        origin(),
+    )
+    .unwrap();
+    assert!(matches!(
+        practices::update(
+            &mut conn,
+            &s.coordinator,
+            &private,
+            1,
+            &input("Demo: te laat", false),
+            origin()
+        ),
+        Err(GroupError::Stale)
+    ));
+    let title = practices::get(&mut conn, &s.coordinator, &private, origin())
+        .unwrap()
+        .practice
+        .title;
+    assert_eq!(title, "Demo: herwerkt");
+    // An administrator has no business in the bank.
+    let admin = actor_for(&mut conn, "beheerder@demostad.example");
+    assert!(matches!(
+        practices::list(&mut conn, &admin, origin()),
+        Err(GroupError::Access(AccessError::Denied(Denied::Role)))
+    ));
 }

@@ -317,6 +317,18 @@ pub fn session_conflicts(
     } else if !hours.contains(date, start, end) {
         out.push(Conflict::OutsideSchoolHours);
     }
+    out.extend(room_conflicts(room, people, needs_childcare));
+    out
+}
+
+/// A room too small for the people of a session, or without the childcare
+/// the session needs.
+pub fn room_conflicts(
+    room: Option<RoomFacts>,
+    people: i32,
+    needs_childcare: bool,
+) -> Vec<Conflict> {
+    let mut out = Vec::new();
     if let Some(room) = room {
         if room.capacity < people {
             out.push(Conflict::RoomTooSmall {

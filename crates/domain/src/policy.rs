@@ -77,6 +77,8 @@ pub enum Action {
     ReadGroup,
     /// Mark attendance at a group's sessions.
     TakeAttendance,
+    /// The practice bank: add and adapt themes and work forms, share them.
+    ManagePractices,
     /// The organisation's Community, school hours and imported school years.
     ManageCalendars,
     /// One's own password, second factor, tokens.
@@ -241,6 +243,12 @@ pub fn authorize(
             Coordinator | Casemanager => Ok(grant(None)),
             _ => Err(Denied::Role),
         },
+        // Facilitators design the work forms they lead, so they keep the bank
+        // with the coordinators and casemanagers who plan sessions.
+        (ManagePractices, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager | Facilitator => Ok(grant(None)),
+            Administrator => Err(Denied::Role),
+        },
         (ManageCalendars, Resource::Organisation { .. }) => match role {
             Administrator | Coordinator => Ok(grant(None)),
             _ => Err(Denied::Role),
@@ -373,6 +381,11 @@ mod tests {
             Err(Denied::Role)
         );
         assert!(authorize(&admin, Action::ManageCalendars, org, None).is_ok());
+        assert!(authorize(&f, Action::ManagePractices, org, None).is_ok());
+        assert_eq!(
+            authorize(&admin, Action::ManagePractices, org, None),
+            Err(Denied::Role)
+        );
         // The file stays closed to a facilitator, also of her group.
         assert_eq!(
             authorize(

@@ -145,6 +145,8 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/groups/{id}/childcare", groups::childcare)
         .add(Method::GET, "/participants/{id}/hours", groups::hours)
         .add(Method::POST, "/sessions/{id}/cancel", groups::cancel)
+        .add(Method::GET, "/sessions/{id}/edit", groups::edit_session)
+        .add(Method::POST, "/sessions/{id}/edit", groups::update_session)
         .add(
             Method::GET,
             "/sessions/{id}/attendance",
@@ -156,6 +158,16 @@ fn all_routes() -> Routes {
             groups::attendance_form,
         )
         .add(Method::GET, "/week", groups::week)
+        .add(Method::GET, "/practices", groups::practices)
+        .add(Method::POST, "/practices", groups::create_practice)
+        .add(Method::GET, "/practices/{id}", groups::practice)
+        .add(Method::POST, "/practices/{id}", groups::update_practice)
+        .add(Method::GET, "/api/v1/practices", groups::api_practices)
+        .add(
+            Method::POST,
+            "/api/v1/practices",
+            groups::api_create_practice,
+        )
         .add(Method::GET, "/admin/calendar", groups::calendar)
         .add(Method::POST, "/admin/calendar", groups::save_calendar)
         .add(Method::GET, "/api/v1/groups", groups::api_groups)

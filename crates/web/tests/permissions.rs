@@ -94,7 +94,7 @@ async fn every_route_matches_the_permission_table() {
         })
         .await;
     // A group the demo facilitator leads, one of its past sessions and a member.
-    let (group, session, member) = app
+    let (group, session, member, practice) = app
         .with_db(|conn| {
             use db::schema::{group_facilitators, group_members, group_sessions};
             use diesel::prelude::*;
@@ -120,7 +120,12 @@ async fn every_route_matches_the_permission_table() {
                 .select(group_members::id)
                 .first(conn)
                 .unwrap();
-            (group, session, member)
+            let practice: String = db::schema::practices::table
+                .order(db::schema::practices::title)
+                .select(db::schema::practices::id)
+                .first(conn)
+                .unwrap();
+            (group, session, member, practice)
         })
         .await;
     let concrete = |path: &str| -> String {
@@ -138,6 +143,8 @@ async fn every_route_matches_the_permission_table() {
             "/participants/{id}/hours" => format!("/participants/{participant}/hours"),
             "/api/v1/groups/{id}/sessions" => format!("/api/v1/groups/{group}/sessions"),
             "/sessions/{id}/cancel" => format!("/sessions/{session}/cancel"),
+            "/sessions/{id}/edit" => format!("/sessions/{session}/edit"),
+            "/practices/{id}" => format!("/practices/{practice}"),
             "/sessions/{id}/attendance" => format!("/sessions/{session}/attendance"),
             "/api/v1/sessions/{id}/attendance" => format!("/api/v1/sessions/{session}/attendance"),
             "/admin/programmes/{id}" => format!("/admin/programmes/{programme}"),

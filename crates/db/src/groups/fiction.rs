@@ -37,6 +37,65 @@ fn t(h: u32, m: u32) -> NaiveTime {
     NaiveTime::from_hms_opt(h, m, 0).unwrap_or_default()
 }
 
+/// A small practice bank; the first practice is shared with the instance.
+fn practices(org: &str, ts: NaiveDateTime) -> Vec<Practice> {
+    let bank: [(&str, &str, &str, &str, i32); 5] = [
+        (
+            "Demo: mijn netwerk in kaart",
+            "social",
+            "Iedereen tekent wie ze kan bellen als het moeilijk wordt; daarna in duo's vertellen.",
+            "Grote vellen papier, stiften",
+            60,
+        ),
+        (
+            "Demo: budget met enveloppen",
+            "income_debt",
+            "Met speelgeld een maandbudget verdelen over enveloppen.",
+            "Speelgeld, enveloppen",
+            90,
+        ),
+        (
+            "Demo: wandeling naar het OCMW-loket",
+            "rights",
+            "Samen de weg naar het loket lopen en de ingang bekijken.",
+            "Kaart van de buurt",
+            120,
+        ),
+        (
+            "Demo: sterktes in beeld",
+            "self_image",
+            "Foto's kiezen die tonen waar je goed in bent.",
+            "Fotokaarten",
+            60,
+        ),
+        (
+            "Demo: opvoeden in twee culturen",
+            "parenting",
+            "Gesprek in kleine groepjes met een tolk waar nodig.",
+            "Pictogrammen",
+            90,
+        ),
+    ];
+    bank.iter()
+        .enumerate()
+        .map(
+            |(i, (title, domain, method, materials, minutes))| Practice {
+                id: new_id(),
+                organisation_id: org.to_owned(),
+                title: (*title).to_owned(),
+                life_domain: Some((*domain).to_owned()),
+                method: (*method).to_owned(),
+                materials: (*materials).to_owned(),
+                minutes: Some(*minutes),
+                language_notes: "Werkt met pictogrammen, weinig lezen nodig.".into(),
+                shared: i == 0,
+                created_at: ts,
+                version: 1,
+            },
+        )
+        .collect()
+}
+
 /// Makes groups for the organisation's programmes from the participants with
 /// a trajectory in them in one of `statuses`, sessions from a year ago to two months ahead, and
 /// attendance up to yesterday.
@@ -55,6 +114,8 @@ pub fn seed(
     let calendar = Calendar::new(Community::Flemish, Vec::new());
     let hours = SchoolHours::default();
     let mut made = Made::default();
+    let practices = practices(org, ts);
+    crate::batch_insert!(conn, practices::table, &practices);
     let mut groups_rows: Vec<Group> = Vec::new();
     let mut members: Vec<GroupMember> = Vec::new();
     let mut group_facs: Vec<(String, String, String)> = Vec::new();
@@ -155,8 +216,8 @@ pub fn seed(
                     ends_at: request.end,
                     room_id: room.clone(),
                     kind: kinds[si % kinds.len()].code().to_owned(),
-                    theme: String::new(),
-                    practice_id: None,
+                    theme: practices[si % practices.len()].title.clone(),
+                    practice_id: Some(practices[si % practices.len()].id.clone()),
                     guest_partner: String::new(),
                     interpreter_needed: si % 5 == 0,
                     notes: String::new(),

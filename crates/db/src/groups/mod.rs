@@ -18,6 +18,7 @@ use domain::policy::{Action, Actor, Denied, Resource, authorize};
 pub mod attendance;
 pub mod calendar;
 pub mod fiction;
+pub mod practices;
 pub mod sessions;
 
 /// What a change to group work can answer besides success.

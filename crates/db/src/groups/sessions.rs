@@ -14,7 +14,7 @@ use chrono::{Duration, NaiveDate, NaiveTime};
 use diesel::prelude::*;
 use domain::groups::{
     ChildCounts, Conflict, Planned, RoomFacts, SeriesRequest, SessionKind, Slot, child_counts,
-    plan_series, session_conflicts,
+    plan_series, room_conflicts, session_conflicts,
 };
 use domain::participant::FieldError;
 use domain::policy::Actor;
@@ -41,23 +41,122 @@ fn series_error(e: domain::groups::SeriesError) -> GroupError {
     }
 }
 
-/// The dates a series would have, planned or skipped with the reason; saves
-/// nothing (recorded as a read of the group).
+/// What a series would give before it is saved: every date, planned or
+/// skipped with the reason, and the double bookings and room problems of
+/// the planned ones.
+#[derive(Debug, Clone, Default)]
+pub struct SeriesPreview {
+    pub planned: Vec<Planned>,
+    /// Double bookings, date by date.
+    pub conflicts: Vec<(NaiveDate, Vec<Conflict>)>,
+    /// The room's problems, the same on every date (too small, no childcare).
+    pub room: Vec<Conflict>,
+}
+
+impl SeriesPreview {
+    /// Whether saving needs the planner to keep conflicts on purpose.
+    pub fn has_conflicts(&self) -> bool {
+        !self.conflicts.is_empty() || !self.room.is_empty()
+    }
+
+    pub fn conflicts_on(&self, date: NaiveDate) -> &[Conflict] {
+        self.conflicts
+            .iter()
+            .find(|(d, _)| *d == date)
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+/// The room and facilitators a series would book, with the group's as the
+/// default.
+fn booked(opened: &super::Opened, details: &SessionDetails) -> (Option<String>, Vec<String>) {
+    let facilitators = if details.facilitator_ids.is_empty() {
+        opened.facilitator_ids.clone()
+    } else {
+        details.facilitator_ids.clone()
+    };
+    (
+        details.room_id.clone().or(opened.group.room_id.clone()),
+        facilitators,
+    )
+}
+
+fn plan_with_conflicts(
+    conn: &mut DbConn,
+    opened: &super::Opened,
+    request: &SeriesRequest,
+    details: &SessionDetails,
+) -> Result<SeriesPreview, GroupError> {
+    let org = &opened.group.organisation_id;
+    let (calendar, hours) = super::calendar::of_organisation(conn, org)?;
+    let planned = plan_series(request, &calendar, &hours).map_err(series_error)?;
+    let (room, facilitators) = booked(opened, details);
+    let people =
+        super::active_members(conn, org, &opened.group.id)? as i32 + facilitators.len() as i32;
+    let busy = Busy::between(conn, org, request.first, request.last)?;
+    let room_facts = room_facts(conn, org, room.as_deref())?;
+    let room_problems = room_conflicts(room_facts, people, opened.group.kind == "childcare");
+    let mut conflicts = Vec::new();
+    for p in planned.iter().filter(|p| p.skipped.is_none()) {
+        let slot = Slot {
+            date: p.date,
+            start: request.start,
+            end: request.end,
+        };
+        // The calendar was applied by the planner: double bookings are what
+        // is left to warn about per date.
+        let found = busy.double_bookings(slot, room.as_deref(), &facilitators, None);
+        if !found.is_empty() {
+            conflicts.push((p.date, found));
+        }
+    }
+    let planned_any = planned.iter().any(|p| p.skipped.is_none());
+    Ok(SeriesPreview {
+        planned,
+        conflicts,
+        room: if planned_any {
+            room_problems
+        } else {
+            Vec::new()
+        },
+    })
+}
+
+/// The dates a series would have, planned or skipped with the reason, and
+/// their conflicts; saves nothing (recorded as a read of the group).
 pub fn preview(
     conn: &mut DbConn,
     actor: &Actor,
     group_id: &str,
     request: &SeriesRequest,
+    details: &SessionDetails,
     origin: Origin<'_>,
-) -> Result<Vec<Planned>, GroupError> {
-    let opened = open_to_manage(conn, actor, "session.plan", group_id, origin);
-    let opened = opened?;
-    let (calendar, hours) = super::calendar::of_organisation(conn, &opened.group.organisation_id)?;
-    plan_series(request, &calendar, &hours).map_err(series_error)
+) -> Result<SeriesPreview, GroupError> {
+    let opened = open_to_manage(conn, actor, "session.plan", group_id, origin)?;
+    check_details(conn, &opened.group.organisation_id, details)?;
+    plan_with_conflicts(conn, &opened, request, details)
 }
 
-fn check_details(conn: &mut DbConn, org: &str, details: &SessionDetails) -> Result<(), GroupError> {
+/// Checks what a form gave for a session; answers the theme to save (the
+/// practice's title when the theme is left empty).
+fn check_details(
+    conn: &mut DbConn,
+    org: &str,
+    details: &SessionDetails,
+) -> Result<String, GroupError> {
     let mut errors = Vec::new();
+    let mut theme = details.theme.trim().to_owned();
+    if let Some(practice) = &details.practice_id {
+        match super::practices::usable(conn, org, practice)? {
+            Some(p) if theme.is_empty() => theme = p.title,
+            Some(_) => {}
+            None => errors.push(FieldError {
+                field: "practice_id",
+                code: "invalid-choice",
+            }),
+        }
+    }
     if details.theme.chars().count() > 200 {
         errors.push(FieldError {
             field: "theme",
@@ -95,36 +194,37 @@ fn check_details(conn: &mut DbConn, org: &str, details: &SessionDetails) -> Resu
         });
     }
     if errors.is_empty() {
-        Ok(())
+        Ok(theme)
     } else {
         Err(GroupError::Invalid(errors))
     }
 }
 
 /// Saves the planned (not skipped) dates of a series as sessions; returns
-/// their ids. The whole series is one transaction.
+/// their ids. The whole series is one transaction. Double bookings and room
+/// problems are answered (and nothing saved) unless `keep_conflicts`.
+#[allow(clippy::too_many_arguments)]
 pub fn save_series(
     conn: &mut DbConn,
     actor: &Actor,
     group_id: &str,
     request: &SeriesRequest,
     details: &SessionDetails,
+    keep_conflicts: bool,
     origin: Origin<'_>,
-) -> Result<Vec<String>, GroupError> {
-    write_tx(conn, |conn| -> Result<Vec<String>, GroupError> {
+) -> Result<Result<Vec<String>, SeriesPreview>, GroupError> {
+    write_tx(conn, |conn| {
         let opened = open_to_manage(conn, actor, "session.plan", group_id, origin)?;
         let org = opened.group.organisation_id.clone();
-        check_details(conn, &org, details)?;
-        let (calendar, hours) = super::calendar::of_organisation(conn, &org)?;
-        let planned = plan_series(request, &calendar, &hours).map_err(series_error)?;
+        let theme = check_details(conn, &org, details)?;
+        let preview = plan_with_conflicts(conn, &opened, request, details)?;
+        if preview.has_conflicts() && !keep_conflicts {
+            return Ok(Err(preview));
+        }
         let series_id = new_id();
-        let facilitators = if details.facilitator_ids.is_empty() {
-            opened.facilitator_ids.clone()
-        } else {
-            details.facilitator_ids.clone()
-        };
-        let room = details.room_id.clone().or(opened.group.room_id.clone());
-        let rows: Vec<GroupSession> = planned
+        let (room, facilitators) = booked(&opened, details);
+        let rows: Vec<GroupSession> = preview
+            .planned
             .iter()
             .filter(|p| p.skipped.is_none())
             .map(|p| GroupSession {
@@ -137,7 +237,7 @@ pub fn save_series(
                 ends_at: request.end,
                 room_id: room.clone(),
                 kind: details.kind.code().to_owned(),
-                theme: details.theme.trim().to_owned(),
+                theme: theme.clone(),
                 practice_id: details.practice_id.clone(),
                 guest_partner: details.guest_partner.trim().to_owned(),
                 interpreter_needed: details.interpreter_needed,
@@ -172,13 +272,20 @@ pub fn save_series(
             })
             .collect();
         crate::batch_insert!(conn, session_facilitators::table, &values);
+        let mut kept = String::new();
+        if !preview.conflicts.is_empty() {
+            kept.push_str(&format!(", {} double-booked kept", preview.conflicts.len()));
+        }
+        for c in &preview.room {
+            kept.push_str(&format!(", {} kept", c.code()));
+        }
         audit::record(
             conn,
             &Event::by(actor, "session.plan", origin.ip, origin.at)
                 .about("group", group_id)
-                .detail(&format!("{} sessions", rows.len())),
+                .detail(&format!("{} sessions{kept}", rows.len())),
         )?;
-        Ok(rows.into_iter().map(|s| s.id).collect())
+        Ok(Ok(rows.into_iter().map(|s| s.id).collect()))
     })
 }
 
@@ -194,6 +301,86 @@ pub struct Booking<'a> {
     pub except_session: Option<&'a str>,
 }
 
+/// The sessions (not cancelled) of an organisation between two dates with
+/// their facilitators: what a new booking must not collide with.
+struct Busy {
+    sessions: Vec<GroupSession>,
+    facilitators: Vec<(String, String)>,
+}
+
+impl Busy {
+    fn between(conn: &mut DbConn, org: &str, from: NaiveDate, until: NaiveDate) -> DbResult<Busy> {
+        let in_range = group_sessions::table
+            .filter(group_sessions::organisation_id.eq(org))
+            .filter(group_sessions::held_on.between(from, until))
+            .filter(group_sessions::cancelled.eq(false));
+        let sessions: Vec<GroupSession> = in_range.select(GroupSession::as_select()).load(conn)?;
+        let facilitators: Vec<(String, String)> = session_facilitators::table
+            .filter(session_facilitators::organisation_id.eq(org))
+            .filter(session_facilitators::session_id.eq_any(in_range.select(group_sessions::id)))
+            .select((
+                session_facilitators::session_id,
+                session_facilitators::user_id,
+            ))
+            .load(conn)?;
+        Ok(Busy {
+            sessions,
+            facilitators,
+        })
+    }
+
+    /// The room and facilitators of `slot` already taken by another session.
+    fn double_bookings(
+        &self,
+        slot: Slot,
+        room_id: Option<&str>,
+        facilitator_ids: &[String],
+        except_session: Option<&str>,
+    ) -> Vec<Conflict> {
+        let overlapping: Vec<&GroupSession> = self
+            .sessions
+            .iter()
+            .filter(|s| s.held_on == slot.date)
+            .filter(|s| Some(s.id.as_str()) != except_session)
+            .filter(|s| s.starts_at < slot.end && slot.start < s.ends_at)
+            .collect();
+        let mut out = Vec::new();
+        if room_id.is_some() && overlapping.iter().any(|s| s.room_id.as_deref() == room_id) {
+            out.push(Conflict::RoomTaken);
+        }
+        let mut busy: Vec<&String> = self
+            .facilitators
+            .iter()
+            .filter(|(session, user)| {
+                facilitator_ids.contains(user) && overlapping.iter().any(|s| &s.id == session)
+            })
+            .map(|(_, user)| user)
+            .collect();
+        busy.sort();
+        busy.dedup();
+        out.extend(busy.into_iter().map(|user_id| Conflict::FacilitatorTaken {
+            user_id: user_id.clone(),
+        }));
+        out
+    }
+}
+
+fn room_facts(conn: &mut DbConn, org: &str, room_id: Option<&str>) -> DbResult<Option<RoomFacts>> {
+    Ok(match room_id {
+        Some(r) => rooms::table
+            .filter(rooms::organisation_id.eq(org))
+            .filter(rooms::id.eq(r))
+            .select((rooms::capacity, rooms::childcare_room))
+            .first::<(i32, bool)>(conn)
+            .optional()?
+            .map(|(capacity, childcare_room)| RoomFacts {
+                capacity,
+                childcare_room,
+            }),
+        None => None,
+    })
+}
+
 /// Room and facilitator double bookings of a slot, plus the calendar and
 /// room conflicts from `domain`.
 pub fn conflicts(conn: &mut DbConn, org: &str, booking: Booking<'_>) -> DbResult<Vec<Conflict>> {
@@ -206,48 +393,10 @@ pub fn conflicts(conn: &mut DbConn, org: &str, booking: Booking<'_>) -> DbResult
         except_session,
     } = booking;
     let (calendar, hours) = super::calendar::of_organisation(conn, org)?;
-    let room = match room_id {
-        Some(r) => rooms::table
-            .filter(rooms::organisation_id.eq(org))
-            .filter(rooms::id.eq(r))
-            .select((rooms::capacity, rooms::childcare_room))
-            .first::<(i32, bool)>(conn)
-            .optional()?
-            .map(|(capacity, childcare_room)| RoomFacts {
-                capacity,
-                childcare_room,
-            }),
-        None => None,
-    };
+    let room = room_facts(conn, org, room_id)?;
     let mut out = session_conflicts(slot, &calendar, &hours, room, people, needs_childcare);
-    let same_day: Vec<GroupSession> = group_sessions::table
-        .filter(group_sessions::organisation_id.eq(org))
-        .filter(group_sessions::held_on.eq(slot.date))
-        .filter(group_sessions::cancelled.eq(false))
-        .select(GroupSession::as_select())
-        .load(conn)?;
-    let overlapping: Vec<&GroupSession> = same_day
-        .iter()
-        .filter(|s| Some(s.id.as_str()) != except_session)
-        .filter(|s| s.starts_at < slot.end && slot.start < s.ends_at)
-        .collect();
-    if room_id.is_some() && overlapping.iter().any(|s| s.room_id.as_deref() == room_id) {
-        out.push(Conflict::RoomTaken);
-    }
-    if !overlapping.is_empty() && !facilitator_ids.is_empty() {
-        let ids: Vec<String> = overlapping.iter().map(|s| s.id.clone()).collect();
-        let busy: Vec<String> = session_facilitators::table
-            .filter(session_facilitators::organisation_id.eq(org))
-            .filter(session_facilitators::session_id.eq_any(&ids))
-            .filter(session_facilitators::user_id.eq_any(facilitator_ids))
-            .select(session_facilitators::user_id)
-            .distinct()
-            .load(conn)?;
-        out.extend(
-            busy.into_iter()
-                .map(|user_id| Conflict::FacilitatorTaken { user_id }),
-        );
-    }
+    let busy = Busy::between(conn, org, slot.date, slot.date)?;
+    out.extend(busy.double_bookings(slot, room_id, facilitator_ids, except_session));
     Ok(out)
 }
 
@@ -266,16 +415,11 @@ pub fn add(
     write_tx(conn, |conn| {
         let opened = open_to_manage(conn, actor, "session.add", group_id, origin)?;
         let org = opened.group.organisation_id.clone();
-        check_details(conn, &org, details)?;
+        let theme = check_details(conn, &org, details)?;
         if slot.end <= slot.start {
             return Err(invalid("end", "invalid-time-range"));
         }
-        let facilitators = if details.facilitator_ids.is_empty() {
-            opened.facilitator_ids.clone()
-        } else {
-            details.facilitator_ids.clone()
-        };
-        let room = details.room_id.clone().or(opened.group.room_id.clone());
+        let (room, facilitators) = booked(&opened, details);
         let people =
             super::active_members(conn, &org, group_id)? as i32 + facilitators.len() as i32;
         let found = conflicts(
@@ -305,7 +449,7 @@ pub fn add(
                 ends_at: slot.end,
                 room_id: room,
                 kind: details.kind.code().to_owned(),
-                theme: details.theme.trim().to_owned(),
+                theme,
                 practice_id: details.practice_id.clone(),
                 guest_partner: details.guest_partner.trim().to_owned(),
                 interpreter_needed: details.interpreter_needed,
@@ -335,6 +479,166 @@ pub fn add(
         )?;
         Ok(Ok(id))
     })
+}
+
+/// A session with what its edit form needs.
+#[derive(Debug, Clone)]
+pub struct Editable {
+    pub session: GroupSession,
+    pub group_name: String,
+    pub facilitator_ids: Vec<String>,
+    pub rooms: Vec<(String, String)>,
+    pub staff: Vec<(String, String)>,
+    pub practices: Vec<(String, String)>,
+}
+
+/// Opens a session to change it (recorded as a read of its group).
+pub fn editable(
+    conn: &mut DbConn,
+    actor: &Actor,
+    session_id: &str,
+    origin: Origin<'_>,
+) -> Result<Editable, GroupError> {
+    let session = session_of_org(conn, actor, session_id)?;
+    let opened = open_to_manage(conn, actor, "session.edit", &session.group_id, origin)?;
+    let org = opened.group.organisation_id.clone();
+    let facilitator_ids = session_facilitators::table
+        .filter(session_facilitators::organisation_id.eq(&org))
+        .filter(session_facilitators::session_id.eq(session_id))
+        .select(session_facilitators::user_id)
+        .load(conn)?;
+    let rooms = rooms::table
+        .filter(rooms::organisation_id.eq(&org))
+        .order(rooms::name.asc())
+        .select((rooms::id, rooms::name))
+        .load(conn)?;
+    Ok(Editable {
+        session,
+        group_name: opened.group.name.clone(),
+        facilitator_ids,
+        rooms,
+        staff: super::possible_facilitators(conn, &org)?,
+        practices: super::practices::choices(conn, &org)?,
+    })
+}
+
+/// What a saved change did: whether the session moved (another day, time or
+/// room), which the reminders tell the members.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Changed {
+    pub moved: bool,
+}
+
+/// Changes a session: day, times, room, facilitators and the rest. `version`
+/// is the one the form was opened at (a change made meanwhile answers
+/// `Stale`). A new day, time, room or facilitator is checked for conflicts
+/// like a new session; they are answered (nothing saved) unless kept.
+#[allow(clippy::too_many_arguments)]
+pub fn update(
+    conn: &mut DbConn,
+    actor: &Actor,
+    session_id: &str,
+    version: i32,
+    slot: Slot,
+    details: &SessionDetails,
+    keep_conflicts: bool,
+    origin: Origin<'_>,
+) -> Result<Result<Changed, Vec<Conflict>>, GroupError> {
+    write_tx(conn, |conn| {
+        let session = session_of_org(conn, actor, session_id)?;
+        let opened = open_to_manage(conn, actor, "session.update", &session.group_id, origin)?;
+        let org = opened.group.organisation_id.clone();
+        let theme = check_details(conn, &org, details)?;
+        if slot.end <= slot.start {
+            return Err(invalid("session_end", "invalid-time-range"));
+        }
+        lock_session(conn, session_id)?;
+        let current = session_of_org(conn, actor, session_id)?;
+        if current.version != version || current.cancelled {
+            return Err(GroupError::Stale);
+        }
+        let (room, facilitators) = booked(&opened, details);
+        let mut before: Vec<String> = session_facilitators::table
+            .filter(session_facilitators::organisation_id.eq(&org))
+            .filter(session_facilitators::session_id.eq(session_id))
+            .select(session_facilitators::user_id)
+            .load(conn)?;
+        before.sort();
+        let mut after = facilitators.clone();
+        after.sort();
+        after.dedup();
+        let moved = current.held_on != slot.date
+            || current.starts_at != slot.start
+            || current.ends_at != slot.end
+            || current.room_id != room;
+        if moved || before != after {
+            let people =
+                super::active_members(conn, &org, &current.group_id)? as i32 + after.len() as i32;
+            let found = conflicts(
+                conn,
+                &org,
+                Booking {
+                    slot,
+                    room_id: room.as_deref(),
+                    facilitator_ids: &after,
+                    people,
+                    needs_childcare: opened.group.kind == "childcare",
+                    except_session: Some(session_id),
+                },
+            )?;
+            if !found.is_empty() && !keep_conflicts {
+                return Ok(Err(found));
+            }
+        }
+        diesel::update(group_sessions::table.find(session_id))
+            .set((
+                group_sessions::held_on.eq(slot.date),
+                group_sessions::starts_at.eq(slot.start),
+                group_sessions::ends_at.eq(slot.end),
+                group_sessions::room_id.eq(&room),
+                group_sessions::kind.eq(details.kind.code()),
+                group_sessions::theme.eq(&theme),
+                group_sessions::practice_id.eq(&details.practice_id),
+                group_sessions::guest_partner.eq(details.guest_partner.trim()),
+                group_sessions::interpreter_needed.eq(details.interpreter_needed),
+                group_sessions::notes.eq(details.notes.trim()),
+                group_sessions::version.eq(version + 1),
+                group_sessions::updated_at.eq(origin.at),
+            ))
+            .execute(conn)?;
+        if before != after {
+            diesel::delete(
+                session_facilitators::table
+                    .filter(session_facilitators::organisation_id.eq(&org))
+                    .filter(session_facilitators::session_id.eq(session_id)),
+            )
+            .execute(conn)?;
+            let values: Vec<_> = after
+                .iter()
+                .map(|u| {
+                    (
+                        session_facilitators::organisation_id.eq(&org),
+                        session_facilitators::session_id.eq(session_id),
+                        session_facilitators::user_id.eq(u),
+                    )
+                })
+                .collect();
+            crate::batch_insert!(conn, session_facilitators::table, &values);
+        }
+        audit::record(
+            conn,
+            &Event::by(actor, "session.update", origin.ip, origin.at)
+                .about("group", &current.group_id)
+                .detail(if moved { "moved" } else { "details" }),
+        )?;
+        Ok(Ok(Changed { moved }))
+    })
+}
+
+/// Two edits of one session queue here so that the version check holds on
+/// PostgreSQL too (SQLite writers already take turns).
+fn lock_session(conn: &mut DbConn, session_id: &str) -> DbResult<()> {
+    crate::backend::lock_row(conn, "group_sessions", session_id)
 }
 
 /// Cancels a session with a reason (members are told by the reminders).

@@ -969,3 +969,36 @@ childcare-none = Keine Kinder von Teilnehmenden bekannt.
 childcare-age = Alter
 childcare-where = Geht zu
 childcare-notes = Hinweise (Allergien, …)
+practices-title = Methodensammlung
+practices-lead = Themen und Arbeitsformen zur Wiederverwendung in jeder Gruppe. Kreuzen Sie „teilen“ an, um eine den anderen Organisationen auf diesem Server anzubieten.
+practices-none = Die Sammlung ist noch leer.
+practice-minutes =
+    { $count ->
+        [one] { $count } Minute
+       *[other] { $count } Minuten
+}
+practice-shared-by = Geteilt von
+practice-shared = geteilt
+practice-new = Eine neue Arbeitsform
+practice-add = Zur Sammlung hinzufügen
+practice-share = Mit den anderen Organisationen auf diesem Server teilen
+practice-stale = Jemand anderes hat diese Arbeitsform inzwischen geändert. Das ist der jetzt gespeicherte Stand; nehmen Sie Ihre Änderung erneut vor.
+field-title = Titel
+field-life_domain = Lebensbereich
+field-method = Ablauf
+field-materials = Material
+field-minutes = Dauer in Minuten
+field-language_notes = Sprachhinweise (z. B. geht ohne Lesen)
+field-practice_id = Arbeitsform aus der Sammlung
+field-single_practice_id = Arbeitsform aus der Sammlung
+field-notes = Notizen
+session-edit = Ändern oder verschieben
+session-stale = Jemand anderes hat dieses Treffen inzwischen geändert. Das ist der jetzt gespeicherte Stand; nehmen Sie Ihre Änderung erneut vor.
+series-conflicts =
+    { $count ->
+        [one] { $count } Termin hat einen Konflikt (unten markiert). Ändern Sie die Reihe oder kreuzen Sie unten an, um ihn zu behalten.
+       *[other] { $count } Termine haben einen Konflikt (unten markiert). Ändern Sie die Reihe oder kreuzen Sie unten an, um sie zu behalten.
+}
+series-keep = Diese Termine trotz der Konflikte behalten
+conflict-facilitator-named = { $name } leitet zu dieser Zeit ein anderes Treffen.
+series-room-every-date = (Das gilt für jeden Termin.)

@@ -947,3 +947,36 @@ childcare-none = No children of members known.
 childcare-age = Age
 childcare-where = Goes to
 childcare-notes = Notes (allergies, …)
+practices-title = Practice bank
+practices-lead = Themes and work forms to reuse in any group. Tick "share" to offer one to the other organisations on this server.
+practices-none = The bank is still empty.
+practice-minutes =
+    { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+}
+practice-shared-by = Shared by
+practice-shared = shared
+practice-new = A new practice
+practice-add = Add to the bank
+practice-share = Share with the other organisations on this server
+practice-stale = Someone else changed this practice meanwhile. This is what is saved now; make your change again.
+field-title = Title
+field-life_domain = Life domain
+field-method = Method
+field-materials = Materials
+field-minutes = Duration in minutes
+field-language_notes = Language notes (e.g. works without reading)
+field-practice_id = Practice from the bank
+field-single_practice_id = Practice from the bank
+field-notes = Notes
+session-edit = Change or move
+session-stale = Someone else changed this session meanwhile. This is what is saved now; make your change again.
+series-conflicts =
+    { $count ->
+        [one] { $count } date has a conflict (marked below). Change the series, or tick below to keep it.
+       *[other] { $count } dates have a conflict (marked below). Change the series, or tick below to keep them.
+}
+series-keep = Keep these dates despite the conflicts
+conflict-facilitator-named = { $name } leads another session at that time.
+series-room-every-date = (This goes for every date.)

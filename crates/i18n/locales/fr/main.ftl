@@ -961,3 +961,36 @@ childcare-none = Aucun enfant de participante connu.
 childcare-age = Âge
 childcare-where = Va à
 childcare-notes = Remarques (allergies, …)
+practices-title = Banque de pratiques
+practices-lead = Thèmes et méthodes à réutiliser dans chaque groupe. Cochez « partager » pour en proposer une aux autres organisations de ce serveur.
+practices-none = La banque est encore vide.
+practice-minutes =
+    { $count ->
+        [one] { $count } minute
+       *[other] { $count } minutes
+}
+practice-shared-by = Partagée par
+practice-shared = partagée
+practice-new = Une nouvelle pratique
+practice-add = Ajouter à la banque
+practice-share = Partager avec les autres organisations de ce serveur
+practice-stale = Quelqu'un d'autre a modifié cette pratique entre-temps. Voici ce qui est enregistré maintenant ; refaites votre modification.
+field-title = Titre
+field-life_domain = Domaine de vie
+field-method = Déroulement
+field-materials = Matériel
+field-minutes = Durée en minutes
+field-language_notes = Notes de langue (p. ex. fonctionne sans lire)
+field-practice_id = Pratique de la banque
+field-single_practice_id = Pratique de la banque
+field-notes = Notes
+session-edit = Modifier ou déplacer
+session-stale = Quelqu'un d'autre a modifié cette séance entre-temps. Voici ce qui est enregistré maintenant ; refaites votre modification.
+series-conflicts =
+    { $count ->
+        [one] { $count } date a un conflit (marquée ci-dessous). Modifiez la série, ou cochez ci-dessous pour la garder.
+       *[other] { $count } dates ont un conflit (marquées ci-dessous). Modifiez la série, ou cochez ci-dessous pour les garder.
+}
+series-keep = Garder ces dates malgré les conflits
+conflict-facilitator-named = { $name } anime une autre séance à ce moment-là.
+series-room-every-date = (Cela vaut pour chaque date.)

@@ -947,3 +947,36 @@ childcare-none = Geen kinderen van deelnemers gekend.
 childcare-age = Leeftijd
 childcare-where = Gaat naar
 childcare-notes = Opmerkingen (allergieën, …)
+practices-title = Werkvormenbank
+practices-lead = Thema's en werkvormen om in elke groep opnieuw te gebruiken. Vink "delen" aan om er een aan te bieden aan de andere organisaties op deze server.
+practices-none = De bank is nog leeg.
+practice-minutes =
+    { $count ->
+        [one] { $count } minuut
+       *[other] { $count } minuten
+}
+practice-shared-by = Gedeeld door
+practice-shared = gedeeld
+practice-new = Een nieuwe werkvorm
+practice-add = Toevoegen aan de bank
+practice-share = Delen met de andere organisaties op deze server
+practice-stale = Iemand anders heeft deze werkvorm intussen gewijzigd. Dit is wat nu bewaard is; breng je wijziging opnieuw aan.
+field-title = Titel
+field-life_domain = Levensdomein
+field-method = Werkwijze
+field-materials = Materiaal
+field-minutes = Duur in minuten
+field-language_notes = Taalnotities (bv. werkt zonder lezen)
+field-practice_id = Werkvorm uit de bank
+field-single_practice_id = Werkvorm uit de bank
+field-notes = Notities
+session-edit = Wijzigen of verplaatsen
+session-stale = Iemand anders heeft deze sessie intussen gewijzigd. Dit is wat nu bewaard is; breng je wijziging opnieuw aan.
+series-conflicts =
+    { $count ->
+        [one] { $count } datum heeft een conflict (hieronder aangeduid). Wijzig de reeks, of vink hieronder aan om ze te behouden.
+       *[other] { $count } data hebben een conflict (hieronder aangeduid). Wijzig de reeks, of vink hieronder aan om ze te behouden.
+}
+series-keep = Deze data behouden ondanks de conflicten
+conflict-facilitator-named = { $name } begeleidt op dat moment een andere sessie.
+series-room-every-date = (Dit geldt voor elke datum.)

@@ -4,7 +4,7 @@ use super::*;
 
 // -------------------------------------------------------------------- API
 
-fn api_error(e: GroupError) -> ApiError {
+pub(super) fn api_error(e: GroupError) -> ApiError {
     match e {
         GroupError::Access(a) => a.into(),
         GroupError::Invalid(_) => ApiError::Invalid("invalid"),

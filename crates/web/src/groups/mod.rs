@@ -17,7 +17,7 @@ use axum::response::{IntoResponse, Response};
 use axum::{Form, Json};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use db::groups::attendance::{self, MarkInput, Saved, Sheet};
-use db::groups::sessions::{self, SessionDetails, WeekSession};
+use db::groups::sessions::{self, SeriesPreview, SessionDetails, WeekSession};
 use db::groups::{self as repo, GroupError, GroupLine, GroupView, NewGroup, Placed};
 use db::models::GroupSession;
 use db::participants::Origin;
@@ -29,8 +29,25 @@ use utoipa::{OpenApi, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(api_groups, api_sessions, api_attendance, api_save_attendance),
-    components(schemas(GroupItem, SessionItem, AttendanceItem, MarkBody, MarksBody, SavedBody))
+    paths(
+        api_groups,
+        api_sessions,
+        api_attendance,
+        api_save_attendance,
+        api_practices,
+        api_create_practice
+    ),
+    components(schemas(
+        GroupItem,
+        SessionItem,
+        AttendanceItem,
+        MarkBody,
+        MarksBody,
+        SavedBody,
+        PracticeItem,
+        PracticeBody,
+        CreatedBody
+    ))
 )]
 pub struct Doc;
 
@@ -39,11 +56,13 @@ mod calendar;
 mod hours;
 mod marking;
 mod planning;
+mod practices;
 pub use api::*;
 pub use calendar::*;
 pub use hours::*;
 pub use marking::*;
 pub use planning::*;
+pub use practices::*;
 
 fn failure(page: Page, e: GroupError) -> Response {
     match e {
@@ -310,6 +329,8 @@ pub struct ShowPage {
     pub today: NaiveDate,
     /// Conflicts of a single session not saved yet, to keep or change.
     pub conflicts: Vec<String>,
+    /// The practice bank, to choose from when planning.
+    pub practices: Vec<Choice>,
 }
 
 impl ShowPage {
@@ -345,6 +366,19 @@ impl ShowPage {
                 ("max", i18n::Arg::Num(i64::from(self.view.group.max_size))),
             ],
         )
+    }
+
+    /// The group's attendance over all marks so far.
+    pub fn group_rate(&self) -> String {
+        let total = attendance::Rate {
+            participant_id: String::new(),
+            marked: self.rates.iter().map(|r| r.marked).sum(),
+            attended: self.rates.iter().map(|r| r.attended).sum(),
+        };
+        total
+            .percent()
+            .map(|p| format!("{p}%"))
+            .unwrap_or_else(|| "–".into())
     }
 
     pub fn full(&self) -> bool {
@@ -422,16 +456,19 @@ async fn show(
             )?;
             let rates = attendance::rates(conn, &org, &id)?;
             // Candidates: open trajectories of the group's programme, not yet in it.
-            let candidates = if can_manage {
-                literal(repo::candidates(conn, &actor, &org, &view)?)
+            let (candidates, practices) = if can_manage {
+                (
+                    literal(repo::candidates(conn, &actor, &org, &view)?),
+                    literal(db::groups::practices::choices(conn, &org)?),
+                )
             } else {
-                Vec::new()
+                (Vec::new(), Vec::new())
             };
-            Ok(Ok((view, sessions, rates, candidates)))
+            Ok(Ok((view, sessions, rates, candidates, practices)))
         })
         .await;
     match loaded {
-        Ok(Ok((view, sessions, rates, candidates))) => {
+        Ok(Ok((view, sessions, rates, candidates, practices))) => {
             let body = render(&ShowPage {
                 page,
                 view,
@@ -448,6 +485,7 @@ async fn show(
                 notice,
                 today: day,
                 conflicts,
+                practices,
             });
             (status, body).into_response()
         }

@@ -5,6 +5,36 @@ use super::*;
 
 // --------------------------------------------------------- series planning
 
+/// An empty choice is no choice.
+pub(super) fn optional(value: &str) -> Option<String> {
+    let v = value.trim();
+    (!v.is_empty()).then(|| v.to_owned())
+}
+
+/// A conflict in words, naming the facilitator who is booked already.
+pub(super) fn conflict_text(
+    page: &Page,
+    conflict: &domain::groups::Conflict,
+    staff: &[(String, String)],
+) -> String {
+    use domain::groups::Conflict;
+    match conflict {
+        Conflict::FacilitatorTaken { user_id } => {
+            let name = staff
+                .iter()
+                .find(|(id, _)| id == user_id)
+                .map(|(_, n)| n.clone())
+                .unwrap_or_default();
+            i18n::t_args(
+                page.lang,
+                "conflict-facilitator-named",
+                &[("name", i18n::Arg::Str(&name))],
+            )
+        }
+        other => page.t(&format!("conflict-{}", other.code())),
+    }
+}
+
 /// The series a form describes, or the fields in error.
 fn series_from(
     pairs: &Pairs,
@@ -63,7 +93,7 @@ fn series_from(
                     facilitator_ids: Vec::new(),
                     interpreter_needed: pairs.get("interpreter_needed") == "yes",
                     guest_partner: pairs.get("guest_partner").to_owned(),
-                    practice_id: None,
+                    practice_id: optional(pairs.get("practice_id")),
                     notes: String::new(),
                 },
             ))
@@ -78,17 +108,41 @@ pub struct PlanPage {
     pub page: Page,
     pub group_id: String,
     pub group_name: String,
-    pub planned: Vec<Planned>,
+    pub preview: SeriesPreview,
     pub form: FormState,
+    /// Facilitators' names, for "already leads another session".
+    pub staff: Vec<(String, String)>,
 }
 
 impl PlanPage {
     pub fn count(&self) -> usize {
-        self.planned.iter().filter(|p| p.skipped.is_none()).count()
+        self.preview
+            .planned
+            .iter()
+            .filter(|p| p.skipped.is_none())
+            .count()
     }
 
     pub fn skipped_count(&self) -> usize {
-        self.planned.len() - self.count()
+        self.preview.planned.len() - self.count()
+    }
+
+    /// The room's problems, shown once for the whole series.
+    pub fn room_conflicts(&self) -> Vec<String> {
+        self.preview
+            .room
+            .iter()
+            .map(|c| conflict_text(&self.page, c, &self.staff))
+            .collect()
+    }
+
+    /// The warnings of one planned date, in words.
+    pub fn conflicts_on(&self, p: &Planned) -> Vec<String> {
+        self.preview
+            .conflicts_on(p.date)
+            .iter()
+            .map(|c| conflict_text(&self.page, c, &self.staff))
+            .collect()
     }
 
     pub fn weekday(&self, d: &NaiveDate) -> String {
@@ -135,7 +189,7 @@ pub async fn preview(
     };
     let pairs = Pairs(pairs);
     let form = posted(today(&state), &pairs);
-    let (request, _) = match series_from(&pairs) {
+    let (request, details) = match series_from(&pairs) {
         Ok(x) => x,
         Err(errors) => {
             return show(
@@ -156,20 +210,26 @@ pub async fn preview(
         .db
         .run(move |conn| {
             let origin = Origin::new(Some(&addr), at).via(&writer);
-            let planned = sessions::preview(conn, &actor, &gid, &request, origin);
-            let name = repo::name_of(conn, actor.organisation_id().unwrap_or_default(), &gid)?;
-            Ok((planned, name.unwrap_or_default()))
+            let planned = sessions::preview(conn, &actor, &gid, &request, &details, origin);
+            let org = actor.organisation_id().unwrap_or_default();
+            let name = repo::name_of(conn, org, &gid)?;
+            Ok((
+                planned,
+                name.unwrap_or_default(),
+                repo::possible_facilitators(conn, org)?,
+            ))
         })
         .await;
     match result {
-        Ok((Ok(planned), group_name)) => render(&PlanPage {
+        Ok((Ok(preview), group_name, staff)) => render(&PlanPage {
             page,
             group_id: id,
             group_name,
-            planned,
+            preview,
             form,
+            staff,
         }),
-        Ok((Err(GroupError::Invalid(errors)), _)) => {
+        Ok((Err(GroupError::Invalid(errors)), _, _)) => {
             show(
                 &state,
                 address,
@@ -180,12 +240,13 @@ pub async fn preview(
             )
             .await
         }
-        Ok((Err(e), _)) => failure(page, e),
+        Ok((Err(e), _, _)) => failure(page, e),
         Err(e) => internal(page, e),
     }
 }
 
-/// Saves a previewed series.
+/// Saves a previewed series; with conflicts not kept, shows the preview
+/// again with them.
 pub async fn save_series(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
@@ -214,25 +275,48 @@ pub async fn save_series(
             .await;
         }
     };
+    let keep = pairs.get("keep") == "yes";
     let (at, _) = origin_parts(&state);
     let (actor, gid) = (me.actor.clone(), id.clone());
     let addr = address.clone();
     let saved = state
         .db
         .run(move |conn| {
-            Ok(sessions::save_series(
+            let saved = sessions::save_series(
                 conn,
                 &actor,
                 &gid,
                 &request,
                 &details,
+                keep,
                 Origin::new(Some(&addr), at),
-            ))
+            );
+            let org = actor.organisation_id().unwrap_or_default();
+            let extra = match &saved {
+                Ok(Err(_)) => Some((
+                    repo::name_of(conn, org, &gid)?.unwrap_or_default(),
+                    repo::possible_facilitators(conn, org)?,
+                )),
+                _ => None,
+            };
+            Ok((saved, extra))
         })
         .await;
     match saved {
-        Ok(Ok(_)) => see_other(&format!("/groups/{id}#sessions")),
-        Ok(Err(GroupError::Invalid(errors))) => {
+        Ok((Ok(Ok(_)), _)) => see_other(&format!("/groups/{id}#sessions")),
+        Ok((Ok(Err(preview)), extra)) => {
+            let (group_name, staff) = extra.unwrap_or_default();
+            let body = render(&PlanPage {
+                page,
+                group_id: id,
+                group_name,
+                preview,
+                form,
+                staff,
+            });
+            (StatusCode::CONFLICT, body).into_response()
+        }
+        Ok((Err(GroupError::Invalid(errors)), _)) => {
             show(
                 &state,
                 address,
@@ -243,7 +327,7 @@ pub async fn save_series(
             )
             .await
         }
-        Ok(Err(e)) => failure(page, e),
+        Ok((Err(e), _)) => failure(page, e),
         Err(e) => internal(page, e),
     }
 }
@@ -303,7 +387,7 @@ pub async fn add_session(
         facilitator_ids: Vec::new(),
         interpreter_needed: pairs.get("single_interpreter") == "yes",
         guest_partner: pairs.get("guest_partner").to_owned(),
-        practice_id: None,
+        practice_id: optional(pairs.get("single_practice_id")),
         notes: String::new(),
     };
     let keep = pairs.get("keep") == "yes";
@@ -394,6 +478,205 @@ pub async fn cancel(
         Ok((Ok(()), Some(group))) => see_other(&format!("/groups/{group}#sessions")),
         Ok((Ok(()), None)) => page.error(StatusCode::NOT_FOUND),
         Ok((Err(e), _)) => failure(page, e),
+        Err(e) => internal(page, e),
+    }
+}
+
+// ------------------------------------------------------- changing a session
+
+#[derive(Template)]
+#[template(path = "groups/edit_session.html")]
+pub struct EditSessionPage {
+    pub page: Page,
+    pub session_id: String,
+    pub group_id: String,
+    pub group_name: String,
+    pub form: FormState,
+    pub rooms: Vec<Choice>,
+    pub kinds: Vec<Choice>,
+    pub practices: Vec<Choice>,
+    pub staff: Vec<(String, String)>,
+    /// Conflicts of the change not saved yet, in words.
+    pub conflicts: Vec<String>,
+}
+
+impl EditSessionPage {
+    pub fn leads(&self, user_id: &str) -> bool {
+        self.form.v("facilitators").split(',').any(|f| f == user_id)
+    }
+}
+
+fn edit_form(e: &sessions::Editable) -> FormState {
+    let s = &e.session;
+    let mut form = FormState::default();
+    form.set("on", s.held_on.to_string());
+    form.set("session_start", hm(&s.starts_at));
+    form.set("session_end", hm(&s.ends_at));
+    form.set("room_id", s.room_id.clone().unwrap_or_default());
+    form.set("single_kind", s.kind.clone());
+    form.set(
+        "single_practice_id",
+        s.practice_id.clone().unwrap_or_default(),
+    );
+    form.set("single_theme", s.theme.clone());
+    form.set("guest_partner", s.guest_partner.clone());
+    if s.interpreter_needed {
+        form.set("single_interpreter", "yes");
+    }
+    form.set("notes", s.notes.clone());
+    form.set("facilitators", e.facilitator_ids.join(","));
+    form.set("version", s.version.to_string());
+    form
+}
+
+fn edit_page(
+    page: Page,
+    e: sessions::Editable,
+    form: FormState,
+    conflicts: &[domain::groups::Conflict],
+) -> EditSessionPage {
+    let conflicts = conflicts
+        .iter()
+        .map(|c| conflict_text(&page, c, &e.staff))
+        .collect();
+    EditSessionPage {
+        page,
+        session_id: e.session.id,
+        group_id: e.session.group_id,
+        group_name: e.group_name,
+        form,
+        rooms: literal(e.rooms),
+        kinds: Choice::coded("session", codes(SessionKind::ALL, SessionKind::code)),
+        practices: literal(e.practices),
+        staff: e.staff,
+        conflicts,
+    }
+}
+
+/// The form to change a session: move it, change its room, facilitators,
+/// theme or practice.
+pub async fn edit_session(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+) -> Response {
+    let (at, writer) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let loaded = state
+        .db
+        .run(move |conn| {
+            let origin = Origin::new(Some(&address), at).via(&writer);
+            Ok(sessions::editable(conn, &actor, &id, origin))
+        })
+        .await;
+    match loaded {
+        Ok(Ok(e)) => {
+            let form = edit_form(&e);
+            render(&edit_page(page, e, form, &[]))
+        }
+        Ok(Err(e)) => failure(page, e),
+        Err(e) => internal(page, e),
+    }
+}
+
+/// Saves a changed session; conflicts of a move are shown to keep or change.
+pub async fn update_session(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let page = match may_manage(&state, &address, &me, "session.update", page).await {
+        Ok(page) => page,
+        Err(refused) => return refused,
+    };
+    let pairs = Pairs(pairs);
+    let mut form = FormState::from_pairs(&pairs);
+    form.set("facilitators", pairs.all("facilitators").join(","));
+    let on = date(pairs.get("on"));
+    let start = time(pairs.get("session_start"));
+    let end = time(pairs.get("session_end"));
+    let kind = pairs.get("single_kind").parse::<SessionKind>().ok();
+    let version = pairs.get("version").parse::<i32>().ok();
+    let mut errors = Vec::new();
+    for (field, ok, code) in [
+        ("on", on.is_some(), "invalid-date"),
+        ("session_start", start.is_some(), "invalid-time"),
+        ("session_end", end.is_some(), "invalid-time"),
+        ("single_kind", kind.is_some(), "invalid-choice"),
+    ] {
+        if !ok {
+            errors.push(FieldError { field, code });
+        }
+    }
+    let details = kind.map(|kind| SessionDetails {
+        kind,
+        theme: pairs.get("single_theme").to_owned(),
+        room_id: optional(pairs.get("room_id")),
+        facilitator_ids: pairs
+            .all("facilitators")
+            .into_iter()
+            .map(str::to_owned)
+            .collect(),
+        interpreter_needed: pairs.get("single_interpreter") == "yes",
+        guest_partner: pairs.get("guest_partner").to_owned(),
+        practice_id: optional(pairs.get("single_practice_id")),
+        notes: pairs.get("notes").to_owned(),
+    });
+    let keep = pairs.get("keep") == "yes";
+    let (at, writer) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let sid = id.clone();
+    let done = state
+        .db
+        .run(move |conn| {
+            let origin = Origin::new(Some(&address), at).via(&writer);
+            let outcome = match (on, start, end, details, version) {
+                (Some(date), Some(start), Some(end), Some(details), Some(version))
+                    if errors.is_empty() =>
+                {
+                    let slot = domain::groups::Slot { date, start, end };
+                    sessions::update(conn, &actor, &sid, version, slot, &details, keep, origin)
+                        .map(|r| r.map(|_| ()))
+                }
+                (.., None) if errors.is_empty() => Err(GroupError::Stale),
+                _ => Err(GroupError::Invalid(errors)),
+            };
+            // The form again, for errors and conflicts.
+            let again = match &outcome {
+                Ok(Ok(())) | Err(GroupError::Access(_)) => None,
+                _ => sessions::editable(conn, &actor, &sid, origin).ok(),
+            };
+            let group =
+                repo::group_of_session(conn, actor.organisation_id().unwrap_or_default(), &sid)?;
+            Ok((outcome, again, group))
+        })
+        .await;
+    let done =
+        done.map(|(outcome, again, group)| (outcome, again.ok_or(group.unwrap_or_default())));
+    match done {
+        Ok((Ok(Ok(())), Err(group))) => see_other(&format!("/groups/{group}#sessions")),
+        Ok((Ok(Err(conflicts)), Ok(e))) => {
+            let body = render(&edit_page(page, e, form, &conflicts));
+            (StatusCode::CONFLICT, body).into_response()
+        }
+        Ok((Err(GroupError::Invalid(errors)), Ok(e))) => {
+            let body = render(&edit_page(page, e, form.with_errors(errors), &[]));
+            (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
+        }
+        Ok((Err(GroupError::Stale), Ok(e))) => {
+            // Show what is saved now, with a word on why.
+            let mut fresh = edit_form(&e);
+            fresh.set("stale", "yes");
+            let body = render(&edit_page(page, e, fresh, &[]));
+            (StatusCode::CONFLICT, body).into_response()
+        }
+        Ok((Err(e), _)) => failure(page, e),
+        Ok((Ok(_), _)) => page.error(StatusCode::NOT_FOUND),
         Err(e) => internal(page, e),
     }
 }

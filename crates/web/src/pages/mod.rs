@@ -51,6 +51,12 @@ impl Count for i64 {
     }
 }
 
+impl Count for i32 {
+    fn count(&self) -> i64 {
+        i64::from(*self)
+    }
+}
+
 impl Count for usize {
     fn count(&self) -> i64 {
         i64::try_from(*self).unwrap_or(i64::MAX)

@@ -92,7 +92,7 @@ pub struct DuplicatesBody {
     pub candidates: Vec<DuplicateLine>,
 }
 
-fn invalid(errors: Vec<FieldError>) -> Response {
+pub(crate) fn invalid(errors: Vec<FieldError>) -> Response {
     (
         StatusCode::UNPROCESSABLE_ENTITY,
         Json(InvalidBody {
