@@ -366,6 +366,12 @@ pub fn person(
                 .to_owned(),
             birth_date: birth,
             created_at: at,
+            // A few fictional notes for the childcare list.
+            care_notes: match dice.below(12) {
+                0 => "Demo: allergisch voor noten".into(),
+                1 => "Demo: slaapt na de middag".into(),
+                _ => String::new(),
+            },
         });
     }
     if dice.chance(90) {

@@ -183,6 +183,8 @@ pub struct Child {
     pub first_name: String,
     pub birth_date: Option<NaiveDate>,
     pub created_at: NaiveDateTime,
+    /// What childcare staff need to know (allergies, comfort object...).
+    pub care_notes: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]

@@ -262,6 +262,11 @@ fn all_routes() -> Routes {
         )
         .add(
             Method::POST,
+            "/participants/{id}/children/{child}/care-notes",
+            participants::pages::set_child_care_notes,
+        )
+        .add(
+            Method::POST,
             "/participants/{id}/adults",
             participants::pages::add_adult,
         )

@@ -333,6 +333,46 @@ async fn dashboards_and_data_problems() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
+    // What childcare staff need to know, on the same child: too long is
+    // refused and changes nothing; then saved and shown on the file.
+    let notes_action = action.replace("/birth-date", "/care-notes");
+    let r = coordinator
+        .post(app.url(&notes_action))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("child_care_notes", &"x".repeat(501)),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = coordinator
+        .post(app.url(&notes_action))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("child_care_notes", "Fictional: allergic to peanuts"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let file = text(coordinator.get(app.url(&file_path)).send().await.unwrap()).await;
+    assert!(file.contains("Fictional: allergic to peanuts"));
+    assert!(!file.contains(&"x".repeat(501)));
+    // Her other children without a birth date, if any, get one too.
+    let mut rest = file.as_str();
+    while let Some(i) = rest.find("/birth-date\"") {
+        let start = rest[..i].rfind("action=\"").unwrap() + 8;
+        let other = rest[start..i + 11].to_owned();
+        rest = &rest[i + 12..];
+        let r = coordinator
+            .post(app.url(&other))
+            .form(&[("csrf", csrf.as_str()), ("child_birth_date", "2020-02-02")])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+    }
     let problems: serde_json::Value = coordinator
         .get(app.url("/api/v1/data-problems"))
         .send()

@@ -154,6 +154,9 @@ async fn every_route_matches_the_permission_table() {
             "/participants/{id}/children/{child}/birth-date" => {
                 format!("/participants/{participant}/children/no-such-child/birth-date")
             }
+            "/participants/{id}/children/{child}/care-notes" => {
+                format!("/participants/{participant}/children/no-such-child/care-notes")
+            }
             "/participants/{id}/consents" => format!("/participants/{participant}/consents"),
             "/participants/{id}/journal" => format!("/participants/{participant}/journal"),
             "/participants/{id}/consents/{consent}/withdraw" => {

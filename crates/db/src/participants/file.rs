@@ -542,13 +542,23 @@ pub(crate) fn invalid(field: &'static str, code: &'static str) -> EditError {
     EditError::Invalid(vec![FieldError { field, code }])
 }
 
-/// Adds a child: a first name, and a birth date when known.
+fn check_care_notes(notes: &str) -> Result<String, EditError> {
+    let notes = notes.trim();
+    if notes.chars().count() > 500 {
+        return Err(invalid("child_care_notes", "too-long"));
+    }
+    Ok(notes.to_owned())
+}
+
+/// Adds a child: a first name, a birth date when known, and what childcare
+/// staff need to know.
 pub fn add_child(
     conn: &mut DbConn,
     actor: &Actor,
     participant_id: &str,
     first_name: &str,
     birth_date: Option<NaiveDate>,
+    care_notes: &str,
     origin: Origin<'_>,
 ) -> Result<String, EditError> {
     let name = first_name.trim().to_owned();
@@ -566,6 +576,7 @@ pub fn add_child(
             if birth_date.is_some_and(|d| d > today) {
                 return Err(invalid("child_birth_date", "date-out-of-range"));
             }
+            let care_notes = check_care_notes(care_notes)?;
             let id = new_id();
             diesel::insert_into(children::table)
                 .values(&Child {
@@ -575,6 +586,7 @@ pub fn add_child(
                     first_name: name,
                     birth_date,
                     created_at: origin.at,
+                    care_notes,
                 })
                 .execute(conn)?;
             Ok((id.clone(), format!("child {id}")))
@@ -614,6 +626,40 @@ pub fn set_child_birth_date(
                 return Err(DbError::NotFound("child").into());
             }
             Ok(((), format!("child {child_id}: birth_date")))
+        },
+    )
+}
+
+/// Changes what childcare staff need to know about a child (allergies,
+/// sleep, comfort): shown on the group's childcare list.
+pub fn set_child_care_notes(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    child_id: &str,
+    notes: &str,
+    origin: Origin<'_>,
+) -> Result<(), EditError> {
+    household_change(
+        conn,
+        actor,
+        participant_id,
+        "child.update",
+        origin,
+        |conn, org| {
+            let notes = check_care_notes(notes)?;
+            let n = diesel::update(
+                children::table
+                    .filter(children::organisation_id.eq(org))
+                    .filter(children::participant_id.eq(participant_id))
+                    .filter(children::id.eq(child_id)),
+            )
+            .set(children::care_notes.eq(notes))
+            .execute(conn)?;
+            if n == 0 {
+                return Err(DbError::NotFound("child").into());
+            }
+            Ok(((), format!("child {child_id}: care_notes")))
         },
     )
 }

@@ -1002,3 +1002,5 @@ series-conflicts =
 series-keep = Diese Termine trotz der Konflikte behalten
 conflict-facilitator-named = { $name } leitet zu dieser Zeit ein anderes Treffen.
 series-room-every-date = (Das gilt für jeden Termin.)
+field-child_care_notes = Für die Kinderbetreuung (Allergien, Schlaf, Trost)
+child-care-notes-change = Hinweise für die Betreuung

@@ -980,3 +980,5 @@ series-conflicts =
 series-keep = Keep these dates despite the conflicts
 conflict-facilitator-named = { $name } leads another session at that time.
 series-room-every-date = (This goes for every date.)
+field-child_care_notes = For childcare (allergies, sleep, comfort)
+child-care-notes-change = Notes for childcare

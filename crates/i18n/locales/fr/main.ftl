@@ -994,3 +994,5 @@ series-conflicts =
 series-keep = Garder ces dates malgré les conflits
 conflict-facilitator-named = { $name } anime une autre séance à ce moment-là.
 series-room-every-date = (Cela vaut pour chaque date.)
+field-child_care_notes = Pour l'accueil des enfants (allergies, sommeil, réconfort)
+child-care-notes-change = Notes pour l'accueil

@@ -980,3 +980,5 @@ series-conflicts =
 series-keep = Deze data behouden ondanks de conflicten
 conflict-facilitator-named = { $name } begeleidt op dat moment een andere sessie.
 series-room-every-date = (Dit geldt voor elke datum.)
+field-child_care_notes = Voor de kinderopvang (allergieën, slapen, troost)
+child-care-notes-change = Notities voor de opvang

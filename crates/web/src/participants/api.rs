@@ -226,6 +226,8 @@ pub struct ChildLine {
     pub first_name: String,
     /// Unknown birth dates are a data problem to fix, not a refusal.
     pub birth_date: Option<NaiveDate>,
+    /// What childcare staff need to know.
+    pub care_notes: String,
 }
 
 #[derive(Serialize, ToSchema)]
@@ -342,6 +344,7 @@ fn record(file: ParticipantFile) -> ParticipantRecord {
                 id: c.id,
                 first_name: c.first_name,
                 birth_date: c.birth_date,
+                care_notes: c.care_notes,
             })
             .collect(),
         trajectories: file

@@ -1188,13 +1188,20 @@ pub async fn add_child(
     let (actor, pid, ip) = (me.actor.clone(), id.clone(), address.clone());
     let name = pairs.get("child_first_name").to_owned();
     let born = optional_date(pairs.get("child_birth_date"));
+    let notes = pairs.get("child_care_notes").to_owned();
     let result = state
         .db
         .run(move |conn| {
             Ok(match born {
-                Ok(born) => {
-                    file::add_child(conn, &actor, &pid, &name, born, Origin::new(Some(&ip), at))
-                }
+                Ok(born) => file::add_child(
+                    conn,
+                    &actor,
+                    &pid,
+                    &name,
+                    born,
+                    &notes,
+                    Origin::new(Some(&ip), at),
+                ),
                 Err(()) => Err(invalid("child_birth_date", "invalid-date")),
             })
         })
@@ -1230,6 +1237,36 @@ pub async fn set_child_birth_date(
                 ),
                 None => Err(invalid("child_birth_date", "invalid-date")),
             })
+        })
+        .await;
+    after_change(&state, address, page, &me, id, form, result, "household").await
+}
+
+/// What childcare staff need to know about a child.
+pub async fn set_child_care_notes(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Path((id, child)): Path<(String, String)>,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let pairs = Pairs(pairs);
+    let form = FormState::from_pairs(&pairs);
+    let (at, _) = origin_parts(&state);
+    let (actor, pid, ip) = (me.actor.clone(), id.clone(), address.clone());
+    let notes = pairs.get("child_care_notes").to_owned();
+    let result = state
+        .db
+        .run(move |conn| {
+            Ok(file::set_child_care_notes(
+                conn,
+                &actor,
+                &pid,
+                &child,
+                &notes,
+                Origin::new(Some(&ip), at),
+            ))
         })
         .await;
     after_change(&state, address, page, &me, id, form, result, "household").await
