@@ -145,7 +145,7 @@ bg=$!
 read -r save_rps save_p50 save_p99 < <(MODE=save DELAY_MS=200 run_wrk 10 attendance.lua /participants "$duration")
 wait "$bg"
 read -r bgmix_rps _ bgmix_p99 <"$work/mixed-bg"
-read -r plan_rps plan_p50 plan_p99 < <(FIRST=2027-09-06 LAST=2028-06-26 run_wrk 1 plan.lua /participants 10)
+read -r plan_rps plan_p50 plan_p99 < <(run_wrk 1 plan.lua /participants 10)
 stop_server
 
 cat <<EOF

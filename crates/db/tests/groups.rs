@@ -1104,3 +1104,57 @@ fn the_practice_bank_is_shared_only_on_purpose() {
         Err(GroupError::Access(AccessError::Denied(Denied::Role)))
     ));
 }
+
+#[test]
+fn a_series_in_a_year_without_a_known_calendar_says_so() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    let request = sessions::request(
+        d(2027, 1, 4),
+        d(2027, 2, 22),
+        Rhythm::Weekly,
+        t(9, 30),
+        t(12, 0),
+        false,
+    );
+    let flemish = sessions::preview(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &request,
+        &details(),
+        origin(),
+    )
+    .unwrap();
+    assert!(
+        flemish.unknown_years.is_empty(),
+        "the Flemish rule knows every year"
+    );
+    // The German-speaking Community ships no year: nothing is skipped for
+    // school holidays there, and the planner is told which year is missing.
+    diesel::update(schema::organisations::table.find(s.coordinator.organisation_id().unwrap()))
+        .set(schema::organisations::community.eq("german"))
+        .execute(&mut conn)
+        .unwrap();
+    let german = sessions::preview(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &request,
+        &details(),
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(german.unknown_years, vec!["2026-2027".to_owned()]);
+    let krokus = d(2027, 2, 8);
+    let skipped_in_flanders = flemish
+        .planned
+        .iter()
+        .any(|p| p.date == krokus && p.skipped.is_some());
+    let planned_in_german = german
+        .planned
+        .iter()
+        .any(|p| p.date == krokus && p.skipped.is_none());
+    assert!(skipped_in_flanders && planned_in_german);
+}

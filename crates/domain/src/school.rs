@@ -327,6 +327,28 @@ impl Calendar {
             .map(|p| Closure::SchoolHoliday(p.name.clone()))
     }
 
+    /// The school years (as "2027-2028") among `days` whose holidays are not
+    /// known: a series planned there cannot skip them, so the planner is told.
+    pub fn unknown_years(&self, days: impl IntoIterator<Item = NaiveDate>) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for day in days {
+            if self.knows(day) {
+                continue;
+            }
+            // School years start in late August or on 1 September.
+            let start = if day.month() >= 8 {
+                day.year()
+            } else {
+                day.year() - 1
+            };
+            let label = format!("{start}-{}", start + 1);
+            if !out.contains(&label) {
+                out.push(label);
+            }
+        }
+        out
+    }
+
     /// Whether the school calendar of the day's school year is known: a
     /// series planned beyond it cannot know the school holidays yet.
     pub fn knows(&self, day: NaiveDate) -> bool {
@@ -346,6 +368,23 @@ mod tests {
 
     fn d(y: i32, m: u32, day: u32) -> NaiveDate {
         NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn years_without_a_calendar_are_named() {
+        let flemish = Calendar::new(Community::Flemish, Vec::new());
+        assert!(flemish.unknown_years([d(2031, 3, 3)]).is_empty());
+        let german = Calendar::new(Community::German, Vec::new());
+        assert_eq!(
+            german.unknown_years([d(2026, 10, 5), d(2027, 3, 1), d(2027, 9, 6)]),
+            vec!["2026-2027".to_owned(), "2027-2028".to_owned()]
+        );
+        let french = Calendar::new(Community::French, shipped(Community::French));
+        assert!(french.unknown_years([d(2025, 10, 6)]).is_empty());
+        assert_eq!(
+            french.unknown_years([d(2040, 1, 9)]),
+            vec!["2039-2040".to_owned()]
+        );
     }
 
     fn named<'a>(year: &'a SchoolYear, name: &str) -> &'a Period {

@@ -268,6 +268,7 @@ mod tests {
                     ("version", Arg::Str("v")),
                     ("id", Arg::Str("i")),
                     ("name", Arg::Str("n")),
+                    ("years", Arg::Str("2027-2028")),
                     ("minutes", Arg::Num(5)),
                     ("reason", Arg::Str("r")),
                     ("gender", Arg::Str("feminine")),

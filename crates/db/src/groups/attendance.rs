@@ -14,6 +14,7 @@ use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
 use domain::groups::{ChildCounts, ExcuseReason, Mark, hours, two_unexplained_in_a_row};
 use domain::policy::{Action, Actor};
+use std::collections::{HashMap, HashSet};
 
 /// One mark as the screen sends it.
 #[derive(Debug, Clone)]
@@ -79,35 +80,55 @@ pub fn save(
         )?;
         let org = opened.group.organisation_id;
         let members = super::sessions::members_on(conn, &org, &session.group_id, session.held_on)?;
+        if marks
+            .iter()
+            .any(|m| !members.iter().any(|(id, _, _)| *id == m.participant_id))
+        {
+            return Err(invalid("participant_id", "not-a-member"));
+        }
+        // Set-based: a handful of statements whatever the group's size. The
+        // marks are replayed in memory in the order sent, as if one by one.
+        let keys: Vec<&str> = marks.iter().map(|m| m.key.as_str()).collect();
+        let mut seen: HashSet<String> = attendance_keys::table
+            .filter(attendance_keys::idempotency_key.eq_any(&keys))
+            .select(attendance_keys::idempotency_key)
+            .load::<String>(conn)?
+            .into_iter()
+            .collect();
+        let stored: HashMap<String, NaiveDateTime> = attendance::table
+            .filter(attendance::organisation_id.eq(&org))
+            .filter(attendance::session_id.eq(session_id))
+            .select((attendance::participant_id, attendance::marked_at))
+            .load::<(String, NaiveDateTime)>(conn)?
+            .into_iter()
+            .collect();
         let mut saved = Saved::default();
+        let mut new_keys = Vec::new();
+        // participant -> the row she ends with, and whether she had one.
+        let mut latest: HashMap<String, NaiveDateTime> = stored.clone();
+        let mut rows: Vec<AttendanceRow> = Vec::new();
         for m in marks {
-            if !members.iter().any(|(id, _, _)| *id == m.participant_id) {
-                return Err(invalid("participant_id", "not-a-member"));
-            }
-            let seen: i64 = attendance_keys::table
-                .filter(attendance_keys::idempotency_key.eq(&m.key))
-                .count()
-                .get_result(conn)?;
-            if seen > 0 {
+            if !seen.insert(m.key.clone()) {
                 saved.replayed += 1;
                 continue;
             }
-            diesel::insert_into(attendance_keys::table)
-                .values((
-                    attendance_keys::idempotency_key.eq(&m.key),
-                    attendance_keys::organisation_id.eq(&org),
-                    attendance_keys::session_id.eq(session_id),
-                    attendance_keys::received_at.eq(origin.at),
-                ))
-                .execute(conn)?;
+            new_keys.push((
+                attendance_keys::idempotency_key.eq(m.key.clone()),
+                attendance_keys::organisation_id.eq(org.clone()),
+                attendance_keys::session_id.eq(session_id.to_owned()),
+                attendance_keys::received_at.eq(origin.at),
+            ));
             let marked_at = m.marked_at.min(origin.at);
-            let current: Option<NaiveDateTime> = attendance::table
-                .filter(attendance::session_id.eq(session_id))
-                .filter(attendance::participant_id.eq(&m.participant_id))
-                .select(attendance::marked_at)
-                .first(conn)
-                .optional()?;
-            let row = AttendanceRow {
+            if latest
+                .get(&m.participant_id)
+                .is_some_and(|at| *at > marked_at)
+            {
+                saved.superseded += 1;
+                continue;
+            }
+            latest.insert(m.participant_id.clone(), marked_at);
+            rows.retain(|r| r.participant_id != m.participant_id);
+            rows.push(AttendanceRow {
                 organisation_id: org.clone(),
                 session_id: session_id.to_owned(),
                 participant_id: m.participant_id.clone(),
@@ -115,31 +136,27 @@ pub fn save(
                 reason: m.reason.map(|r| r.code().to_owned()),
                 marked_by: Some(actor.user_id().to_owned()),
                 marked_at,
-            };
-            match current {
-                None => {
-                    diesel::insert_into(attendance::table)
-                        .values(&row)
-                        .execute(conn)?;
-                    saved.applied += 1;
-                }
-                Some(at) if at <= marked_at => {
-                    diesel::update(
-                        attendance::table
-                            .filter(attendance::session_id.eq(session_id))
-                            .filter(attendance::participant_id.eq(&m.participant_id)),
-                    )
-                    .set((
-                        attendance::mark.eq(&row.mark),
-                        attendance::reason.eq(&row.reason),
-                        attendance::marked_by.eq(&row.marked_by),
-                        attendance::marked_at.eq(row.marked_at),
-                    ))
-                    .execute(conn)?;
-                    saved.applied += 1;
-                }
-                Some(_) => saved.superseded += 1,
-            }
+            });
+            saved.applied += 1;
+        }
+        crate::batch_insert!(conn, attendance_keys::table, &new_keys);
+        let (updates, inserts): (Vec<AttendanceRow>, Vec<AttendanceRow>) = rows
+            .into_iter()
+            .partition(|r| stored.contains_key(&r.participant_id));
+        crate::batch_insert!(conn, attendance::table, &inserts);
+        for row in &updates {
+            diesel::update(
+                attendance::table
+                    .filter(attendance::session_id.eq(session_id))
+                    .filter(attendance::participant_id.eq(&row.participant_id)),
+            )
+            .set((
+                attendance::mark.eq(&row.mark),
+                attendance::reason.eq(&row.reason),
+                attendance::marked_by.eq(&row.marked_by),
+                attendance::marked_at.eq(row.marked_at),
+            ))
+            .execute(conn)?;
         }
         if saved.applied > 0 {
             audit::record(

@@ -51,6 +51,9 @@ pub struct SeriesPreview {
     pub conflicts: Vec<(NaiveDate, Vec<Conflict>)>,
     /// The room's problems, the same on every date (too small, no childcare).
     pub room: Vec<Conflict>,
+    /// School years of the planned dates whose holidays are not known yet
+    /// (not skipped: an administrator imports them).
+    pub unknown_years: Vec<String>,
 }
 
 impl SeriesPreview {
@@ -112,6 +115,12 @@ fn plan_with_conflicts(
         }
     }
     let planned_any = planned.iter().any(|p| p.skipped.is_none());
+    let unknown_years = calendar.unknown_years(
+        planned
+            .iter()
+            .filter(|p| p.skipped.is_none())
+            .map(|p| p.date),
+    );
     Ok(SeriesPreview {
         planned,
         conflicts,
@@ -120,6 +129,7 @@ fn plan_with_conflicts(
         } else {
             Vec::new()
         },
+        unknown_years,
     })
 }
 

@@ -1004,3 +1004,5 @@ conflict-facilitator-named = { $name } leitet zu dieser Zeit ein anderes Treffen
 series-room-every-date = (Das gilt für jeden Termin.)
 field-child_care_notes = Für die Kinderbetreuung (Allergien, Schlaf, Trost)
 child-care-notes-change = Hinweise für die Betreuung
+series-unknown-years = Die Schulferien von { $years } sind noch nicht bekannt, daher lässt diese Reihe sie nicht aus. Eine Verwaltungsperson kann sie auf der Seite Schulkalender hinzufügen.
+

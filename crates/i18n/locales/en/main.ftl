@@ -982,3 +982,5 @@ conflict-facilitator-named = { $name } leads another session at that time.
 series-room-every-date = (This goes for every date.)
 field-child_care_notes = For childcare (allergies, sleep, comfort)
 child-care-notes-change = Notes for childcare
+series-unknown-years = The school holidays of { $years } are not known yet, so this series does not skip them. An administrator can add them on the school calendar page.
+

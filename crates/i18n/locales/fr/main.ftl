@@ -996,3 +996,5 @@ conflict-facilitator-named = { $name } anime une autre séance à ce moment-là.
 series-room-every-date = (Cela vaut pour chaque date.)
 field-child_care_notes = Pour l'accueil des enfants (allergies, sommeil, réconfort)
 child-care-notes-change = Notes pour l'accueil
+series-unknown-years = Les congés scolaires de { $years } ne sont pas encore connus : cette série ne les évite donc pas. Une personne administratrice peut les ajouter sur la page du calendrier scolaire.
+

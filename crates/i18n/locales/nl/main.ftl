@@ -982,3 +982,5 @@ conflict-facilitator-named = { $name } begeleidt op dat moment een andere sessie
 series-room-every-date = (Dit geldt voor elke datum.)
 field-child_care_notes = Voor de kinderopvang (allergieën, slapen, troost)
 child-care-notes-change = Notities voor de opvang
+series-unknown-years = De schoolvakanties van { $years } zijn nog niet bekend, dus deze reeks slaat ze niet over. Een beheerder kan ze toevoegen op de pagina Schoolkalender.
+

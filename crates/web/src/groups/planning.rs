@@ -127,6 +127,18 @@ impl PlanPage {
         self.preview.planned.len() - self.count()
     }
 
+    /// School years whose holidays are not known, in a sentence.
+    pub fn unknown_years(&self) -> String {
+        i18n::t_args(
+            self.page.lang,
+            "series-unknown-years",
+            &[(
+                "years",
+                i18n::Arg::Str(&self.preview.unknown_years.join(", ")),
+            )],
+        )
+    }
+
     /// The room's problems, shown once for the whole series.
     pub fn room_conflicts(&self) -> Vec<String> {
         self.preview
