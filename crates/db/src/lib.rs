@@ -14,6 +14,7 @@ pub mod demo;
 pub mod error;
 pub mod fiction;
 pub mod groups;
+pub mod messages;
 pub mod migrate;
 pub mod models;
 pub mod participants;

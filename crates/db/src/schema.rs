@@ -16,6 +16,36 @@ diesel::table! {
         school_day_start -> Time,
         school_day_end -> Time,
         wednesday_end -> Time,
+        reminder_offsets -> Text,
+        quiet_from -> Time,
+        quiet_until -> Time,
+    }
+}
+
+diesel::table! {
+    messages (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        kind -> Text,
+        channel -> Text,
+        language -> Text,
+        address -> Text,
+        facts -> Text,
+        body -> Text,
+        due_at -> Timestamp,
+        status -> Text,
+        attempts -> Integer,
+        next_attempt_at -> Timestamp,
+        claimed_until -> Nullable<Timestamp>,
+        last_error -> Text,
+        provider_id -> Nullable<Text>,
+        dedupe_key -> Text,
+        sent_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
     }
 }
 
@@ -584,6 +614,7 @@ diesel::joinable!(intakes -> trajectories (trajectory_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    messages,
     sites,
     rooms,
     users,

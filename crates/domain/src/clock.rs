@@ -22,6 +22,18 @@ pub fn brussels_date(at: DateTime<Utc>) -> NaiveDate {
     (at + brussels_offset(at)).date_naive()
 }
 
+/// Brussels wall-clock time of a UTC instant (stored as naive UTC).
+pub fn brussels_local(utc: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    utc + brussels_offset(utc.and_utc())
+}
+
+/// The UTC instant of a Brussels wall-clock time (a session's start, a
+/// reminder's moment). In the autumn's repeated hour, the first is taken.
+pub fn from_brussels(local: chrono::NaiveDateTime) -> chrono::NaiveDateTime {
+    let guess = local - Duration::hours(2);
+    local - brussels_offset(guess.and_utc())
+}
+
 /// Offset of Europe/Brussels from UTC at an instant.
 pub fn brussels_offset(at: DateTime<Utc>) -> Duration {
     use chrono::{Datelike, NaiveTime, Weekday};

@@ -10,6 +10,7 @@ pub mod eligibility;
 pub mod groups;
 pub mod identity;
 pub mod lifecycle;
+pub mod messages;
 pub mod model;
 pub mod participant;
 pub mod password;

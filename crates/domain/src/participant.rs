@@ -100,6 +100,8 @@ coded_enum! {
         Photos = "photos",
         WhatsappContact = "whatsapp_contact",
         SharingWithPartner = "sharing_with_partner",
+        /// Reminders and notices about her sessions, on her channel.
+        Reminders = "reminders",
     }
 }
 

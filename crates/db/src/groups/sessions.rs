@@ -635,6 +635,19 @@ pub fn update(
                 .collect();
             crate::batch_insert!(conn, session_facilitators::table, &values);
         }
+        if moved {
+            // Old reminders withdrawn, members told, new reminders queued:
+            // in this transaction, so a move is never half-announced.
+            let now_row = session_of_org(conn, actor, session_id)?;
+            crate::messages::session_changed(
+                conn,
+                &org,
+                &now_row,
+                Some((current.held_on, current.starts_at)),
+                domain::messages::MessageKind::SessionMoved,
+                origin.at,
+            )?;
+        }
         audit::record(
             conn,
             &Event::by(actor, "session.update", origin.ip, origin.at)
@@ -677,6 +690,18 @@ pub fn cancel(
                 group_sessions::updated_at.eq(origin.at),
             ))
             .execute(conn)?;
+        // Members are told (the reason stays inside: it may be personal).
+        if session.held_on.and_time(session.starts_at) > domain::clock::brussels_local(origin.at) {
+            let now_row = session_of_org(conn, actor, session_id)?;
+            crate::messages::session_changed(
+                conn,
+                &session.organisation_id,
+                &now_row,
+                None,
+                domain::messages::MessageKind::SessionCancelled,
+                origin.at,
+            )?;
+        }
         audit::record(
             conn,
             &Event::by(actor, "session.cancel", origin.ip, origin.at)

@@ -1006,3 +1006,4 @@ field-child_care_notes = Für die Kinderbetreuung (Allergien, Schlaf, Trost)
 child-care-notes-change = Hinweise für die Betreuung
 series-unknown-years = Die Schulferien von { $years } sind noch nicht bekannt, daher lässt diese Reihe sie nicht aus. Eine Verwaltungsperson kann sie auf der Seite Schulkalender hinzufügen.
 
+coded-consent-reminders = Erinnerungen an ihre Treffen über ihren Kanal

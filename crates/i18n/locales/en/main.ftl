@@ -984,3 +984,4 @@ field-child_care_notes = For childcare (allergies, sleep, comfort)
 child-care-notes-change = Notes for childcare
 series-unknown-years = The school holidays of { $years } are not known yet, so this series does not skip them. An administrator can add them on the school calendar page.
 
+coded-consent-reminders = Reminders about her sessions on her channel

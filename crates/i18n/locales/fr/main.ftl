@@ -998,3 +998,4 @@ field-child_care_notes = Pour l'accueil des enfants (allergies, sommeil, réconf
 child-care-notes-change = Notes pour l'accueil
 series-unknown-years = Les congés scolaires de { $years } ne sont pas encore connus : cette série ne les évite donc pas. Une personne administratrice peut les ajouter sur la page du calendrier scolaire.
 
+coded-consent-reminders = Rappels de ses séances par son canal

@@ -984,3 +984,4 @@ field-child_care_notes = Voor de kinderopvang (allergieën, slapen, troost)
 child-care-notes-change = Notities voor de opvang
 series-unknown-years = De schoolvakanties van { $years } zijn nog niet bekend, dus deze reeks slaat ze niet over. Een beheerder kan ze toevoegen op de pagina Schoolkalender.
 
+coded-consent-reminders = Herinneringen over haar sessies via haar kanaal

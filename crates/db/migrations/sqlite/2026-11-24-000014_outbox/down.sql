@@ -1,0 +1,4 @@
+DROP TABLE messages;
+ALTER TABLE organisations DROP COLUMN reminder_offsets;
+ALTER TABLE organisations DROP COLUMN quiet_from;
+ALTER TABLE organisations DROP COLUMN quiet_until;

@@ -1,0 +1,596 @@
+//! The outbox: every message to a participant is a row, written in the same
+//! transaction as the change that caused it (a session moved or cancelled)
+//! or by the reminder scheduler, and sent by the worker (`messaging`). A row
+//! is claimed before it is sent, so that two workers (two app servers on one
+//! PostgreSQL database) never send it twice; a failed send is retried with
+//! backoff until the attempts run out.
+
+use crate::backend::write_tx;
+use crate::error::DbResult;
+use crate::models::new_id;
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use diesel::prelude::*;
+use domain::clock::{brussels_local, from_brussels};
+use domain::messages::{
+    MessageKind, MessageStatus, Offset, QuietHours, SessionFacts, parse_offsets, reminder_time,
+    retry_after,
+};
+use domain::participant::{Channel, ConsentScope};
+use std::collections::{HashMap, HashSet};
+
+/// One message of the outbox.
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[diesel(table_name = messages)]
+pub struct Message {
+    pub id: String,
+    pub organisation_id: String,
+    pub participant_id: Option<String>,
+    pub user_id: Option<String>,
+    pub session_id: Option<String>,
+    pub kind: String,
+    pub channel: String,
+    pub language: String,
+    pub address: String,
+    pub facts: String,
+    pub body: String,
+    pub due_at: NaiveDateTime,
+    pub status: String,
+    pub attempts: i32,
+    pub next_attempt_at: NaiveDateTime,
+    pub claimed_until: Option<NaiveDateTime>,
+    pub last_error: String,
+    pub provider_id: Option<String>,
+    pub dedupe_key: String,
+    pub sent_at: Option<NaiveDateTime>,
+    pub created_at: NaiveDateTime,
+    pub updated_at: NaiveDateTime,
+}
+
+impl Message {
+    pub fn session_facts(&self) -> Option<SessionFacts> {
+        serde_json::from_str(&self.facts).ok()
+    }
+}
+
+/// How reminders go out for one organisation.
+#[derive(Debug, Clone)]
+pub struct ReminderSettings {
+    pub offsets: Vec<Offset>,
+    pub quiet: QuietHours,
+}
+
+pub fn settings(conn: &mut DbConn, org: &str) -> DbResult<ReminderSettings> {
+    let (offsets, from, until): (String, NaiveTime, NaiveTime) = organisations::table
+        .find(org)
+        .select((
+            organisations::reminder_offsets,
+            organisations::quiet_from,
+            organisations::quiet_until,
+        ))
+        .first(conn)?;
+    Ok(ReminderSettings {
+        offsets: parse_offsets(&offsets).unwrap_or_default(),
+        quiet: QuietHours { from, until },
+    })
+}
+
+/// A member as a message needs her: where to reach her, in which language,
+/// and whether she agreed to it.
+struct Recipient {
+    participant_id: String,
+    first_name: String,
+    language: String,
+    channel: Channel,
+    address: String,
+    childcare: bool,
+}
+
+/// The members of a session's group on its day whom a message may reach:
+/// an SMS, WhatsApp or email channel with its address, and her consent to
+/// reminders (and to WhatsApp for WhatsApp); "phone call" members are kept
+/// too (they go on the call list).
+fn recipients(
+    conn: &mut DbConn,
+    org: &str,
+    group_id: &str,
+    on: NaiveDate,
+    today: NaiveDate,
+) -> DbResult<Vec<Recipient>> {
+    type Row = (
+        String,
+        String,
+        String,
+        String,
+        Option<String>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = group_members::table
+        .inner_join(participants::table)
+        .filter(group_members::organisation_id.eq(org))
+        .filter(group_members::group_id.eq(group_id))
+        .filter(group_members::status.eq("member"))
+        .filter(group_members::joined_on.le(on))
+        .filter(
+            group_members::left_on
+                .is_null()
+                .or(group_members::left_on.ge(on)),
+        )
+        .select((
+            participants::id,
+            participants::first_name,
+            participants::language,
+            participants::channel,
+            participants::phone,
+            participants::email,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let consents: HashSet<(String, String)> = consents::table
+        .filter(consents::organisation_id.eq(org))
+        .filter(consents::participant_id.eq_any(&ids))
+        .filter(consents::given_on.le(today))
+        .filter(
+            consents::withdrawn_on
+                .is_null()
+                .or(consents::withdrawn_on.gt(today)),
+        )
+        .select((consents::participant_id, consents::scope))
+        .load::<(String, String)>(conn)?
+        .into_iter()
+        .collect();
+    // Childcare is there for her when the group has a childcare group and
+    // she has a child under 7 on the day.
+    let has_childcare: i64 = groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::parent_id.eq(group_id))
+        .filter(groups::kind.eq("childcare"))
+        .count()
+        .get_result(conn)?;
+    let mut little: HashSet<String> = HashSet::new();
+    if has_childcare > 0 {
+        let born: Vec<(String, Option<NaiveDate>)> = children::table
+            .filter(children::organisation_id.eq(org))
+            .filter(children::participant_id.eq_any(&ids))
+            .select((children::participant_id, children::birth_date))
+            .load(conn)?;
+        for (p, b) in born {
+            if domain::groups::child_counts(&[b], on).childcare > 0 {
+                little.insert(p);
+            }
+        }
+    }
+    let agreed =
+        |p: &str, scope: ConsentScope| consents.contains(&(p.to_owned(), scope.code().to_owned()));
+    Ok(rows
+        .into_iter()
+        .filter_map(|(id, first_name, language, channel, phone, email)| {
+            let channel: Channel = channel.parse().ok()?;
+            let address = match channel {
+                Channel::Sms | Channel::Whatsapp => phone?,
+                Channel::Email => email?,
+                Channel::PhoneCall => phone.unwrap_or_default(),
+                Channel::NoChannel => return None,
+            };
+            let consented = agreed(&id, ConsentScope::Reminders)
+                && (channel != Channel::Whatsapp || agreed(&id, ConsentScope::WhatsappContact));
+            (consented || channel == Channel::PhoneCall).then(|| Recipient {
+                childcare: little.contains(&id),
+                participant_id: id,
+                first_name,
+                language,
+                channel,
+                address,
+            })
+        })
+        .collect())
+}
+
+/// The place of a session as a message names it: room and address.
+fn place_of(conn: &mut DbConn, org: &str, room_id: Option<&str>) -> DbResult<String> {
+    let Some(room) = room_id else {
+        return Ok(String::new());
+    };
+    let found: Option<(String, String, String, String)> = rooms::table
+        .inner_join(sites::table)
+        .filter(rooms::organisation_id.eq(org))
+        .filter(rooms::id.eq(room))
+        .select((rooms::name, sites::street, sites::postal_code, sites::city))
+        .first(conn)
+        .optional()?;
+    Ok(found
+        .map(|(room, street, postal, city)| format!("{room}, {street}, {postal} {city}"))
+        .unwrap_or_default())
+}
+
+/// What one message is about: its session, why, when, and its dedupe key.
+struct About<'a> {
+    session_id: &'a str,
+    kind: MessageKind,
+    due: NaiveDateTime,
+    key: String,
+}
+
+fn row(
+    org: &str,
+    r: &Recipient,
+    about: About<'_>,
+    facts: &SessionFacts,
+    now: NaiveDateTime,
+) -> Message {
+    let About {
+        session_id,
+        kind,
+        due,
+        key,
+    } = about;
+    let status = if r.channel == Channel::PhoneCall {
+        MessageStatus::ToCall
+    } else {
+        MessageStatus::Queued
+    };
+    Message {
+        id: new_id(),
+        organisation_id: org.to_owned(),
+        participant_id: Some(r.participant_id.clone()),
+        user_id: None,
+        session_id: Some(session_id.to_owned()),
+        kind: kind.code().to_owned(),
+        channel: r.channel.code().to_owned(),
+        language: r.language.clone(),
+        address: r.address.clone(),
+        facts: serde_json::to_string(facts).unwrap_or_default(),
+        body: String::new(),
+        due_at: due,
+        status: status.code().to_owned(),
+        attempts: 0,
+        next_attempt_at: due,
+        claimed_until: None,
+        last_error: String::new(),
+        provider_id: None,
+        dedupe_key: key,
+        sent_at: None,
+        created_at: now,
+        updated_at: now,
+    }
+}
+
+fn facts_for(r: &Recipient, s: &crate::models::GroupSession, place: &str) -> SessionFacts {
+    SessionFacts {
+        first_name: r.first_name.clone(),
+        date: s.held_on,
+        start: s.starts_at,
+        end: s.ends_at,
+        place: place.to_owned(),
+        childcare: r.childcare,
+        was: None,
+    }
+}
+
+/// Queues the reminders of one session (each member, each offset) that are
+/// still ahead at `now` (UTC, like every stored instant; sessions and quiet
+/// hours are in Brussels time). Idempotent: a reminder already queued for
+/// the same member, offset, day and time is not queued again. Returns how
+/// many were added.
+pub fn queue_session_reminders(
+    conn: &mut DbConn,
+    org: &str,
+    session_id: &str,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
+    let settings = settings(conn, org)?;
+    let session: Option<crate::models::GroupSession> = group_sessions::table
+        .filter(group_sessions::organisation_id.eq(org))
+        .filter(group_sessions::id.eq(session_id))
+        .select(crate::models::GroupSession::as_select())
+        .first(conn)
+        .optional()?;
+    let Some(s) = session.filter(|s| !s.cancelled) else {
+        return Ok(0);
+    };
+    let start = s.held_on.and_time(s.starts_at);
+    let local_now = brussels_local(now);
+    if start <= local_now {
+        return Ok(0);
+    }
+    let members = recipients(conn, org, &s.group_id, s.held_on, local_now.date())?;
+    let place = place_of(conn, org, s.room_id.as_deref())?;
+    let mut rows = Vec::new();
+    for r in &members {
+        let facts = facts_for(r, &s, &place);
+        if r.channel == Channel::PhoneCall {
+            // One line on the call list, from the first reminder's moment.
+            let first = settings
+                .offsets
+                .iter()
+                .filter_map(|o| reminder_time(*o, start, &settings.quiet, local_now))
+                .min()
+                .map(from_brussels);
+            if let Some(due) = first {
+                let key = format!("call:{session_id}:{}:{start}", r.participant_id);
+                rows.push(row(
+                    org,
+                    r,
+                    About {
+                        session_id,
+                        kind: MessageKind::Reminder,
+                        due,
+                        key,
+                    },
+                    &facts,
+                    now,
+                ));
+            }
+            continue;
+        }
+        for offset in &settings.offsets {
+            if let Some(due) = reminder_time(*offset, start, &settings.quiet, local_now) {
+                let due = from_brussels(due);
+                let key = format!(
+                    "reminder:{session_id}:{}:{}:{start}",
+                    r.participant_id,
+                    offset.code()
+                );
+                rows.push(row(
+                    org,
+                    r,
+                    About {
+                        session_id,
+                        kind: MessageKind::Reminder,
+                        due,
+                        key,
+                    },
+                    &facts,
+                    now,
+                ));
+            }
+        }
+    }
+    insert_new(conn, rows)
+}
+
+/// Inserts the rows whose dedupe key is not there yet.
+fn insert_new(conn: &mut DbConn, rows: Vec<Message>) -> DbResult<usize> {
+    if rows.is_empty() {
+        return Ok(0);
+    }
+    let keys: Vec<&str> = rows.iter().map(|r| r.dedupe_key.as_str()).collect();
+    let existing: HashSet<String> = messages::table
+        .filter(messages::dedupe_key.eq_any(&keys))
+        .select(messages::dedupe_key)
+        .load::<String>(conn)?
+        .into_iter()
+        .collect();
+    let fresh: Vec<Message> = rows
+        .into_iter()
+        .filter(|r| !existing.contains(&r.dedupe_key))
+        .collect();
+    // Two schedulers (two app servers) may race to the same key: the unique
+    // index keeps one, the other is ignored.
+    crate::backend::insert_ignoring_duplicates(conn, &fresh)
+}
+
+/// A session moved (or was cancelled): its reminders not sent yet are
+/// withdrawn, and its members get a notice now (after the quiet hours);
+/// for a move, the new reminders are queued. Runs in the transaction of the
+/// change.
+pub fn session_changed(
+    conn: &mut DbConn,
+    org: &str,
+    session: &crate::models::GroupSession,
+    was: Option<(NaiveDate, NaiveTime)>,
+    kind: MessageKind,
+    now: NaiveDateTime,
+) -> DbResult<usize> {
+    diesel::update(
+        messages::table
+            .filter(messages::organisation_id.eq(org))
+            .filter(messages::session_id.eq(&session.id))
+            .filter(messages::kind.eq(MessageKind::Reminder.code()))
+            .filter(
+                messages::status
+                    .eq_any([MessageStatus::Queued.code(), MessageStatus::ToCall.code()]),
+            ),
+    )
+    .set((
+        messages::status.eq(MessageStatus::Withdrawn.code()),
+        messages::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    let start = session.held_on.and_time(session.starts_at);
+    let local_now = brussels_local(now);
+    // Who was to come: for a move, the members of the old day.
+    let settings = settings(conn, org)?;
+    let on = was.map(|(d, _)| d).unwrap_or(session.held_on);
+    let members = recipients(conn, org, &session.group_id, on, local_now.date())?;
+    let place = place_of(conn, org, session.room_id.as_deref())?;
+    let due = from_brussels(settings.quiet.respect(local_now));
+    let rows: Vec<Message> = members
+        .iter()
+        .map(|r| {
+            let mut facts = facts_for(r, session, &place);
+            facts.was = was;
+            let key = format!(
+                "{}:{}:{}:{}",
+                kind.code(),
+                session.id,
+                r.participant_id,
+                session.version
+            );
+            let about = About {
+                session_id: &session.id,
+                kind,
+                due,
+                key,
+            };
+            row(org, r, about, &facts, now)
+        })
+        .collect();
+    let mut added = insert_new(conn, rows)?;
+    if kind == MessageKind::SessionMoved && start > local_now {
+        added += queue_session_reminders(conn, org, &session.id, now)?;
+    }
+    Ok(added)
+}
+
+/// Queues the reminders of every session starting within `horizon` of
+/// `now`, all organisations (the worker runs this every minute). Returns how
+/// many were added.
+pub fn queue_due_reminders(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    horizon: Duration,
+) -> DbResult<usize> {
+    let local_now = brussels_local(now);
+    let until = local_now + horizon;
+    let sessions: Vec<(String, String)> = group_sessions::table
+        .filter(group_sessions::held_on.between(local_now.date(), until.date()))
+        .filter(group_sessions::cancelled.eq(false))
+        .select((group_sessions::organisation_id, group_sessions::id))
+        .load(conn)?;
+    let mut added = 0;
+    for chunk in sessions.chunks(50) {
+        added += write_tx(conn, |conn| -> DbResult<usize> {
+            let mut n = 0;
+            for (org, id) in chunk {
+                n += queue_session_reminders(conn, org, id, now)?;
+            }
+            Ok(n)
+        })?;
+    }
+    Ok(added)
+}
+
+/// Claims up to `limit` messages due at `now` for sending until `lease`
+/// ends (a worker that dies mid-send leaves them to be claimed again after
+/// it). Each claim counts as an attempt.
+pub fn claim(
+    conn: &mut DbConn,
+    now: NaiveDateTime,
+    lease: Duration,
+    limit: i64,
+) -> DbResult<Vec<Message>> {
+    write_tx(conn, |conn| {
+        let ids = crate::backend::claimable(conn, now, limit)?;
+        if ids.is_empty() {
+            return Ok(Vec::new());
+        }
+        diesel::update(messages::table.filter(messages::id.eq_any(&ids)))
+            .set((
+                messages::status.eq(MessageStatus::Sending.code()),
+                messages::claimed_until.eq(Some(now + lease)),
+                messages::attempts.eq(messages::attempts + 1),
+                messages::updated_at.eq(now),
+            ))
+            .execute(conn)?;
+        Ok(messages::table
+            .filter(messages::id.eq_any(&ids))
+            .order(messages::next_attempt_at.asc())
+            .select(Message::as_select())
+            .load(conn)?)
+    })
+}
+
+/// What a send gave.
+#[derive(Debug, Clone)]
+pub enum Outcome {
+    /// Accepted by the server or gateway (with its id for the callback).
+    Sent {
+        body: String,
+        provider_id: Option<String>,
+    },
+    /// Refused or unreachable: retried later, or given up.
+    Failed { body: String, error: String },
+}
+
+/// Records the outcome of a claimed message.
+pub fn finish(
+    conn: &mut DbConn,
+    message: &Message,
+    outcome: Outcome,
+    max_attempts: i32,
+    now: NaiveDateTime,
+) -> DbResult<()> {
+    write_tx(conn, |conn| {
+        let target = messages::table
+            .filter(messages::id.eq(&message.id))
+            .filter(messages::status.eq(MessageStatus::Sending.code()));
+        match outcome {
+            Outcome::Sent { body, provider_id } => diesel::update(target)
+                .set((
+                    messages::status.eq(MessageStatus::Sent.code()),
+                    messages::body.eq(body),
+                    messages::provider_id.eq(provider_id),
+                    messages::sent_at.eq(Some(now)),
+                    messages::claimed_until.eq(None::<NaiveDateTime>),
+                    messages::last_error.eq(""),
+                    messages::updated_at.eq(now),
+                ))
+                .execute(conn)?,
+            Outcome::Failed { body, error } => {
+                let gave_up = message.attempts >= max_attempts;
+                let status = if gave_up {
+                    MessageStatus::GaveUp
+                } else {
+                    MessageStatus::Failed
+                };
+                let error: String = error.chars().take(500).collect();
+                diesel::update(target)
+                    .set((
+                        messages::status.eq(status.code()),
+                        messages::body.eq(body),
+                        messages::last_error.eq(error),
+                        messages::next_attempt_at
+                            .eq(now + retry_after(message.attempts.max(1) as u32)),
+                        messages::claimed_until.eq(None::<NaiveDateTime>),
+                        messages::updated_at.eq(now),
+                    ))
+                    .execute(conn)?
+            }
+        };
+        Ok(())
+    })
+}
+
+/// The gateway's delivery callback: `delivered` or `failed` for the message
+/// it knows by its own id. Unknown ids change nothing. Returns whether a
+/// message was found.
+pub fn delivery_report(
+    conn: &mut DbConn,
+    provider_id: &str,
+    delivered: bool,
+    error: &str,
+    now: NaiveDateTime,
+) -> DbResult<bool> {
+    let status = if delivered {
+        MessageStatus::Delivered
+    } else {
+        MessageStatus::GaveUp
+    };
+    let error: String = error.chars().take(500).collect();
+    let n = diesel::update(
+        messages::table
+            .filter(messages::provider_id.eq(provider_id))
+            .filter(
+                messages::status
+                    .eq_any([MessageStatus::Sent.code(), MessageStatus::Delivered.code()]),
+            ),
+    )
+    .set((
+        messages::status.eq(status.code()),
+        messages::last_error.eq(error),
+        messages::updated_at.eq(now),
+    ))
+    .execute(conn)?;
+    Ok(n > 0)
+}
+
+/// Counts per status (tests and the worker's metrics).
+pub fn counts(conn: &mut DbConn) -> DbResult<HashMap<String, i64>> {
+    let rows: Vec<(String, i64)> = messages::table
+        .group_by(messages::status)
+        .select((messages::status, diesel::dsl::count_star()))
+        .load(conn)?;
+    Ok(rows.into_iter().collect())
+}
