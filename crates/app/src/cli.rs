@@ -37,6 +37,9 @@ enum Command {
         #[arg(long)]
         demo: bool,
     },
+    /// Run only the outbox worker (reminders and notices), e.g. on a machine
+    /// of its own; `serve` runs one too unless `worker = false`.
+    Worker,
     /// Apply pending database migrations and print the schema version.
     Migrate,
     /// Manage staff accounts.
@@ -199,6 +202,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     init_logging(&config)?;
     match cli.command {
         Command::Serve { demo } => serve(&config, demo),
+        Command::Worker => worker(&config),
         Command::Migrate => migrate(&config),
         Command::User { action } => user(&config, action),
         Command::Org { action } => org(&config, action),
@@ -306,17 +310,59 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             absolute_lifetime: chrono::Duration::hours(config.session_lifetime_hours),
             secure_cookies,
         };
+        if config.worker {
+            tokio::spawn(outbox_worker(config, db.clone())?.run());
+        }
         let state = web::AppState::new(db, Arc::new(SystemClock))
             .with_demo(demo_present)
             .with_auth(auth)
             .with_trusted_proxies(config.trusted_proxies.clone())
             .with_metrics_token(config.metrics_token.as_ref())
             .with_accessibility_contact(config.accessibility_contact.as_deref())
-            .with_sealing_key(config.sealing_key.clone());
+            .with_sealing_key(config.sealing_key.clone())
+            .with_gateway_secret(config.gateway.as_ref().map(|g| g.secret.as_str()));
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;
         tracing::info!("stopped");
+        Ok(ExitCode::SUCCESS)
+    })
+}
+
+/// The outbox worker with the configured channels.
+fn outbox_worker(config: &Config, db: db::Db) -> Result<messaging::Worker, Failure> {
+    let channels = messaging::Channels::new(config.smtp.clone(), config.gateway.clone())
+        .map_err(|e| Failure::Setup(e.to_string()))?;
+    if config.smtp.is_none() {
+        tracing::warn!("no smtp_url: email messages wait in the outbox");
+    }
+    if config.gateway.is_none() {
+        tracing::warn!("no gateway_url: SMS and WhatsApp messages wait in the outbox");
+    }
+    Ok(messaging::Worker::new(
+        db,
+        channels,
+        Arc::new(SystemClock),
+        messaging::WorkerSettings {
+            max_attempts: config.message_attempts,
+            ..messaging::WorkerSettings::default()
+        },
+    ))
+}
+
+fn worker(config: &Config) -> Result<ExitCode, Failure> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .enable_all()
+        .build()
+        .map_err(|e| Failure::Setup(format!("cannot start the runtime: {e}")))?;
+    runtime.block_on(async {
+        let db = open(config, true)?;
+        let worker = outbox_worker(config, db)?;
+        tracing::info!(database = %config.database_url.redacted(), "outbox worker running");
+        tokio::select! {
+            _ = worker.run() => {}
+            _ = shutdown_signal() => tracing::info!("stopped"),
+        }
         Ok(ExitCode::SUCCESS)
     })
 }

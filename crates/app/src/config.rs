@@ -33,6 +33,12 @@ struct Raw {
     metrics_token: Option<Secret<String>>,
     accessibility_contact: Option<String>,
     secret_key: Option<Secret<String>>,
+    smtp_url: Option<Secret<String>>,
+    smtp_from: Option<String>,
+    gateway_url: Option<String>,
+    gateway_secret: Option<Secret<String>>,
+    message_attempts: Option<i32>,
+    worker: Option<bool>,
 }
 
 /// A list in `traject.toml`, or one comma-separated string (as an environment
@@ -90,6 +96,13 @@ pub struct Config {
     pub accessibility_contact: Option<String>,
     /// Seals two-step secrets at rest; the same on every app server.
     pub sealing_key: Option<domain::sealed::SealingKey>,
+    /// Email over SMTP (URL with credentials, a secret) and its sender.
+    pub smtp: Option<messaging::SmtpSettings>,
+    /// SMS and WhatsApp through an HTTP gateway.
+    pub gateway: Option<messaging::GatewaySettings>,
+    pub message_attempts: i32,
+    /// Whether `traject serve` runs the outbox worker (default yes).
+    pub worker: bool,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -142,7 +155,44 @@ impl Config {
                     .map_err(|e| ConfigError::Invalid(e.to_string()))?,
             ),
         };
+        let smtp = match (raw.smtp_url, raw.smtp_from) {
+            (Some(url), Some(from)) if !url.expose().is_empty() => Some(messaging::SmtpSettings {
+                url: url.expose().clone(),
+                from,
+            }),
+            (Some(url), None) if !url.expose().is_empty() => {
+                return Err(ConfigError::Invalid(
+                    "smtp_url needs smtp_from (the sender, e.g. traject <no-reply@ocmw.example>)"
+                        .into(),
+                ));
+            }
+            _ => None,
+        };
+        let gateway = match (raw.gateway_url, raw.gateway_secret) {
+            (Some(url), Some(secret)) if !url.is_empty() && !secret.expose().is_empty() => {
+                Some(messaging::GatewaySettings {
+                    url,
+                    secret: secret.expose().clone(),
+                })
+            }
+            (Some(url), _) if !url.is_empty() => {
+                return Err(ConfigError::Invalid(
+                    "gateway_url needs gateway_secret (sent as X-Traject-Secret)".into(),
+                ));
+            }
+            _ => None,
+        };
+        let message_attempts = raw.message_attempts.unwrap_or(5);
+        if !(1..=20).contains(&message_attempts) {
+            return Err(ConfigError::Invalid(
+                "message_attempts must be between 1 and 20".into(),
+            ));
+        }
         Ok(Config {
+            smtp,
+            gateway,
+            message_attempts,
+            worker: raw.worker.unwrap_or(true),
             database_url: DatabaseUrl::parse(raw.database_url.expose())?,
             bind: raw.bind,
             log_format: raw.log_format,

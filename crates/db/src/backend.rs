@@ -94,18 +94,28 @@ pub(crate) fn claimable(
     conn: &mut DbConn,
     now: chrono::NaiveDateTime,
     limit: i64,
+    channels: &[crate::messages::SendChannel],
 ) -> DbResult<Vec<String>> {
-    const DUE: &str = "SELECT id FROM messages \
-        WHERE (status IN ('queued', 'failed') AND next_attempt_at <= $1) \
-           OR (status = 'sending' AND claimed_until < $1) \
-        ORDER BY next_attempt_at LIMIT $2";
+    if channels.is_empty() {
+        return Ok(Vec::new());
+    }
+    // The channel names come from a fixed enum, never from input.
+    let names: Vec<String> = channels.iter().map(|c| format!("'{}'", c.code())).collect();
+    let due = format!(
+        "SELECT id FROM messages \
+         WHERE channel IN ({}) AND ((status IN ('queued', 'failed') AND next_attempt_at <= $1) \
+            OR (status = 'sending' AND claimed_until < $1)) \
+         ORDER BY next_attempt_at LIMIT $2",
+        names.join(", ")
+    );
+    let due = due.as_str();
     let rows: Vec<IdRow> = match conn {
         // SQLite reads `$1` as one named parameter, however often it appears.
-        DbConn::Sqlite(c) => diesel::sql_query(DUE)
+        DbConn::Sqlite(c) => diesel::sql_query(due)
             .bind::<Timestamp, _>(now)
             .bind::<BigInt, _>(limit)
             .load(c)?,
-        DbConn::Postgres(c) => diesel::sql_query(format!("{DUE} FOR UPDATE SKIP LOCKED"))
+        DbConn::Postgres(c) => diesel::sql_query(format!("{due} FOR UPDATE SKIP LOCKED"))
             .bind::<Timestamp, _>(now)
             .bind::<BigInt, _>(limit)
             .load(c)?,

@@ -462,7 +462,28 @@ pub fn queue_due_reminders(
     Ok(added)
 }
 
-/// Claims up to `limit` messages due at `now` for sending until `lease`
+/// A channel a worker can send through.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SendChannel {
+    Email,
+    Sms,
+    Whatsapp,
+}
+
+impl SendChannel {
+    pub fn code(self) -> &'static str {
+        match self {
+            SendChannel::Email => "email",
+            SendChannel::Sms => "sms",
+            SendChannel::Whatsapp => "whatsapp",
+        }
+    }
+
+    pub const ALL: [SendChannel; 3] = [SendChannel::Email, SendChannel::Sms, SendChannel::Whatsapp];
+}
+
+/// Claims up to `limit` messages due at `now` on `channels` (those the
+/// worker has; the others wait in the outbox) for sending until `lease`
 /// ends (a worker that dies mid-send leaves them to be claimed again after
 /// it). Each claim counts as an attempt.
 pub fn claim(
@@ -470,9 +491,10 @@ pub fn claim(
     now: NaiveDateTime,
     lease: Duration,
     limit: i64,
+    channels: &[SendChannel],
 ) -> DbResult<Vec<Message>> {
     write_tx(conn, |conn| {
-        let ids = crate::backend::claimable(conn, now, limit)?;
+        let ids = crate::backend::claimable(conn, now, limit, channels)?;
         if ids.is_empty() {
             return Ok(Vec::new());
         }

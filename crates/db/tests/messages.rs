@@ -7,7 +7,9 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use db::groups::sessions::{self, SessionDetails};
 use db::groups::{self, NewGroup};
-use db::messages::{self, Message, Outcome};
+use db::messages::{self, Message, Outcome, SendChannel};
+
+const ALL: [SendChannel; 3] = SendChannel::ALL;
 use db::participants::Origin;
 use db::schema::{self, consents, messages as outbox, participants, programmes};
 use db::{DbConn, access, demo, repo};
@@ -377,7 +379,8 @@ fn two_workers_never_claim_the_same_message() {
                 let mut conn = db.get().unwrap();
                 let mut mine = Vec::new();
                 loop {
-                    let batch = messages::claim(&mut conn, now(), Duration::minutes(5), 7).unwrap();
+                    let batch =
+                        messages::claim(&mut conn, now(), Duration::minutes(5), 7, &ALL).unwrap();
                     if batch.is_empty() {
                         break mine;
                     }
@@ -407,13 +410,13 @@ fn failures_back_off_give_up_and_delivery_reports_arrive() {
     };
     // The first message fails three times, with 1 and 2 minutes between.
     for attempt in 1..=3 {
-        let batch = messages::claim(&mut conn, at, Duration::minutes(5), 1).unwrap();
+        let batch = messages::claim(&mut conn, at, Duration::minutes(5), 1, &ALL).unwrap();
         assert_eq!(batch.len(), 1, "attempt {attempt}");
         assert_eq!(batch[0].attempts, attempt);
         messages::finish(&mut conn, &batch[0], failed("tekst"), 3, at).unwrap();
         if attempt < 3 {
             // Not due again right away.
-            let early: Vec<Message> = messages::claim(&mut conn, at, Duration::minutes(5), 5)
+            let early: Vec<Message> = messages::claim(&mut conn, at, Duration::minutes(5), 5, &ALL)
                 .unwrap()
                 .into_iter()
                 .filter(|m| m.id == batch[0].id)

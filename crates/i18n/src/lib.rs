@@ -268,7 +268,6 @@ mod tests {
                     ("version", Arg::Str("v")),
                     ("id", Arg::Str("i")),
                     ("name", Arg::Str("n")),
-                    ("years", Arg::Str("2027-2028")),
                     ("minutes", Arg::Num(5)),
                     ("reason", Arg::Str("r")),
                     ("gender", Arg::Str("feminine")),
@@ -291,6 +290,8 @@ mod tests {
                     ("childcare", Arg::Num(2)),
                     ("group", Arg::Num(3)),
                     ("organisation", Arg::Str("o")),
+                    ("place", Arg::Str("p")),
+                    ("was", Arg::Str("w")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -15,6 +15,7 @@ pub mod error;
 pub mod forms;
 pub mod groups;
 pub mod health;
+pub mod messages;
 pub mod metrics;
 pub mod pages;
 pub mod participants;
@@ -50,6 +51,9 @@ pub struct AppState {
     pub accessibility_contact: Option<Arc<str>>,
     /// Seals two-step secrets at rest (`secret_key`); none: stored as text.
     pub sealing_key: Option<Arc<domain::sealed::SealingKey>>,
+    /// The SMS/WhatsApp gateway's shared secret (its SHA-256), which its
+    /// delivery callback must present; none: the callback is refused.
+    pub gateway_secret_hash: Option<Arc<String>>,
 }
 
 impl AppState {
@@ -68,7 +72,13 @@ impl AppState {
             metrics_token_hash: None,
             accessibility_contact: None,
             sealing_key: None,
+            gateway_secret_hash: None,
         }
+    }
+
+    pub fn with_gateway_secret(mut self, secret: Option<&str>) -> Self {
+        self.gateway_secret_hash = secret.map(|s| Arc::new(db::access::secret_hash(s)));
+        self
     }
 
     pub fn with_auth(mut self, auth: auth::AuthSettings) -> Self {

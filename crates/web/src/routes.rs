@@ -165,6 +165,11 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/api/v1/practices", groups::api_practices)
         .add(
             Method::POST,
+            "/api/v1/messages/delivery",
+            crate::messages::delivery,
+        )
+        .add(
+            Method::POST,
             "/api/v1/practices",
             groups::api_create_practice,
         )

@@ -118,3 +118,92 @@ async fn status_reports_the_schema_version() {
     assert_eq!(status["schema_version"], expected);
     assert_eq!(status["version"], env!("CARGO_PKG_VERSION"));
 }
+
+#[tokio::test]
+async fn the_gateway_reports_delivery_with_its_secret_only() {
+    let app = TestApp::builder()
+        .configure(|s| s.with_gateway_secret(Some("gw-secret-fictional")))
+        .spawn()
+        .await;
+    // A message the gateway accepted as "gw-7".
+    app.with_db(|conn| {
+        use diesel::prelude::*;
+        let org = db::repo::new_organisation(
+            "callback-test",
+            "OCMW Callbacktest (fictief)",
+            domain::model::Language::Nl,
+            true,
+            test_support::test_now().naive_utc(),
+        );
+        db::repo::insert_organisation(conn, &org).unwrap();
+        let now = test_support::test_now().naive_utc();
+        diesel::insert_into(db::schema::messages::table)
+            .values(&db::messages::Message {
+                id: db::models::new_id(),
+                organisation_id: org.id,
+                participant_id: None,
+                user_id: None,
+                session_id: None,
+                kind: "reminder".into(),
+                channel: "sms".into(),
+                language: "nl".into(),
+                address: "+32470000000".into(),
+                facts: "{}".into(),
+                body: "tekst".into(),
+                due_at: now,
+                status: "sent".into(),
+                attempts: 1,
+                next_attempt_at: now,
+                claimed_until: None,
+                last_error: String::new(),
+                provider_id: Some("gw-7".into()),
+                dedupe_key: "callback-test".into(),
+                sent_at: Some(now),
+                created_at: now,
+                updated_at: now,
+            })
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    let client = app.new_client();
+    let report = serde_json::json!({"id": "gw-7", "status": "delivered"});
+    let url = app.url("/api/v1/messages/delivery");
+    let r = client.post(&url).json(&report).send().await.unwrap();
+    assert_eq!(r.status(), 401, "no secret");
+    let r = client
+        .post(&url)
+        .header("X-Traject-Secret", "guess")
+        .json(&report)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 401, "a wrong secret");
+    let r = client
+        .post(&url)
+        .header("X-Traject-Secret", "gw-secret-fictional")
+        .json(&serde_json::json!({"id": "gw-7", "status": "lost"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let r = client
+        .post(&url)
+        .header("X-Traject-Secret", "gw-secret-fictional")
+        .json(&report)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 204);
+    let status = app
+        .with_db(|conn| {
+            use diesel::prelude::*;
+            db::schema::messages::table
+                .filter(db::schema::messages::provider_id.eq("gw-7"))
+                .select(db::schema::messages::status)
+                .first::<String>(conn)
+                .unwrap()
+        })
+        .await;
+    assert_eq!(status, "delivered");
+}

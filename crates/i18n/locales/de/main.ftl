@@ -1007,3 +1007,10 @@ child-care-notes-change = Hinweise für die Betreuung
 series-unknown-years = Die Schulferien von { $years } sind noch nicht bekannt, daher lässt diese Reihe sie nicht aus. Eine Verwaltungsperson kann sie auf der Seite Schulkalender hinzufügen.
 
 coded-consent-reminders = Erinnerungen an ihre Treffen über ihren Kanal
+msg-reminder = Hallo { $name }! 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-reminder-subject = 📅 Bis bald
+msg-moved = { $name }, neuer Tag oder neue Uhrzeit: ❌ { $was } ➡️ 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-moved-subject = 📅 Neuer Termin
+msg-cancelled = { $name }, ❌ kein Treffen am 📅 { $day } ⏰ { $time }.
+msg-cancelled-subject = ❌ Kein Treffen
+msg-childcare =  👶 Kinderbetreuung ist da.

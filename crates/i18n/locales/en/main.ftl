@@ -985,3 +985,10 @@ child-care-notes-change = Notes for childcare
 series-unknown-years = The school holidays of { $years } are not known yet, so this series does not skip them. An administrator can add them on the school calendar page.
 
 coded-consent-reminders = Reminders about her sessions on her channel
+msg-reminder = Hello { $name }! 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-reminder-subject = 📅 See you soon
+msg-moved = { $name }, new day or time: ❌ { $was } ➡️ 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-moved-subject = 📅 New day or time
+msg-cancelled = { $name }, ❌ no meeting on 📅 { $day } ⏰ { $time }.
+msg-cancelled-subject = ❌ No meeting
+msg-childcare =  👶 Childcare is there.

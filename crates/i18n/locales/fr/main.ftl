@@ -999,3 +999,10 @@ child-care-notes-change = Notes pour l'accueil
 series-unknown-years = Les congés scolaires de { $years } ne sont pas encore connus : cette série ne les évite donc pas. Une personne administratrice peut les ajouter sur la page du calendrier scolaire.
 
 coded-consent-reminders = Rappels de ses séances par son canal
+msg-reminder = Bonjour { $name } ! 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-reminder-subject = 📅 À bientôt
+msg-moved = { $name }, nouveau jour ou heure : ❌ { $was } ➡️ 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-moved-subject = 📅 Nouveau jour ou heure
+msg-cancelled = { $name }, ❌ pas de rencontre le 📅 { $day } ⏰ { $time }.
+msg-cancelled-subject = ❌ Pas de rencontre
+msg-childcare =  👶 Garde d'enfants prévue.

@@ -985,3 +985,10 @@ child-care-notes-change = Notities voor de opvang
 series-unknown-years = De schoolvakanties van { $years } zijn nog niet bekend, dus deze reeks slaat ze niet over. Een beheerder kan ze toevoegen op de pagina Schoolkalender.
 
 coded-consent-reminders = Herinneringen over haar sessies via haar kanaal
+msg-reminder = Dag { $name }! 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-reminder-subject = 📅 Tot binnenkort
+msg-moved = { $name }, nieuwe dag of uur: ❌ { $was } ➡️ 📅 { $day } ⏰ { $time } 📍 { $place }{ $childcare }
+msg-moved-subject = 📅 Nieuwe dag of uur
+msg-cancelled = { $name }, ❌ geen bijeenkomst op 📅 { $day } ⏰ { $time }.
+msg-cancelled-subject = ❌ Geen bijeenkomst
+msg-childcare =  👶 Er is kinderopvang.
