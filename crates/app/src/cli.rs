@@ -39,7 +39,12 @@ enum Command {
     },
     /// Run only the outbox worker (reminders and notices), e.g. on a machine
     /// of its own; `serve` runs one too unless `worker = false`.
-    Worker,
+    Worker {
+        /// Queue the coming sessions' reminders, send what is due, print the
+        /// figures and stop (a cron job, or the benchmark).
+        #[arg(long)]
+        once: bool,
+    },
     /// Apply pending database migrations and print the schema version.
     Migrate,
     /// Manage staff accounts.
@@ -202,7 +207,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
     init_logging(&config)?;
     match cli.command {
         Command::Serve { demo } => serve(&config, demo),
-        Command::Worker => worker(&config),
+        Command::Worker { once } => worker(&config, once),
         Command::Migrate => migrate(&config),
         Command::User { action } => user(&config, action),
         Command::Org { action } => org(&config, action),
@@ -350,7 +355,7 @@ fn outbox_worker(config: &Config, db: db::Db) -> Result<messaging::Worker, Failu
     ))
 }
 
-fn worker(config: &Config) -> Result<ExitCode, Failure> {
+fn worker(config: &Config, once: bool) -> Result<ExitCode, Failure> {
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()
@@ -358,6 +363,23 @@ fn worker(config: &Config) -> Result<ExitCode, Failure> {
     runtime.block_on(async {
         let db = open(config, true)?;
         let worker = outbox_worker(config, db)?;
+        if once {
+            let started = std::time::Instant::now();
+            let (sessions, queued) = worker.schedule().await?;
+            let queueing = started.elapsed();
+            let started = std::time::Instant::now();
+            let round = worker.send_due().await?;
+            let sending = started.elapsed();
+            let rate = (round.sent + round.failed) as f64 / sending.as_secs_f64().max(1e-6);
+            println!(
+                "queued {queued} reminders for {sessions} sessions in {} ms; sent {}, failed {} in {} ms ({rate:.0} messages/s)",
+                queueing.as_millis(),
+                round.sent,
+                round.failed,
+                sending.as_millis()
+            );
+            return Ok(ExitCode::SUCCESS);
+        }
         tracing::info!(database = %config.database_url.redacted(), "outbox worker running");
         tokio::select! {
             _ = worker.run() => {}

@@ -386,6 +386,22 @@ pub fn person(
             ..Default::default()
         });
     }
+    // Most agree to reminders on their channel; WhatsApp asks its own.
+    let channel = input.channel.clone();
+    for (scope, chance) in [("reminders", 85), ("whatsapp_contact", 80)] {
+        if (scope == "reminders" || channel == "whatsapp") && dice.chance(chance) {
+            rows.consents.push(Consent {
+                id: new_id(),
+                organisation_id: org.to_owned(),
+                participant_id: id.clone(),
+                scope: scope.into(),
+                given_on: today - Duration::days(30 + dice.below(300) as i64),
+                recorded_by: Some(casemanager.to_owned()),
+                created_at: at,
+                ..Default::default()
+            });
+        }
+    }
     if dice.chance(40) {
         rows.consents.push(Consent {
             id: new_id(),

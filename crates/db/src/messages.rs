@@ -435,13 +435,13 @@ pub fn session_changed(
 }
 
 /// Queues the reminders of every session starting within `horizon` of
-/// `now`, all organisations (the worker runs this every minute). Returns how
-/// many were added.
+/// `now`, all organisations (the worker runs this every minute). Returns
+/// how many sessions were looked at and how many reminders were added.
 pub fn queue_due_reminders(
     conn: &mut DbConn,
     now: NaiveDateTime,
     horizon: Duration,
-) -> DbResult<usize> {
+) -> DbResult<(usize, usize)> {
     let local_now = brussels_local(now);
     let until = local_now + horizon;
     let sessions: Vec<(String, String)> = group_sessions::table
@@ -459,7 +459,7 @@ pub fn queue_due_reminders(
             Ok(n)
         })?;
     }
-    Ok(added)
+    Ok((sessions.len(), added))
 }
 
 /// A channel a worker can send through.
@@ -615,4 +615,164 @@ pub fn counts(conn: &mut DbConn) -> DbResult<HashMap<String, i64>> {
         .select((messages::status, diesel::dsl::count_star()))
         .load(conn)?;
     Ok(rows.into_iter().collect())
+}
+
+/// A participant's messages, newest first (her file's delivery view; the
+/// caller has opened the file).
+pub fn of_participant(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+    limit: i64,
+) -> DbResult<Vec<Message>> {
+    Ok(messages::table
+        .filter(messages::organisation_id.eq(org))
+        .filter(messages::participant_id.eq(participant_id))
+        .order(messages::due_at.desc())
+        .limit(limit)
+        .select(Message::as_select())
+        .load(conn)?)
+}
+
+/// One line of a casemanager's message worries.
+#[derive(Debug, Clone)]
+pub struct AttentionLine {
+    pub participant_id: String,
+    pub name: String,
+    pub channel: String,
+    pub due_at: NaiveDateTime,
+    pub last_error: String,
+}
+
+/// What needs a casemanager: her participants to call before a session
+/// (the "phone call" channel, due within a day) and messages given up in
+/// the last two weeks. A coordinator sees the organisation's.
+pub fn attention(
+    conn: &mut DbConn,
+    actor: &domain::policy::Actor,
+    now: NaiveDateTime,
+) -> DbResult<(Vec<AttentionLine>, Vec<AttentionLine>)> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let lines = |conn: &mut DbConn,
+                 status: MessageStatus,
+                 from: NaiveDateTime,
+                 until: NaiveDateTime| {
+        let mut q = messages::table
+            .inner_join(
+                participants::table.on(participants::id.nullable().eq(messages::participant_id)),
+            )
+            .filter(messages::organisation_id.eq(org.clone()))
+            .filter(messages::status.eq(status.code()))
+            .filter(messages::due_at.between(from, until))
+            .order(messages::due_at.asc())
+            .limit(50)
+            .select((
+                participants::id,
+                participants::first_name,
+                participants::last_name,
+                messages::channel,
+                messages::due_at,
+                messages::last_error,
+            ))
+            .into_boxed();
+        if actor.role() != Some(domain::model::Role::Coordinator) {
+            let mine = trajectories::table
+                .filter(trajectories::organisation_id.eq(org.clone()))
+                .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+                .select(trajectories::participant_id);
+            q = q.filter(participants::id.eq_any(mine));
+        }
+        let rows: Vec<(String, String, String, String, NaiveDateTime, String)> = q.load(conn)?;
+        Ok::<_, crate::error::DbError>(
+            rows.into_iter()
+                .map(
+                    |(participant_id, first, last, channel, due_at, last_error)| AttentionLine {
+                        participant_id,
+                        name: format!("{first} {last}"),
+                        channel,
+                        due_at,
+                        last_error,
+                    },
+                )
+                .collect(),
+        )
+    };
+    let calls = lines(
+        conn,
+        MessageStatus::ToCall,
+        now - Duration::days(1),
+        now + Duration::days(1),
+    )?;
+    let failed = lines(conn, MessageStatus::GaveUp, now - Duration::days(14), now)?;
+    Ok((calls, failed))
+}
+
+/// Fictional message history for the demo: the reminders of the last two
+/// weeks' sessions, delivered, sent or (one in twelve) not delivered, and
+/// the reminders of the coming two weeks queued as the worker would.
+pub fn fiction(conn: &mut DbConn, org: &str, now: NaiveDateTime) -> DbResult<usize> {
+    let local_now = brussels_local(now);
+    let past: Vec<crate::models::GroupSession> = group_sessions::table
+        .filter(group_sessions::organisation_id.eq(org))
+        .filter(group_sessions::held_on.between(
+            local_now.date() - Duration::days(14),
+            local_now.date() - Duration::days(1),
+        ))
+        .filter(group_sessions::cancelled.eq(false))
+        .order(group_sessions::held_on.asc())
+        .select(crate::models::GroupSession::as_select())
+        .load(conn)?;
+    let mut rows = Vec::new();
+    for (si, s) in past.iter().enumerate() {
+        let members = recipients(conn, org, &s.group_id, s.held_on, s.held_on)?;
+        let place = place_of(conn, org, s.room_id.as_deref())?;
+        let due = from_brussels(
+            (s.held_on - Duration::days(1))
+                .and_time(NaiveTime::from_hms_opt(10, 0, 0).unwrap_or_default()),
+        );
+        for (mi, r) in members
+            .iter()
+            .enumerate()
+            .filter(|(_, r)| r.channel != Channel::PhoneCall)
+        {
+            let facts = facts_for(r, s, &place);
+            let key = format!("demo:{}:{}", s.id, r.participant_id);
+            let about = About {
+                session_id: &s.id,
+                kind: MessageKind::Reminder,
+                due,
+                key,
+            };
+            let mut m = row(org, r, about, &facts, now);
+            m.attempts = 1;
+            m.sent_at = Some(due);
+            m.status = if (si + mi) % 12 == 5 {
+                m.attempts = 5;
+                m.sent_at = None;
+                m.last_error = "Demo: nummer niet bereikbaar".into();
+                MessageStatus::GaveUp
+            } else if r.channel == Channel::Email {
+                MessageStatus::Sent
+            } else {
+                MessageStatus::Delivered
+            }
+            .code()
+            .to_owned();
+            rows.push(m);
+        }
+    }
+    let mut added = insert_new(conn, rows)?;
+    let coming: Vec<String> = group_sessions::table
+        .filter(group_sessions::organisation_id.eq(org))
+        .filter(
+            group_sessions::held_on
+                .between(local_now.date(), local_now.date() + Duration::days(14)),
+        )
+        .filter(group_sessions::cancelled.eq(false))
+        .select(group_sessions::id)
+        .load(conn)?;
+    for id in coming {
+        added += queue_session_reminders(conn, org, &id, now)?;
+    }
+    Ok(added)
 }

@@ -79,8 +79,9 @@ impl Worker {
         }
     }
 
-    /// Queues the reminders of the sessions ahead; returns how many.
-    pub async fn schedule(&self) -> Result<usize, db::DbError> {
+    /// Queues the reminders of the sessions ahead; returns how many
+    /// sessions were looked at and how many reminders were added.
+    pub async fn schedule(&self) -> Result<(usize, usize), db::DbError> {
         let now = self.clock.now().naive_utc();
         let horizon = self.settings.horizon;
         self.db
@@ -164,7 +165,7 @@ impl Worker {
         loop {
             if last_schedule.is_none_or(|t| t.elapsed() >= std::time::Duration::from_secs(60)) {
                 match self.schedule().await {
-                    Ok(n) if n > 0 => tracing::info!(queued = n, "reminders queued"),
+                    Ok((_, n)) if n > 0 => tracing::info!(queued = n, "reminders queued"),
                     Ok(_) => {}
                     Err(e) => tracing::error!(error = %e, "queueing reminders failed"),
                 }

@@ -25,6 +25,10 @@ pub struct Dashboard {
     pub team: Option<TeamView>,
     /// Two unexplained absences in a row: her casemanager should call.
     pub to_call: Vec<db::groups::attendance::ToCall>,
+    /// "Phone call" participants to call before their session.
+    pub calls: Vec<db::messages::AttentionLine>,
+    /// Messages given up in the last two weeks.
+    pub failed: Vec<db::messages::AttentionLine>,
 }
 
 impl Dashboard {
@@ -84,8 +88,12 @@ pub async fn dashboard(
                 Some(Role::Casemanager) => db::groups::attendance::to_call(conn, &actor)?,
                 _ => Vec::new(),
             };
+            let messages = match role {
+                Some(Role::Casemanager) => db::messages::attention(conn, &actor, at)?,
+                _ => (Vec::new(), Vec::new()),
+            };
             Ok((
-                to_call,
+                (to_call, messages),
                 match role {
                     Some(Role::Casemanager) => {
                         db::dashboard::casemanager_day(conn, &actor, today, origin)
@@ -99,7 +107,7 @@ pub async fn dashboard(
             ))
         })
         .await;
-    let (to_call, (day, team)) = match loaded {
+    let ((to_call, (calls, failed)), (day, team)) = match loaded {
         Ok((to_call, Ok(x))) => (to_call, x),
         Ok((_, Err(e))) => return access_failure(page, e),
         Err(e) => return internal(page, e),
@@ -111,5 +119,7 @@ pub async fn dashboard(
         day,
         team,
         to_call,
+        calls,
+        failed,
     })
 }

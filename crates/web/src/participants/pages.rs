@@ -565,9 +565,17 @@ pub struct FilePage {
     pub groups: Vec<(db::models::Group, i64)>,
     /// The groups she is in or waiting for: (id, name).
     pub memberships: Vec<(String, String)>,
+    /// Her latest messages: what was sent, when, how, and what failed.
+    pub messages: Vec<db::messages::Message>,
 }
 
 impl FilePage {
+    /// When a message went (or is to go), in Brussels time.
+    pub fn message_when(&self, m: &db::messages::Message) -> String {
+        let at = domain::clock::brussels_local(m.sent_at.unwrap_or(m.due_at));
+        format!("{} {}", self.page.date(&at.date()), at.format("%H:%M"))
+    }
+
     pub fn withheld_text(&self) -> String {
         self.page
             .t_count("journal-withheld", self.record.confidential_withheld as i64)
@@ -824,18 +832,19 @@ async fn show_file(
                 (Ok(_), true) => trajectory::casemanager_loads(conn, org)?,
                 _ => Vec::new(),
             };
-            let (groups, memberships) = match &file {
+            let (groups, memberships, messages) = match &file {
                 Ok(f) => (
                     db::groups::placeable_for(conn, org, &f.participant.id)?,
                     db::groups::memberships_of(conn, org, &f.participant.id)?,
+                    db::messages::of_participant(conn, org, &f.participant.id, 20)?,
                 ),
-                Err(_) => (Vec::new(), Vec::new()),
+                Err(_) => (Vec::new(), Vec::new(), Vec::new()),
             };
-            Ok((file, loads, groups, memberships))
+            Ok((file, loads, groups, (memberships, messages)))
         })
         .await;
-    let (record, loads, groups, memberships) = match read {
-        Ok((Ok(f), loads, groups, memberships)) => (f, loads, groups, memberships),
+    let (record, loads, groups, (memberships, messages)) = match read {
+        Ok((Ok(f), loads, groups, more)) => (f, loads, groups, more),
         Ok((Err(e), ..)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
@@ -875,6 +884,7 @@ async fn show_file(
             .collect(),
         groups,
         memberships,
+        messages,
     });
     (status, body).into_response()
 }
