@@ -279,26 +279,61 @@ pub fn queue_session_reminders(
     session_id: &str,
     now: NaiveDateTime,
 ) -> DbResult<usize> {
-    let settings = settings(conn, org)?;
     let session: Option<crate::models::GroupSession> = group_sessions::table
         .filter(group_sessions::organisation_id.eq(org))
         .filter(group_sessions::id.eq(session_id))
         .select(crate::models::GroupSession::as_select())
         .first(conn)
         .optional()?;
-    let Some(s) = session.filter(|s| !s.cancelled) else {
+    match session {
+        Some(s) => queue_for(conn, &s, now, &mut Known::default()),
+        None => Ok(0),
+    }
+}
+
+/// Settings and places already read while queueing many sessions.
+#[derive(Default)]
+struct Known {
+    settings: HashMap<String, ReminderSettings>,
+    places: HashMap<Option<String>, String>,
+}
+
+fn queue_for(
+    conn: &mut DbConn,
+    s: &crate::models::GroupSession,
+    now: NaiveDateTime,
+    known: &mut Known,
+) -> DbResult<usize> {
+    let org = s.organisation_id.as_str();
+    let session_id = s.id.as_str();
+    if s.cancelled {
         return Ok(0);
-    };
+    }
     let start = s.held_on.and_time(s.starts_at);
     let local_now = brussels_local(now);
     if start <= local_now {
         return Ok(0);
     }
+    if !known.settings.contains_key(org) {
+        let read = settings(conn, org)?;
+        known.settings.insert(org.to_owned(), read);
+    }
+    let settings = known.settings[org].clone();
     let members = recipients(conn, org, &s.group_id, s.held_on, local_now.date())?;
-    let place = place_of(conn, org, s.room_id.as_deref())?;
+    if members.is_empty() {
+        return Ok(0);
+    }
+    let place = match known.places.get(&s.room_id) {
+        Some(p) => p.clone(),
+        None => {
+            let p = place_of(conn, org, s.room_id.as_deref())?;
+            known.places.insert(s.room_id.clone(), p.clone());
+            p
+        }
+    };
     let mut rows = Vec::new();
     for r in &members {
-        let facts = facts_for(r, &s, &place);
+        let facts = facts_for(r, s, &place);
         if r.channel == Channel::PhoneCall {
             // One line on the call list, from the first reminder's moment.
             let first = settings
@@ -355,20 +390,9 @@ fn insert_new(conn: &mut DbConn, rows: Vec<Message>) -> DbResult<usize> {
     if rows.is_empty() {
         return Ok(0);
     }
-    let keys: Vec<&str> = rows.iter().map(|r| r.dedupe_key.as_str()).collect();
-    let existing: HashSet<String> = messages::table
-        .filter(messages::dedupe_key.eq_any(&keys))
-        .select(messages::dedupe_key)
-        .load::<String>(conn)?
-        .into_iter()
-        .collect();
-    let fresh: Vec<Message> = rows
-        .into_iter()
-        .filter(|r| !existing.contains(&r.dedupe_key))
-        .collect();
-    // Two schedulers (two app servers) may race to the same key: the unique
-    // index keeps one, the other is ignored.
-    crate::backend::insert_ignoring_duplicates(conn, &fresh)
+    // The unique index on the key decides: a reminder queued before, or by
+    // another scheduler (another app server) at the same moment, is skipped.
+    crate::backend::insert_ignoring_duplicates(conn, &rows)
 }
 
 /// A session moved (or was cancelled): its reminders not sent yet are
@@ -444,17 +468,19 @@ pub fn queue_due_reminders(
 ) -> DbResult<(usize, usize)> {
     let local_now = brussels_local(now);
     let until = local_now + horizon;
-    let sessions: Vec<(String, String)> = group_sessions::table
+    let sessions: Vec<crate::models::GroupSession> = group_sessions::table
         .filter(group_sessions::held_on.between(local_now.date(), until.date()))
         .filter(group_sessions::cancelled.eq(false))
-        .select((group_sessions::organisation_id, group_sessions::id))
+        .order((group_sessions::organisation_id, group_sessions::held_on))
+        .select(crate::models::GroupSession::as_select())
         .load(conn)?;
     let mut added = 0;
+    let mut known = Known::default();
     for chunk in sessions.chunks(50) {
         added += write_tx(conn, |conn| -> DbResult<usize> {
             let mut n = 0;
-            for (org, id) in chunk {
-                n += queue_session_reminders(conn, org, id, now)?;
+            for s in chunk {
+                n += queue_for(conn, s, now, &mut known)?;
             }
             Ok(n)
         })?;
