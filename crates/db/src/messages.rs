@@ -668,6 +668,8 @@ pub struct AttentionLine {
     pub channel: String,
     pub due_at: NaiveDateTime,
     pub last_error: String,
+    /// The session's day and start, when the message is about one.
+    pub session: Option<(NaiveDate, NaiveTime)>,
 }
 
 /// What needs a casemanager: her participants to call before a session
@@ -679,50 +681,64 @@ pub fn attention(
     now: NaiveDateTime,
 ) -> DbResult<(Vec<AttentionLine>, Vec<AttentionLine>)> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let lines = |conn: &mut DbConn,
-                 status: MessageStatus,
-                 from: NaiveDateTime,
-                 until: NaiveDateTime| {
-        let mut q = messages::table
-            .inner_join(
-                participants::table.on(participants::id.nullable().eq(messages::participant_id)),
-            )
-            .filter(messages::organisation_id.eq(org.clone()))
-            .filter(messages::status.eq(status.code()))
-            .filter(messages::due_at.between(from, until))
-            .order(messages::due_at.asc())
-            .limit(50)
-            .select((
-                participants::id,
-                participants::first_name,
-                participants::last_name,
-                messages::channel,
-                messages::due_at,
-                messages::last_error,
-            ))
-            .into_boxed();
-        if actor.role() != Some(domain::model::Role::Coordinator) {
-            let mine = trajectories::table
-                .filter(trajectories::organisation_id.eq(org.clone()))
-                .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
-                .select(trajectories::participant_id);
-            q = q.filter(participants::id.eq_any(mine));
-        }
-        let rows: Vec<(String, String, String, String, NaiveDateTime, String)> = q.load(conn)?;
-        Ok::<_, crate::error::DbError>(
-            rows.into_iter()
-                .map(
-                    |(participant_id, first, last, channel, due_at, last_error)| AttentionLine {
-                        participant_id,
-                        name: format!("{first} {last}"),
-                        channel,
-                        due_at,
-                        last_error,
-                    },
+    let lines =
+        |conn: &mut DbConn, status: MessageStatus, from: NaiveDateTime, until: NaiveDateTime| {
+            let mut q = messages::table
+                .inner_join(
+                    participants::table
+                        .on(participants::id.nullable().eq(messages::participant_id)),
                 )
-                .collect(),
-        )
-    };
+                .filter(messages::organisation_id.eq(org.clone()))
+                .filter(messages::status.eq(status.code()))
+                .filter(messages::due_at.between(from, until))
+                .order(messages::due_at.asc())
+                .limit(50)
+                .select((
+                    participants::id,
+                    participants::first_name,
+                    participants::last_name,
+                    messages::channel,
+                    messages::due_at,
+                    messages::last_error,
+                    messages::facts,
+                ))
+                .into_boxed();
+            if actor.role() != Some(domain::model::Role::Coordinator) {
+                let mine = trajectories::table
+                    .filter(trajectories::organisation_id.eq(org.clone()))
+                    .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+                    .select(trajectories::participant_id);
+                q = q.filter(participants::id.eq_any(mine));
+            }
+            type Row = (
+                String,
+                String,
+                String,
+                String,
+                NaiveDateTime,
+                String,
+                String,
+            );
+            let rows: Vec<Row> = q.load(conn)?;
+            Ok::<_, crate::error::DbError>(
+                rows.into_iter()
+                    .map(
+                        |(participant_id, first, last, channel, due_at, last_error, facts)| {
+                            AttentionLine {
+                                participant_id,
+                                name: format!("{first} {last}"),
+                                channel,
+                                due_at,
+                                last_error,
+                                session: serde_json::from_str::<SessionFacts>(&facts)
+                                    .ok()
+                                    .map(|f| (f.date, f.start)),
+                            }
+                        },
+                    )
+                    .collect(),
+            )
+        };
     let calls = lines(
         conn,
         MessageStatus::ToCall,
