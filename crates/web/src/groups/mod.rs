@@ -404,6 +404,20 @@ impl Shown {
     }
 }
 
+/// The group page again with the form's field errors (422, nothing saved).
+async fn with_errors(
+    state: &AppState,
+    address: String,
+    page: Page,
+    me: &crate::auth::Signed,
+    id: String,
+    form: FormState,
+    errors: Vec<FieldError>,
+) -> Response {
+    let shown = Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY);
+    show(state, address, page, me, id, shown).await
+}
+
 async fn show(
     state: &AppState,
     address: String,
@@ -614,15 +628,7 @@ pub async fn place(
             .await
         }
         Ok(Err(GroupError::Invalid(errors))) => {
-            show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await
+            with_errors(&state, address, page, &me, id, form, errors).await
         }
         Ok(Err(e)) => failure(page, e),
         Err(e) => internal(page, e),

@@ -186,6 +186,40 @@ impl PlanPage {
     }
 }
 
+type SeriesInput = (
+    Page,
+    FormState,
+    domain::groups::SeriesRequest,
+    SessionDetails,
+);
+
+/// The policy's answer, then the series the form describes; otherwise the
+/// response to send (refused, or the group page with the field errors).
+async fn series_input(
+    state: &AppState,
+    address: &str,
+    me: &crate::auth::Signed,
+    id: &str,
+    page: Page,
+    pairs: &Pairs,
+) -> Result<SeriesInput, Response> {
+    let page = may_manage(state, address, me, "session.plan", page).await?;
+    let form = posted(today(state), pairs);
+    match series_from(pairs) {
+        Ok((request, details)) => Ok((page, form, request, details)),
+        Err(errors) => Err(with_errors(
+            state,
+            address.to_owned(),
+            page,
+            me,
+            id.to_owned(),
+            form,
+            errors,
+        )
+        .await),
+    }
+}
+
 /// Shows what a series would plan and skip; saves nothing.
 pub async fn preview(
     State(state): State<AppState>,
@@ -195,26 +229,12 @@ pub async fn preview(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match may_manage(&state, &address, &me, "session.plan", page).await {
-        Ok(page) => page,
-        Err(refused) => return refused,
-    };
     let pairs = Pairs(pairs);
-    let form = posted(today(&state), &pairs);
-    let (request, details) = match series_from(&pairs) {
-        Ok(x) => x,
-        Err(errors) => {
-            return show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await;
-        }
-    };
+    let (page, form, request, details) =
+        match series_input(&state, &address, &me, &id, page, &pairs).await {
+            Ok(x) => x,
+            Err(refused) => return refused,
+        };
     let (at, writer) = origin_parts(&state);
     let (actor, gid) = (me.actor.clone(), id.clone());
     let addr = address.clone();
@@ -242,15 +262,7 @@ pub async fn preview(
             staff,
         }),
         Ok((Err(GroupError::Invalid(errors)), _, _)) => {
-            show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await
+            with_errors(&state, address, page, &me, id, form, errors).await
         }
         Ok((Err(e), _, _)) => failure(page, e),
         Err(e) => internal(page, e),
@@ -267,26 +279,12 @@ pub async fn save_series(
     Path(id): Path<String>,
     Form(pairs): Form<Vec<(String, String)>>,
 ) -> Response {
-    let page = match may_manage(&state, &address, &me, "session.plan", page).await {
-        Ok(page) => page,
-        Err(refused) => return refused,
-    };
     let pairs = Pairs(pairs);
-    let form = posted(today(&state), &pairs);
-    let (request, details) = match series_from(&pairs) {
-        Ok(x) => x,
-        Err(errors) => {
-            return show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await;
-        }
-    };
+    let (page, form, request, details) =
+        match series_input(&state, &address, &me, &id, page, &pairs).await {
+            Ok(x) => x,
+            Err(refused) => return refused,
+        };
     let keep = pairs.get("keep") == "yes";
     let (at, _) = origin_parts(&state);
     let (actor, gid) = (me.actor.clone(), id.clone());
@@ -329,15 +327,7 @@ pub async fn save_series(
             (StatusCode::CONFLICT, body).into_response()
         }
         Ok((Err(GroupError::Invalid(errors)), _)) => {
-            show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await
+            with_errors(&state, address, page, &me, id, form, errors).await
         }
         Ok((Err(e), _)) => failure(page, e),
         Err(e) => internal(page, e),
@@ -382,15 +372,7 @@ pub async fn add_session(
         }
     }
     let (Some(on), Some(start), Some(end), Some(kind)) = (on, start, end, kind) else {
-        return show(
-            &state,
-            address,
-            page,
-            &me,
-            id,
-            Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-        )
-        .await;
+        return with_errors(&state, address, page, &me, id, form, errors).await;
     };
     let details = SessionDetails {
         kind,
@@ -443,15 +425,7 @@ pub async fn add_session(
             .await
         }
         Ok(Err(GroupError::Invalid(errors))) => {
-            show(
-                &state,
-                address,
-                page,
-                &me,
-                id,
-                Shown::with(form.with_errors(errors), StatusCode::UNPROCESSABLE_ENTITY),
-            )
-            .await
+            with_errors(&state, address, page, &me, id, form, errors).await
         }
         Ok(Err(e)) => failure(page, e),
         Err(e) => internal(page, e),
