@@ -137,13 +137,14 @@ impl Worker {
             }
             let now = self.clock.now().naive_utc();
             let max = self.settings.max_attempts;
-            for (_, outcome) in &results {
+            for (message, outcome) in &results {
                 match outcome {
                     Outcome::Sent { .. } => round.sent += 1,
-                    Outcome::Failed { error, .. } => {
+                    Outcome::Failed { .. } => {
                         round.failed += 1;
-                        // No address or text in the log: the id says enough.
-                        tracing::warn!(error = %error, "a message was not sent");
+                        // The id and channel only: a server's error text can
+                        // quote the address. The error itself is on the row.
+                        tracing::warn!(message = %message.id, channel = %message.channel, "a message was not sent");
                     }
                 }
             }
