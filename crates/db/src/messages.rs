@@ -286,7 +286,10 @@ pub fn queue_session_reminders(
         .first(conn)
         .optional()?;
     match session {
-        Some(s) => queue_for(conn, &s, now, &mut Known::default()),
+        Some(s) => {
+            let rows = reminders_for(conn, &s, now, &mut Known::default())?;
+            insert_new(conn, rows)
+        }
         None => Ok(0),
     }
 }
@@ -298,21 +301,22 @@ struct Known {
     places: HashMap<Option<String>, String>,
 }
 
-fn queue_for(
+/// The reminders one session should have (reads only).
+fn reminders_for(
     conn: &mut DbConn,
     s: &crate::models::GroupSession,
     now: NaiveDateTime,
     known: &mut Known,
-) -> DbResult<usize> {
+) -> DbResult<Vec<Message>> {
     let org = s.organisation_id.as_str();
     let session_id = s.id.as_str();
     if s.cancelled {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let start = s.held_on.and_time(s.starts_at);
     let local_now = brussels_local(now);
     if start <= local_now {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     if !known.settings.contains_key(org) {
         let read = settings(conn, org)?;
@@ -321,7 +325,7 @@ fn queue_for(
     let settings = known.settings[org].clone();
     let members = recipients(conn, org, &s.group_id, s.held_on, local_now.date())?;
     if members.is_empty() {
-        return Ok(0);
+        return Ok(Vec::new());
     }
     let place = match known.places.get(&s.room_id) {
         Some(p) => p.clone(),
@@ -382,7 +386,7 @@ fn queue_for(
             }
         }
     }
-    insert_new(conn, rows)
+    Ok(rows)
 }
 
 /// Inserts the rows whose dedupe key is not there yet.
@@ -477,13 +481,27 @@ pub fn queue_due_reminders(
     let mut added = 0;
     let mut known = Known::default();
     for chunk in sessions.chunks(50) {
-        added += write_tx(conn, |conn| -> DbResult<usize> {
-            let mut n = 0;
-            for s in chunk {
-                n += queue_for(conn, s, now, &mut known)?;
-            }
-            Ok(n)
-        })?;
+        // Read without the write lock; write only what may be new (the
+        // unique key skips what was queued before), so that the scheduler's
+        // minute costs other writers nothing when nothing changed.
+        let mut rows = Vec::new();
+        for s in chunk {
+            rows.extend(reminders_for(conn, s, now, &mut known)?);
+        }
+        if rows.is_empty() {
+            continue;
+        }
+        let keys: Vec<&str> = rows.iter().map(|r| r.dedupe_key.as_str()).collect();
+        let queued: HashSet<String> = messages::table
+            .filter(messages::dedupe_key.eq_any(&keys))
+            .select(messages::dedupe_key)
+            .load::<String>(conn)?
+            .into_iter()
+            .collect();
+        rows.retain(|r| !queued.contains(&r.dedupe_key));
+        if !rows.is_empty() {
+            added += write_tx(conn, |conn| insert_new(conn, rows))?;
+        }
     }
     Ok((sessions.len(), added))
 }
