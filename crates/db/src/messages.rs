@@ -652,15 +652,6 @@ pub fn delivery_report(
     Ok(n > 0)
 }
 
-/// Counts per status (tests and the worker's metrics).
-pub fn counts(conn: &mut DbConn) -> DbResult<HashMap<String, i64>> {
-    let rows: Vec<(String, i64)> = messages::table
-        .group_by(messages::status)
-        .select((messages::status, diesel::dsl::count_star()))
-        .load(conn)?;
-    Ok(rows.into_iter().collect())
-}
-
 /// A participant's messages, newest first (her file's delivery view; the
 /// caller has opened the file).
 pub fn of_participant(

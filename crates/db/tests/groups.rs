@@ -98,6 +98,24 @@ fn group(s: &Setup, conn: &mut DbConn, max: i32) -> String {
     .unwrap()
 }
 
+/// A group with the first three participants from 2 November 2026, and one
+/// session on `day` from 09:30 to 12:00.
+fn three_members_and_a_session(s: &Setup, conn: &mut DbConn, day: NaiveDate) -> (String, String) {
+    let g = group(s, conn, 12);
+    for p in &s.participants[..3] {
+        groups::place(conn, &s.coordinator, &g, p, d(2026, 11, 2), false, origin()).unwrap();
+    }
+    let slot = Slot {
+        date: day,
+        start: t(9, 30),
+        end: t(12, 0),
+    };
+    let session = sessions::add(conn, &s.coordinator, &g, slot, &details(), false, origin())
+        .unwrap()
+        .unwrap();
+    (g, session)
+}
+
 fn details() -> SessionDetails {
     SessionDetails {
         kind: SessionKind::Psychosocial,
@@ -355,35 +373,7 @@ fn mark(p: &str, m: Mark, at: chrono::NaiveDateTime, key: &str) -> MarkInput {
 fn attendance_is_idempotent_across_replays_and_devices() {
     let s = setup();
     let mut conn = s.db.get().unwrap();
-    let g = group(&s, &mut conn, 12);
-    for p in &s.participants[..3] {
-        groups::place(
-            &mut conn,
-            &s.coordinator,
-            &g,
-            p,
-            d(2026, 11, 2),
-            false,
-            origin(),
-        )
-        .unwrap();
-    }
-    let slot = Slot {
-        date: d(2026, 11, 17),
-        start: t(9, 30),
-        end: t(12, 0),
-    };
-    let session = sessions::add(
-        &mut conn,
-        &s.coordinator,
-        &g,
-        slot,
-        &details(),
-        false,
-        origin(),
-    )
-    .unwrap()
-    .unwrap();
+    let (_, session) = three_members_and_a_session(&s, &mut conn, d(2026, 11, 17));
     let now = test_now().naive_utc();
     let p = &s.participants;
     let batch = vec![
@@ -650,35 +640,7 @@ fn bad_group_input_changes_nothing() {
 fn two_devices_sending_at_the_same_moment_both_succeed_once() {
     let s = setup();
     let mut conn = s.db.get().unwrap();
-    let g = group(&s, &mut conn, 12);
-    for p in &s.participants[..3] {
-        groups::place(
-            &mut conn,
-            &s.coordinator,
-            &g,
-            p,
-            d(2026, 11, 2),
-            false,
-            origin(),
-        )
-        .unwrap();
-    }
-    let slot = Slot {
-        date: d(2026, 11, 18),
-        start: t(9, 30),
-        end: t(12, 0),
-    };
-    let session = sessions::add(
-        &mut conn,
-        &s.coordinator,
-        &g,
-        slot,
-        &details(),
-        false,
-        origin(),
-    )
-    .unwrap()
-    .unwrap();
+    let (_, session) = three_members_and_a_session(&s, &mut conn, d(2026, 11, 18));
     drop(conn);
     let now = test_now().naive_utc();
     // The same marks (same keys) from two threads at once: a replay racing

@@ -3,7 +3,7 @@
 //! every minute it queues the reminders of the coming sessions.
 
 use crate::channels::Channels;
-use crate::texts::{Text, pictograms, session_text};
+use crate::texts::{Text, session_text};
 use chrono::Duration;
 use db::Db;
 use db::messages::{self, Message, Outcome};
@@ -177,22 +177,5 @@ impl Worker {
             }
             tokio::time::sleep(std::time::Duration::from_millis(500)).await;
         }
-    }
-}
-
-/// The pictogram text, for the delivery view of a message not sent yet.
-pub fn preview(message: &Message) -> Text {
-    match message.session_facts() {
-        Some(facts) => pictograms(
-            message
-                .kind
-                .parse::<MessageKind>()
-                .unwrap_or(MessageKind::Reminder),
-            &facts,
-        ),
-        None => Text {
-            subject: String::new(),
-            body: String::new(),
-        },
     }
 }

@@ -98,6 +98,18 @@ fn check(input: &PracticeInput) -> Result<Checked, GroupError> {
     }
 }
 
+/// The practices an organisation may use: its own and those shared.
+fn usable_by(
+    org: &str,
+) -> diesel::dsl::Or<
+    diesel::dsl::Eq<practices::organisation_id, &str>,
+    diesel::dsl::Eq<practices::shared, bool>,
+> {
+    practices::organisation_id
+        .eq(org)
+        .or(practices::shared.eq(true))
+}
+
 /// The bank as the actor sees it: her organisation's practices and those
 /// other organisations share, by title.
 pub fn list(
@@ -114,11 +126,7 @@ pub fn list(
     )?;
     let rows: Vec<(Practice, String)> = practices::table
         .inner_join(organisations::table)
-        .filter(
-            practices::organisation_id
-                .eq(&org)
-                .or(practices::shared.eq(true)),
-        )
+        .filter(usable_by(&org))
         .order((practices::title.asc(), practices::id.asc()))
         .select((Practice::as_select(), organisations::name))
         .load(conn)?;
@@ -135,11 +143,7 @@ pub fn list(
 /// The practices a session of `org` may name, as (id, title) for a choice.
 pub fn choices(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> {
     Ok(practices::table
-        .filter(
-            practices::organisation_id
-                .eq(org)
-                .or(practices::shared.eq(true)),
-        )
+        .filter(usable_by(org))
         .order(practices::title.asc())
         .select((practices::id, practices::title))
         .load(conn)?)
@@ -149,11 +153,7 @@ pub fn choices(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> 
 pub fn usable(conn: &mut DbConn, org: &str, id: &str) -> DbResult<Option<Practice>> {
     Ok(practices::table
         .filter(practices::id.eq(id))
-        .filter(
-            practices::organisation_id
-                .eq(org)
-                .or(practices::shared.eq(true)),
-        )
+        .filter(usable_by(org))
         .select(Practice::as_select())
         .first(conn)
         .optional()?)
@@ -216,11 +216,7 @@ pub fn get(
     let found: Option<(Practice, String)> = practices::table
         .inner_join(organisations::table)
         .filter(practices::id.eq(id))
-        .filter(
-            practices::organisation_id
-                .eq(&org)
-                .or(practices::shared.eq(true)),
-        )
+        .filter(usable_by(&org))
         .select((Practice::as_select(), organisations::name))
         .first(conn)
         .optional()?;
