@@ -325,7 +325,8 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
             .with_metrics_token(config.metrics_token.as_ref())
             .with_accessibility_contact(config.accessibility_contact.as_deref())
             .with_sealing_key(config.sealing_key.clone())
-            .with_gateway_secret(config.gateway.as_ref().map(|g| g.secret.as_str()));
+            .with_gateway_secret(config.gateway.as_ref().map(|g| g.secret.as_str()))
+            .with_public_url(config.public_url.as_deref());
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;
@@ -350,6 +351,7 @@ fn outbox_worker(config: &Config, db: db::Db) -> Result<messaging::Worker, Failu
         Arc::new(SystemClock),
         messaging::WorkerSettings {
             max_attempts: config.message_attempts,
+            public_url: config.public_url.clone().unwrap_or_default(),
             ..messaging::WorkerSettings::default()
         },
     ))

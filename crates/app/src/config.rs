@@ -39,6 +39,7 @@ struct Raw {
     gateway_secret: Option<Secret<String>>,
     message_attempts: Option<i32>,
     worker: Option<bool>,
+    public_url: Option<String>,
 }
 
 /// A list in `traject.toml`, or one comma-separated string (as an environment
@@ -103,6 +104,10 @@ pub struct Config {
     pub message_attempts: i32,
     /// Whether `traject serve` runs the outbox worker (default yes).
     pub worker: bool,
+    /// traject's address as participants and staff reach it (links in
+    /// messages, QR codes, calendar subscriptions), e.g.
+    /// `https://traject.ocmw.example`; none: the request's host over http.
+    pub public_url: Option<String>,
 }
 
 #[derive(Debug, thiserror::Error)]
@@ -188,7 +193,21 @@ impl Config {
                 "message_attempts must be between 1 and 20".into(),
             ));
         }
+        let public_url = match raw
+            .public_url
+            .map(|u| u.trim().trim_end_matches('/').to_owned())
+        {
+            Some(u) if u.is_empty() => None,
+            Some(u) if u.starts_with("https://") || u.starts_with("http://") => Some(u),
+            Some(_) => {
+                return Err(ConfigError::Invalid(
+                    "public_url must start with https:// (or http://)".into(),
+                ));
+            }
+            None => None,
+        };
         Ok(Config {
+            public_url,
             smtp,
             gateway,
             message_attempts,

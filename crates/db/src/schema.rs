@@ -19,6 +19,34 @@ diesel::table! {
         reminder_offsets -> Text,
         quiet_from -> Time,
         quiet_until -> Time,
+        digest_at -> Time,
+    }
+}
+
+diesel::table! {
+    access_links (id) {
+        id -> Text,
+        organisation_id -> Text,
+        kind -> Text,
+        participant_id -> Nullable<Text>,
+        user_id -> Nullable<Text>,
+        token_hash -> Text,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+        expires_at -> Nullable<Timestamp>,
+        revoked_at -> Nullable<Timestamp>,
+        last_used_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    custom_texts (organisation_id, language, text_key) {
+        organisation_id -> Text,
+        language -> Text,
+        text_key -> Text,
+        body -> Text,
+        updated_by -> Nullable<Text>,
+        updated_at -> Timestamp,
     }
 }
 
@@ -109,6 +137,7 @@ diesel::table! {
         user_id -> Text,
         role -> Text,
         created_at -> Timestamp,
+        digest -> Bool,
     }
 }
 
@@ -177,6 +206,7 @@ diesel::table! {
         partner_in_household -> Nullable<Bool>,
         in_article_60 -> Nullable<Bool>,
         small_social_network -> Nullable<Bool>,
+        message_language -> Nullable<Text>,
     }
 }
 
@@ -614,6 +644,8 @@ diesel::joinable!(intakes -> trajectories (trajectory_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    access_links,
+    custom_texts,
     messages,
     sites,
     rooms,

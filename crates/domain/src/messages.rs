@@ -12,7 +12,41 @@ crate::coded_enum! {
         Reminder = "reminder",
         SessionMoved = "session_moved",
         SessionCancelled = "session_cancelled",
+        /// Her personal page's link, sent to her phone.
+        PersonalLink = "personal_link",
+        /// To her casemanager: she said she cannot come.
+        AbsenceReported = "absence_reported",
+        /// To a staff member: the day's short list of what needs her.
+        Digest = "digest",
     }
+}
+
+crate::coded_enum! {
+    /// What a personal link opens.
+    LinkKind: "link kind" {
+        /// Her own page (expires).
+        Page = "page",
+        /// A calendar feed (hers or a staff member's), until revoked.
+        Feed = "feed",
+    }
+}
+
+/// How long a participant's page link works.
+pub const PAGE_LINK_DAYS: i64 = 90;
+
+/// Languages written right to left, among those an organisation may add
+/// texts in (Arabic, Persian/Dari, Pashto, Urdu, Hebrew, Kurdish Sorani...).
+pub fn right_to_left(language: &str) -> bool {
+    matches!(
+        language,
+        "ar" | "fa" | "prs" | "ps" | "ur" | "he" | "ckb" | "yi" | "dv" | "ug" | "sd"
+    )
+}
+
+/// A language code as texts are filed under: two or three lowercase letters.
+pub fn language_code(raw: &str) -> Option<String> {
+    let code = raw.trim().to_ascii_lowercase();
+    (matches!(code.len(), 2 | 3) && code.bytes().all(|b| b.is_ascii_lowercase())).then_some(code)
 }
 
 crate::coded_enum! {
@@ -171,6 +205,103 @@ pub struct SessionFacts {
     pub was: Option<(NaiveDate, NaiveTime)>,
 }
 
+/// What her personal link's message says: her first name and the link.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkFacts {
+    pub first_name: String,
+    pub link: String,
+}
+
+/// What a staff notice says: counts, days and times, and where to look;
+/// never a participant's name (an email leaves the building too).
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct StaffFacts {
+    /// The absence reported for a session on this day and time.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub session: Option<(NaiveDate, NaiveTime)>,
+    /// Digest counts.
+    #[serde(default)]
+    pub absences: i64,
+    #[serde(default)]
+    pub overdue: i64,
+    #[serde(default)]
+    pub failed: i64,
+    #[serde(default)]
+    pub intakes: i64,
+    /// traject's page to open (a path or a full address).
+    pub link: String,
+}
+
+/// The texts an administrator may add in a further language, with the
+/// placeholders each may use (`{name}` and so on). Message texts first, then
+/// the participant's page.
+pub const CUSTOM_TEXT_KEYS: &[(&str, &[&str])] = &[
+    (
+        "msg-reminder",
+        &["name", "day", "time", "place", "childcare"],
+    ),
+    (
+        "msg-moved",
+        &["name", "day", "time", "place", "childcare", "was"],
+    ),
+    ("msg-cancelled", &["name", "day", "time"]),
+    ("msg-link", &["name", "link"]),
+    ("page-hello", &["name"]),
+    ("page-next", &[]),
+    ("page-none", &[]),
+    ("page-childcare", &[]),
+    ("page-cancelled", &[]),
+    ("page-map", &[]),
+    ("page-cant-come", &[]),
+    ("page-why", &[]),
+    ("page-reported", &[]),
+    ("page-thanks", &[]),
+    ("page-read-aloud", &[]),
+    ("page-calendar", &[]),
+    ("page-back", &[]),
+];
+
+/// Why a custom text is refused.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CustomTextError {
+    UnknownKey,
+    TooLong,
+    /// A `{placeholder}` this text cannot fill.
+    UnknownPlaceholder,
+}
+
+/// Checks an administrator's text for `key`: at most 500 characters, and
+/// only the placeholders that key knows.
+pub fn check_custom_text(key: &str, body: &str) -> Result<(), CustomTextError> {
+    let Some((_, allowed)) = CUSTOM_TEXT_KEYS.iter().find(|(k, _)| *k == key) else {
+        return Err(CustomTextError::UnknownKey);
+    };
+    if body.chars().count() > 500 {
+        return Err(CustomTextError::TooLong);
+    }
+    let mut rest = body;
+    while let Some(open) = rest.find('{') {
+        let after = &rest[open + 1..];
+        let Some(close) = after.find('}') else {
+            return Err(CustomTextError::UnknownPlaceholder);
+        };
+        if !allowed.contains(&&after[..close]) {
+            return Err(CustomTextError::UnknownPlaceholder);
+        }
+        rest = &after[close + 1..];
+    }
+    Ok(())
+}
+
+/// Fills `{name}`-style placeholders of an administrator's text.
+pub fn fill(template: &str, values: &[(&str, &str)]) -> String {
+    let mut out = template.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
 /// When the next attempt of a failed send is made: 1, 2, 4, 8... minutes,
 /// at most an hour apart.
 pub fn retry_after(attempts: u32) -> Duration {
@@ -230,6 +361,44 @@ mod tests {
         );
         assert!(quiet.contains(at(4, 23, 0)) && quiet.contains(at(4, 7, 59)));
         assert!(!quiet.contains(at(4, 8, 0)) && !quiet.contains(at(4, 20, 59)));
+    }
+
+    #[test]
+    fn custom_texts_use_only_their_placeholders() {
+        assert_eq!(
+            check_custom_text("msg-reminder", "مرحبا {name} {day} {time}"),
+            Ok(())
+        );
+        assert_eq!(
+            check_custom_text("msg-cancelled", "{name} {place}"),
+            Err(CustomTextError::UnknownPlaceholder)
+        );
+        assert_eq!(
+            check_custom_text("msg-reminder", "{name"),
+            Err(CustomTextError::UnknownPlaceholder)
+        );
+        assert_eq!(
+            check_custom_text("nope", "x"),
+            Err(CustomTextError::UnknownKey)
+        );
+        assert_eq!(
+            check_custom_text("page-next", &"x".repeat(501)),
+            Err(CustomTextError::TooLong)
+        );
+        assert_eq!(
+            fill("{name} ⏰ {time}", &[("name", "Amina"), ("time", "09:30")]),
+            "Amina ⏰ 09:30"
+        );
+    }
+
+    #[test]
+    fn language_codes_and_their_direction() {
+        assert_eq!(language_code(" AR "), Some("ar".into()));
+        assert_eq!(language_code("prs"), Some("prs".into()));
+        assert_eq!(language_code("arabic"), None);
+        assert_eq!(language_code("a1"), None);
+        assert!(right_to_left("ar") && right_to_left("ps") && right_to_left("prs"));
+        assert!(!right_to_left("ti") && !right_to_left("tr") && !right_to_left("nl"));
     }
 
     #[test]

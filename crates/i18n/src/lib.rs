@@ -292,6 +292,11 @@ mod tests {
                     ("organisation", Arg::Str("o")),
                     ("place", Arg::Str("p")),
                     ("was", Arg::Str("w")),
+                    ("link", Arg::Str("l")),
+                    ("absences", Arg::Num(1)),
+                    ("overdue", Arg::Num(1)),
+                    ("failed", Arg::Num(1)),
+                    ("intakes", Arg::Num(1)),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -3,12 +3,13 @@
 //! every minute it queues the reminders of the coming sessions.
 
 use crate::channels::Channels;
-use crate::texts::{Text, session_text};
+use crate::texts::{Custom, Text, link_text, session_text, staff_text};
 use chrono::Duration;
 use db::Db;
 use db::messages::{self, Message, Outcome};
 use domain::clock::Clock;
 use domain::messages::MessageKind;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tokio::task::JoinSet;
 
@@ -22,6 +23,9 @@ pub struct WorkerSettings {
     pub lease: Duration,
     /// How far ahead reminders are queued.
     pub horizon: Duration,
+    /// traject's public address, for links in staff notices ("" leaves
+    /// them relative).
+    pub public_url: String,
 }
 
 impl Default for WorkerSettings {
@@ -31,6 +35,7 @@ impl Default for WorkerSettings {
             batch: 100,
             lease: Duration::minutes(5),
             horizon: Duration::days(15),
+            public_url: String::new(),
         }
     }
 }
@@ -49,19 +54,38 @@ pub struct Worker {
     settings: WorkerSettings,
 }
 
-/// The text of a message from its facts, in its language.
-pub fn text_of(message: &Message) -> Text {
-    let kind = message
-        .kind
-        .parse::<MessageKind>()
-        .unwrap_or(MessageKind::Reminder);
-    match message.session_facts() {
-        Some(facts) => session_text(kind, &message.language, &facts),
-        None => Text {
-            subject: String::new(),
-            body: String::new(),
+/// The text of a message from its facts, in its language (`custom`: the
+/// organisation's texts in that language, when it is not one of the four).
+pub fn text_of(message: &Message, custom: Option<&Custom>, base: &str) -> Text {
+    let none = Text {
+        subject: String::new(),
+        body: String::new(),
+    };
+    let Ok(kind) = message.kind.parse::<MessageKind>() else {
+        return none;
+    };
+    match kind {
+        MessageKind::Reminder | MessageKind::SessionMoved | MessageKind::SessionCancelled => {
+            match message.session_facts() {
+                Some(facts) => session_text(kind, &message.language, &facts, custom),
+                None => none,
+            }
+        }
+        MessageKind::PersonalLink => match serde_json::from_str(&message.facts) {
+            Ok(facts) => link_text(&message.language, &facts, custom),
+            Err(_) => none,
         },
+        MessageKind::AbsenceReported | MessageKind::Digest => {
+            match serde_json::from_str(&message.facts) {
+                Ok(facts) => staff_text(kind, &message.language, &facts, base),
+                Err(_) => none,
+            }
+        }
     }
+}
+
+fn ours(language: &str) -> bool {
+    language.parse::<domain::model::Language>().is_ok()
 }
 
 impl Worker {
@@ -103,11 +127,36 @@ impl Worker {
             if claimed.is_empty() {
                 return Ok(round);
             }
+            // The administrators' texts for the further languages among them.
+            let wanted: HashSet<(String, String)> = claimed
+                .iter()
+                .filter(|m| !ours(&m.language))
+                .map(|m| (m.organisation_id.clone(), m.language.clone()))
+                .collect();
+            let customs: Arc<HashMap<(String, String), Custom>> = Arc::new(if wanted.is_empty() {
+                HashMap::new()
+            } else {
+                self.db
+                    .run(move |conn| {
+                        wanted
+                            .into_iter()
+                            .map(|(org, lang)| {
+                                let texts = db::messages::texts::in_language(conn, &org, &lang)?;
+                                Ok(((org, lang), texts))
+                            })
+                            .collect::<Result<HashMap<_, _>, db::DbError>>()
+                    })
+                    .await?
+            });
             let mut sends = JoinSet::new();
             for message in claimed {
                 let channels = Arc::clone(&self.channels);
+                let customs = Arc::clone(&customs);
+                let base = self.settings.public_url.clone();
                 sends.spawn(async move {
-                    let text = text_of(&message);
+                    let custom =
+                        customs.get(&(message.organisation_id.clone(), message.language.clone()));
+                    let text = text_of(&message, custom, &base);
                     let outcome = if text.body.is_empty() {
                         Outcome::Failed {
                             body: String::new(),

@@ -46,3 +46,16 @@ pub async fn attendance_js() -> impl IntoResponse {
         ATTENDANCE_JS,
     )
 }
+
+const SPEAK_JS: &str = include_str!("../static/speak.js");
+
+/// "Read aloud" on the participant's own page (the browser's speech synthesis).
+pub async fn speak_js() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        SPEAK_JS,
+    )
+}

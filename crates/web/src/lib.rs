@@ -54,6 +54,14 @@ pub struct AppState {
     /// The SMS/WhatsApp gateway's shared secret (its SHA-256), which its
     /// delivery callback must present; none: the callback is refused.
     pub gateway_secret_hash: Option<Arc<String>>,
+    /// Personal links that did not open, per address (guessing).
+    pub link_limiter: Arc<ratelimit::RateLimiter>,
+    /// Uses per personal link (a leaked link scraped).
+    pub link_use_limiter: Arc<ratelimit::RateLimiter>,
+    /// traject's public address (`public_url`), for links that leave the
+    /// page (calendar subscriptions, QR codes, messages); none: the
+    /// request's own host.
+    pub public_url: Option<Arc<str>>,
 }
 
 impl AppState {
@@ -73,7 +81,48 @@ impl AppState {
             accessibility_contact: None,
             sealing_key: None,
             gateway_secret_hash: None,
+            link_limiter: Arc::new(ratelimit::RateLimiter::new(
+                20,
+                chrono::Duration::minutes(10),
+            )),
+            link_use_limiter: Arc::new(ratelimit::RateLimiter::new(
+                300,
+                chrono::Duration::minutes(10),
+            )),
+            public_url: None,
         }
+    }
+
+    /// Personal links: failures allowed per address and uses per link, in
+    /// ten minutes.
+    pub fn with_link_limits(mut self, failures: usize, uses: usize) -> Self {
+        self.link_limiter = Arc::new(ratelimit::RateLimiter::new(
+            failures,
+            chrono::Duration::minutes(10),
+        ));
+        self.link_use_limiter = Arc::new(ratelimit::RateLimiter::new(
+            uses,
+            chrono::Duration::minutes(10),
+        ));
+        self
+    }
+
+    pub fn with_public_url(mut self, url: Option<&str>) -> Self {
+        self.public_url = url.map(|u| Arc::from(u.trim_end_matches('/')));
+        self
+    }
+
+    /// The address links to traject start with: `public_url`, else the
+    /// request's host (over http: set `public_url` behind a TLS proxy).
+    pub fn base_url(&self, headers: &axum::http::HeaderMap) -> String {
+        if let Some(u) = &self.public_url {
+            return u.to_string();
+        }
+        let host = headers
+            .get(axum::http::header::HOST)
+            .and_then(|h| h.to_str().ok())
+            .unwrap_or("localhost");
+        format!("http://{host}")
     }
 
     pub fn with_gateway_secret(mut self, secret: Option<&str>) -> Self {

@@ -129,6 +129,38 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/static/app.css", assets::app_css)
         .add(Method::GET, "/static/htmx.min.js", assets::htmx)
         .add(Method::GET, "/static/attendance.js", assets::attendance_js)
+        .add(Method::GET, "/static/speak.js", assets::speak_js)
+        .add(Method::GET, "/p/{token}", crate::messages::own::page)
+        .add(
+            Method::GET,
+            "/p/{token}/absence/{session}",
+            crate::messages::own::absence_form,
+        )
+        .add(
+            Method::POST,
+            "/p/{token}/absence/{session}",
+            crate::messages::own::report_absence,
+        )
+        .add(
+            Method::GET,
+            "/calendar/{token}",
+            crate::messages::feeds::feed,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/links",
+            crate::messages::links::create,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/links/{link}/revoke",
+            crate::messages::links::revoke,
+        )
+        .add(
+            Method::POST,
+            "/participants/{id}/message-language",
+            crate::messages::links::set_message_language,
+        )
         .add(Method::GET, "/groups", groups::list)
         .add(Method::POST, "/groups", groups::create)
         .add(Method::GET, "/groups/new", groups::new_form)

@@ -1032,3 +1032,64 @@ coded-message-status-withdrawn = Zurückgezogen (Treffen geändert)
 coded-message-status-to_call = Anzurufen
 dashboard-calls-before = Vor ihrem Treffen anrufen
 dashboard-messages-failed = Nicht zugestellte Nachrichten
+msg-link = Hallo { $name }! 📅 Deine Treffen, und um zu sagen, dass du nicht kommen kannst: { $link }
+msg-link-subject = 📅 Deine Treffen
+msg-absence = Eine Teilnehmerin hat über ihre Seite mitgeteilt, dass sie am { $day } um { $time } nicht kommen kann. Es ist als entschuldigte Abwesenheit vermerkt: { $link }
+msg-absence-subject = traject: eine Abwesenheit wurde gemeldet
+msg-digest =
+    Was heute in traject deine Aufmerksamkeit braucht:
+    - nachzuverfolgende Abwesenheiten: { $absences }
+    - überfällige Auswertungen: { $overdue }
+    - nicht zugestellte Nachrichten: { $failed }
+    - neue Aufnahmen: { $intakes }
+    { $link }
+msg-digest-subject = traject: dein Tag
+page-hello = Hallo { $name }
+page-next = Deine nächsten Treffen
+page-none = Keine Treffen geplant.
+page-childcare = Es gibt Kinderbetreuung.
+page-cancelled = Abgesagt: kein Treffen.
+page-map = Karte
+page-cant-come = Ich kann nicht kommen
+page-why = Warum?
+page-reported = Du hast gesagt, dass du nicht kommst.
+page-thanks = Danke. Deine Begleiterin weiß Bescheid.
+page-read-aloud = Vorlesen
+page-calendar = In den Kalender meines Telefons eintragen
+page-back = Zurück
+page-link-gone = Dieser Link funktioniert nicht
+page-link-gone-text = Bitte deine Begleiterin um einen neuen Link.
+page-too-many = Zu viele Versuche. Warte ein paar Minuten und versuche es erneut.
+page-not-possible = Das geht hier nicht mehr. Ruf deine Begleiterin an.
+feed-her-name = Meine Treffen
+feed-her-session = Treffen
+feed-staff-name = meine Sitzungen und Kontakte
+feed-staff-contact = Kontakt
+links-heading = Ihre Seite und ihr Kalender
+links-intro = Ihre eigene Seite zeigt ihre nächsten Sitzungen und lässt sie ohne Passwort melden, dass sie nicht kommen kann. Ein Kalenderlink trägt die Sitzungen in den Kalender ihres Telefons ein. Links werden einmal angezeigt; für einen neuen Ausdruck einen neuen erstellen.
+coded-link-kind-page = Ihre Seite
+coded-link-kind-feed = Kalender
+links-revoke = Link sperren
+links-send = An ihr Telefon oder per E-Mail senden
+links-new-page = Neuer Link zu ihrer Seite
+links-new-feed = Neuer Kalenderlink (QR zum Drucken)
+field-message_language = Sprache ihrer Nachrichten und Seite, wenn es keine der vier ist
+message-language-hint = Ein Code wie ar, ti, tr oder prs; leer: ihre bevorzugte Sprache. Ohne Texte in dieser Sprache erhält sie Piktogramme.
+error-invalid-language = Gib einen Sprachcode mit zwei oder drei Buchstaben an, z. B. ar.
+links-made = erstellt am
+links-until = gültig bis
+links-used = zuletzt benutzt
+links-created-page = Link zu ihrer Seite
+links-created-feed = Link zu ihrem Kalender
+links-sent = Der Link ist unterwegs an ihr Telefon oder ihre E-Mail.
+links-not-sent = Nicht gesendet: Sie hat keinem Kanal für Nachrichten zugestimmt. Drucke den QR-Code für sie aus.
+links-once = Dieser Link wird nur jetzt angezeigt. Drucke diese Seite oder lass sie den Code scannen; der Link öffnet ohne Passwort, gib ihn also nur ihr.
+links-qr-page = Mit der Kamera des Telefons scannen, um ihre Seite zu öffnen.
+links-qr-feed = Mit der Kamera des Telefons scannen, um die Sitzungen in den Kalender einzutragen.
+links-address = Adresse des Links
+links-subscribe = Auf diesem Gerät abonnieren
+links-back = Zurück zur Akte
+coded-message-kind-personal_link = Link zu ihrer Seite
+coded-message-kind-absence_reported = Abwesenheit gemeldet
+coded-message-kind-digest = Tagesübersicht
+dashboard-reported-absences = Haben auf ihrer Seite gesagt, dass sie nicht kommen

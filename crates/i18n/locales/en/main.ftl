@@ -1010,3 +1010,64 @@ coded-message-status-withdrawn = Withdrawn (session changed)
 coded-message-status-to_call = To call
 dashboard-calls-before = Call before their session
 dashboard-messages-failed = Messages not delivered
+msg-link = Hello { $name }! 📅 Your meetings, and to say you cannot come: { $link }
+msg-link-subject = 📅 Your meetings
+msg-absence = A participant said through her page that she cannot come on { $day } at { $time }. It is recorded as an excused absence: { $link }
+msg-absence-subject = traject: an absence was reported
+msg-digest =
+    What needs you today in traject:
+    - absences to follow up: { $absences }
+    - reviews overdue: { $overdue }
+    - messages not delivered: { $failed }
+    - new intakes: { $intakes }
+    { $link }
+msg-digest-subject = traject: your day
+page-hello = Hello { $name }
+page-next = Your next meetings
+page-none = No meetings planned.
+page-childcare = Childcare is there.
+page-cancelled = Cancelled: no meeting.
+page-map = Map
+page-cant-come = I can't come
+page-why = Why?
+page-reported = You said you cannot come.
+page-thanks = Thank you. Your casemanager knows.
+page-read-aloud = Read aloud
+page-calendar = Put in my phone's calendar
+page-back = Back
+page-link-gone = This link does not work
+page-link-gone-text = Ask your casemanager for a new link.
+page-too-many = Too many tries. Wait a few minutes and try again.
+page-not-possible = That is no longer possible here. Call your casemanager.
+feed-her-name = My meetings
+feed-her-session = Meeting
+feed-staff-name = my sessions and contacts
+feed-staff-contact = Contact
+links-heading = Her page and calendar
+links-intro = Her own page shows her next sessions and lets her say she cannot come, without a password. A calendar link puts the sessions in her phone's calendar. Links are shown once; make a new one to print it again.
+coded-link-kind-page = Her page
+coded-link-kind-feed = Calendar
+links-revoke = Stop this link
+links-send = Send it to her phone or email
+links-new-page = New link to her page
+links-new-feed = New calendar link (QR to print)
+field-message_language = Language of her messages and page, if not one of the four
+message-language-hint = A code such as ar, ti, tr or prs; empty: her preferred language. Without texts in that language she gets pictograms.
+error-invalid-language = Give a language code of two or three letters, such as ar.
+links-made = made
+links-until = works until
+links-used = last used
+links-created-page = Link to her page
+links-created-feed = Link to her calendar
+links-sent = The link is on its way to her phone or email.
+links-not-sent = Not sent: she has no channel she agreed to for messages. Print the QR code for her.
+links-once = This link is shown only now. Print this page or let her scan the code; the link opens without a password, so give it only to her.
+links-qr-page = Scan with the phone's camera to open her page.
+links-qr-feed = Scan with the phone's camera to add the sessions to its calendar.
+links-address = Address of the link
+links-subscribe = Subscribe on this device
+links-back = Back to the file
+coded-message-kind-personal_link = Link to her page
+coded-message-kind-absence_reported = Absence reported
+coded-message-kind-digest = Daily digest
+dashboard-reported-absences = Said on their page they cannot come

@@ -1024,3 +1024,64 @@ coded-message-status-withdrawn = Retiré (séance modifiée)
 coded-message-status-to_call = À appeler
 dashboard-calls-before = Appeler avant leur séance
 dashboard-messages-failed = Messages non remis
+msg-link = Bonjour { $name } ! 📅 Tes rencontres, et pour dire que tu ne peux pas venir : { $link }
+msg-link-subject = 📅 Tes rencontres
+msg-absence = Une participante a indiqué via sa page qu'elle ne peut pas venir le { $day } à { $time }. C'est enregistré comme absence excusée : { $link }
+msg-absence-subject = traject : une absence a été signalée
+msg-digest =
+    Ce qui demande ton attention aujourd'hui dans traject :
+    - absences à suivre : { $absences }
+    - évaluations en retard : { $overdue }
+    - messages non délivrés : { $failed }
+    - nouvelles inscriptions : { $intakes }
+    { $link }
+msg-digest-subject = traject : ta journée
+page-hello = Bonjour { $name }
+page-next = Tes prochaines rencontres
+page-none = Pas de rencontre prévue.
+page-childcare = Il y a une garde d'enfants.
+page-cancelled = Annulé : pas de rencontre.
+page-map = Carte
+page-cant-come = Je ne peux pas venir
+page-why = Pourquoi ?
+page-reported = Tu as dit que tu ne viens pas.
+page-thanks = Merci. Ton accompagnatrice est au courant.
+page-read-aloud = Lire à voix haute
+page-calendar = Mettre dans l'agenda de mon téléphone
+page-back = Retour
+page-link-gone = Ce lien ne fonctionne pas
+page-link-gone-text = Demande un nouveau lien à ton accompagnatrice.
+page-too-many = Trop d'essais. Attends quelques minutes et réessaie.
+page-not-possible = Ce n'est plus possible ici. Appelle ton accompagnatrice.
+feed-her-name = Mes rencontres
+feed-her-session = Rencontre
+feed-staff-name = mes séances et contacts
+feed-staff-contact = Contact
+links-heading = Sa page et son agenda
+links-intro = Sa propre page montre ses prochaines séances et lui permet de dire qu'elle ne peut pas venir, sans mot de passe. Un lien d'agenda met les séances dans l'agenda de son téléphone. Les liens ne s'affichent qu'une fois ; crée-en un nouveau pour réimprimer.
+coded-link-kind-page = Sa page
+coded-link-kind-feed = Agenda
+links-revoke = Désactiver ce lien
+links-send = L'envoyer sur son téléphone ou par e-mail
+links-new-page = Nouveau lien vers sa page
+links-new-feed = Nouveau lien d'agenda (QR à imprimer)
+field-message_language = Langue de ses messages et de sa page, si ce n'est aucune des quatre
+message-language-hint = Un code comme ar, ti, tr ou prs ; vide : sa langue préférée. Sans textes dans cette langue, elle reçoit des pictogrammes.
+error-invalid-language = Indique un code de langue de deux ou trois lettres, comme ar.
+links-made = créé le
+links-until = valable jusqu'au
+links-used = dernière utilisation
+links-created-page = Lien vers sa page
+links-created-feed = Lien vers son agenda
+links-sent = Le lien est en route vers son téléphone ou son e-mail.
+links-not-sent = Pas envoyé : elle n'a pas de canal pour lequel elle a donné son accord. Imprime le code QR pour elle.
+links-once = Ce lien ne s'affiche que maintenant. Imprime cette page ou laisse-la scanner le code ; le lien s'ouvre sans mot de passe, ne le donne donc qu'à elle.
+links-qr-page = Scanne avec l'appareil photo du téléphone pour ouvrir sa page.
+links-qr-feed = Scanne avec l'appareil photo du téléphone pour ajouter les séances à son agenda.
+links-address = Adresse du lien
+links-subscribe = S'abonner sur cet appareil
+links-back = Retour au dossier
+coded-message-kind-personal_link = Lien vers sa page
+coded-message-kind-absence_reported = Absence signalée
+coded-message-kind-digest = Résumé du jour
+dashboard-reported-absences = Ont indiqué sur leur page qu'elles ne viennent pas

@@ -1010,3 +1010,64 @@ coded-message-status-withdrawn = Ingetrokken (sessie gewijzigd)
 coded-message-status-to_call = Op te bellen
 dashboard-calls-before = Bellen voor hun sessie
 dashboard-messages-failed = Berichten niet afgeleverd
+msg-link = Dag { $name }! 📅 Je bijeenkomsten, en laten weten dat je niet kunt komen: { $link }
+msg-link-subject = 📅 Je bijeenkomsten
+msg-absence = Een deelnemer liet via haar pagina weten dat ze niet kan komen op { $day } om { $time }. Het staat genoteerd als gewettigde afwezigheid: { $link }
+msg-absence-subject = traject: een afwezigheid werd gemeld
+msg-digest =
+    Wat vandaag je aandacht vraagt in traject:
+    - op te volgen afwezigheden: { $absences }
+    - achterstallige evaluaties: { $overdue }
+    - niet afgeleverde berichten: { $failed }
+    - nieuwe intakes: { $intakes }
+    { $link }
+msg-digest-subject = traject: je dag
+page-hello = Dag { $name }
+page-next = Je volgende bijeenkomsten
+page-none = Geen bijeenkomsten gepland.
+page-childcare = Er is kinderopvang.
+page-cancelled = Afgelast: geen bijeenkomst.
+page-map = Kaart
+page-cant-come = Ik kan niet komen
+page-why = Waarom?
+page-reported = Je liet weten dat je niet komt.
+page-thanks = Dank je. Je begeleider weet het.
+page-read-aloud = Voorlezen
+page-calendar = In de agenda van mijn telefoon zetten
+page-back = Terug
+page-link-gone = Deze link werkt niet
+page-link-gone-text = Vraag je begeleider om een nieuwe link.
+page-too-many = Te veel pogingen. Wacht enkele minuten en probeer opnieuw.
+page-not-possible = Dat kan hier niet meer. Bel je begeleider.
+feed-her-name = Mijn bijeenkomsten
+feed-her-session = Bijeenkomst
+feed-staff-name = mijn sessies en contacten
+feed-staff-contact = Contact
+links-heading = Haar pagina en agenda
+links-intro = Haar eigen pagina toont haar volgende sessies en laat haar melden dat ze niet kan komen, zonder wachtwoord. Een agendalink zet de sessies in de agenda van haar telefoon. Links worden één keer getoond; maak een nieuwe om opnieuw af te drukken.
+coded-link-kind-page = Haar pagina
+coded-link-kind-feed = Agenda
+links-revoke = Link stopzetten
+links-send = Naar haar telefoon of e-mail sturen
+links-new-page = Nieuwe link naar haar pagina
+links-new-feed = Nieuwe agendalink (QR om af te drukken)
+field-message_language = Taal van haar berichten en pagina, als het geen van de vier is
+message-language-hint = Een code zoals ar, ti, tr of prs; leeg: haar voorkeurtaal. Zonder teksten in die taal krijgt ze pictogrammen.
+error-invalid-language = Geef een taalcode van twee of drie letters, zoals ar.
+links-made = gemaakt
+links-until = werkt tot
+links-used = laatst gebruikt
+links-created-page = Link naar haar pagina
+links-created-feed = Link naar haar agenda
+links-sent = De link is onderweg naar haar telefoon of e-mail.
+links-not-sent = Niet verstuurd: ze heeft geen kanaal waarvoor ze toestemming gaf. Druk de QR-code voor haar af.
+links-once = Deze link wordt alleen nu getoond. Druk deze pagina af of laat haar de code scannen; de link opent zonder wachtwoord, geef hem dus alleen aan haar.
+links-qr-page = Scan met de camera van de telefoon om haar pagina te openen.
+links-qr-feed = Scan met de camera van de telefoon om de sessies in de agenda te zetten.
+links-address = Adres van de link
+links-subscribe = Abonneren op dit toestel
+links-back = Terug naar het dossier
+coded-message-kind-personal_link = Link naar haar pagina
+coded-message-kind-absence_reported = Afwezigheid gemeld
+coded-message-kind-digest = Dagoverzicht
+dashboard-reported-absences = Lieten via hun pagina weten dat ze niet komen

@@ -29,6 +29,8 @@ pub struct Dashboard {
     pub calls: Vec<db::messages::AttentionLine>,
     /// Messages given up in the last two weeks.
     pub failed: Vec<db::messages::AttentionLine>,
+    /// Absences her participants reported on their own page.
+    pub reported: Vec<db::messages::AttentionLine>,
 }
 
 impl Dashboard {
@@ -90,7 +92,7 @@ pub async fn dashboard(
             };
             let messages = match role {
                 Some(Role::Casemanager) => db::messages::attention(conn, &actor, at)?,
-                _ => (Vec::new(), Vec::new()),
+                _ => Default::default(),
             };
             Ok((
                 (to_call, messages),
@@ -107,7 +109,7 @@ pub async fn dashboard(
             ))
         })
         .await;
-    let ((to_call, (calls, failed)), (day, team)) = match loaded {
+    let ((to_call, attention), (day, team)) = match loaded {
         Ok((to_call, Ok(x))) => (to_call, x),
         Ok((_, Err(e))) => return access_failure(page, e),
         Err(e) => return internal(page, e),
@@ -119,7 +121,8 @@ pub async fn dashboard(
         day,
         team,
         to_call,
-        calls,
-        failed,
+        calls: attention.calls,
+        failed: attention.failed,
+        reported: attention.reported,
     })
 }

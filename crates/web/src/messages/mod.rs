@@ -2,6 +2,10 @@
 //! callback (the outbox and the worker are in `db::messages` and
 //! `messaging`).
 
+pub mod feeds;
+pub mod links;
+pub mod own;
+
 use crate::AppState;
 use crate::error::{ApiError, ErrorBody};
 use axum::extract::State;

@@ -295,7 +295,7 @@ pub struct TotpSetupPage {
 
 /// The link as a QR code for the phone's camera: inline SVG (no script, no
 /// extra request), labelled by the caption with id `qr-caption`.
-fn qr_svg(uri: &str) -> String {
+pub(crate) fn qr_svg(uri: &str, caption_id: &str) -> String {
     let Ok(code) = qrcode::QrCode::new(uri.as_bytes()) else {
         return String::new();
     };
@@ -306,7 +306,7 @@ fn qr_svg(uri: &str) -> String {
     let start = svg.find("<svg").unwrap_or(0);
     svg[start..].replacen(
         "<svg ",
-        "<svg role=\"img\" aria-labelledby=\"qr-caption\" ",
+        &format!("<svg role=\"img\" aria-labelledby=\"{caption_id}\" "),
         1,
     )
 }
@@ -386,7 +386,7 @@ fn setup_page(
         render(&TotpSetupPage {
             page,
             secret,
-            qr: qr_svg(&uri),
+            qr: qr_svg(&uri, "qr-caption"),
             uri,
             action,
             failed,

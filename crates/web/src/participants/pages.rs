@@ -565,8 +565,9 @@ pub struct FilePage {
     pub groups: Vec<(db::models::Group, i64)>,
     /// The groups she is in or waiting for: (id, name).
     pub memberships: Vec<(String, String)>,
-    /// Her latest messages: what was sent, when, how, and what failed.
-    pub messages: Vec<db::messages::Message>,
+    /// Her latest messages, her personal links, the language of her
+    /// messages and the further languages there are texts in.
+    pub reach: db::messages::links::Reach,
 }
 
 impl FilePage {
@@ -574,6 +575,20 @@ impl FilePage {
     pub fn message_when(&self, m: &db::messages::Message) -> String {
         let at = domain::clock::brussels_local(m.sent_at.unwrap_or(m.due_at));
         format!("{} {}", self.page.date(&at.date()), at.format("%H:%M"))
+    }
+
+    /// "made 24 November 2026 · works until 22 February 2027 · last used ...".
+    pub fn link_line(&self, l: &db::messages::links::AccessLink) -> String {
+        let day =
+            |at: &chrono::NaiveDateTime| self.page.date(&domain::clock::brussels_local(*at).date());
+        let mut line = format!("{} {}", self.page.t("links-made"), day(&l.created_at));
+        if let Some(e) = &l.expires_at {
+            line.push_str(&format!(" · {} {}", self.page.t("links-until"), day(e)));
+        }
+        if let Some(u) = &l.last_used_at {
+            line.push_str(&format!(" · {} {}", self.page.t("links-used"), day(u)));
+        }
+        line
     }
 
     pub fn withheld_text(&self) -> String {
@@ -836,9 +851,9 @@ async fn show_file(
                 Ok(f) => (
                     db::groups::placeable_for(conn, org, &f.participant.id)?,
                     db::groups::memberships_of(conn, org, &f.participant.id)?,
-                    db::messages::of_participant(conn, org, &f.participant.id, 20)?,
+                    db::messages::links::reach_of(conn, org, &f.participant.id, at)?,
                 ),
-                Err(_) => (Vec::new(), Vec::new(), Vec::new()),
+                Err(_) => (Vec::new(), Vec::new(), Default::default()),
             };
             Ok((file, loads, groups, (memberships, messages)))
         })
@@ -884,7 +899,7 @@ async fn show_file(
             .collect(),
         groups,
         memberships,
-        messages,
+        reach: messages,
     });
     (status, body).into_response()
 }
@@ -1140,7 +1155,7 @@ pub async fn update(
 
 /// After a change on the file: back to it, or the file again with the form's errors.
 #[allow(clippy::too_many_arguments)]
-async fn after_change<T>(
+pub(crate) async fn after_change<T>(
     state: &AppState,
     address: String,
     page: Page,

@@ -20,6 +20,11 @@ use domain::messages::{
 use domain::participant::{Channel, ConsentScope};
 use std::collections::{HashMap, HashSet};
 
+pub mod feeds;
+pub mod links;
+pub mod page;
+pub mod texts;
+
 /// One message of the outbox.
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
 #[diesel(table_name = messages)]
@@ -105,6 +110,7 @@ fn recipients(
         String,
         Option<String>,
         Option<String>,
+        Option<String>,
     );
     let rows: Vec<Row> = group_members::table
         .inner_join(participants::table)
@@ -124,6 +130,7 @@ fn recipients(
             participants::channel,
             participants::phone,
             participants::email,
+            participants::message_language,
         ))
         .load(conn)?;
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
@@ -140,32 +147,12 @@ fn recipients(
         .load::<(String, String)>(conn)?
         .into_iter()
         .collect();
-    // Childcare is there for her when the group has a childcare group and
-    // she has a child under 7 on the day.
-    let has_childcare: i64 = groups::table
-        .filter(groups::organisation_id.eq(org))
-        .filter(groups::parent_id.eq(group_id))
-        .filter(groups::kind.eq("childcare"))
-        .count()
-        .get_result(conn)?;
-    let mut little: HashSet<String> = HashSet::new();
-    if has_childcare > 0 {
-        let born: Vec<(String, Option<NaiveDate>)> = children::table
-            .filter(children::organisation_id.eq(org))
-            .filter(children::participant_id.eq_any(&ids))
-            .select((children::participant_id, children::birth_date))
-            .load(conn)?;
-        for (p, b) in born {
-            if domain::groups::child_counts(&[b], on).childcare > 0 {
-                little.insert(p);
-            }
-        }
-    }
+    let little = childcare_for(conn, org, group_id, &ids, on)?;
     let agreed =
         |p: &str, scope: ConsentScope| consents.contains(&(p.to_owned(), scope.code().to_owned()));
     Ok(rows
         .into_iter()
-        .filter_map(|(id, first_name, language, channel, phone, email)| {
+        .filter_map(|(id, first_name, language, channel, phone, email, own)| {
             let channel: Channel = channel.parse().ok()?;
             let address = match channel {
                 Channel::Sms | Channel::Whatsapp => phone?,
@@ -179,7 +166,7 @@ fn recipients(
                 childcare: little.contains(&id),
                 participant_id: id,
                 first_name,
-                language,
+                language: own.unwrap_or(language),
                 channel,
                 address,
             })
@@ -187,8 +174,40 @@ fn recipients(
         .collect())
 }
 
+/// Of `ids`, the members for whom childcare is there on `on`: the group has
+/// a childcare group and she has a child under 7 on the day.
+pub(crate) fn childcare_for<S: AsRef<str>>(
+    conn: &mut DbConn,
+    org: &str,
+    group_id: &str,
+    ids: &[S],
+    on: NaiveDate,
+) -> DbResult<HashSet<String>> {
+    let has_childcare: i64 = groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::parent_id.eq(group_id))
+        .filter(groups::kind.eq("childcare"))
+        .count()
+        .get_result(conn)?;
+    let mut little: HashSet<String> = HashSet::new();
+    if has_childcare > 0 {
+        let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
+        let born: Vec<(String, Option<NaiveDate>)> = children::table
+            .filter(children::organisation_id.eq(org))
+            .filter(children::participant_id.eq_any(&ids))
+            .select((children::participant_id, children::birth_date))
+            .load(conn)?;
+        for (p, b) in born {
+            if domain::groups::child_counts(&[b], on).childcare > 0 {
+                little.insert(p);
+            }
+        }
+    }
+    Ok(little)
+}
+
 /// The place of a session as a message names it: room and address.
-fn place_of(conn: &mut DbConn, org: &str, room_id: Option<&str>) -> DbResult<String> {
+pub(crate) fn place_of(conn: &mut DbConn, org: &str, room_id: Option<&str>) -> DbResult<String> {
     let Some(room) = room_id else {
         return Ok(String::new());
     };
@@ -390,7 +409,7 @@ fn reminders_for(
 }
 
 /// Inserts the rows whose dedupe key is not there yet.
-fn insert_new(conn: &mut DbConn, rows: Vec<Message>) -> DbResult<usize> {
+pub(crate) fn insert_new(conn: &mut DbConn, rows: Vec<Message>) -> DbResult<usize> {
     if rows.is_empty() {
         return Ok(0);
     }
@@ -679,16 +698,31 @@ pub struct AttentionLine {
     pub last_error: String,
     /// The session's day and start, when the message is about one.
     pub session: Option<(NaiveDate, NaiveTime)>,
+    /// Her reason, when she said she cannot come.
+    pub reason: Option<String>,
+}
+
+/// What needs a casemanager about reaching her participants.
+#[derive(Debug, Clone, Default)]
+pub struct Attention {
+    /// To call before their session (the "phone call" channel).
+    pub calls: Vec<AttentionLine>,
+    /// Messages given up.
+    pub failed: Vec<AttentionLine>,
+    /// Said on their own page that they cannot come (coming sessions and
+    /// the last week's).
+    pub reported: Vec<AttentionLine>,
 }
 
 /// What needs a casemanager: her participants to call before a session
-/// (the "phone call" channel, due within a day) and messages given up in
-/// the last two weeks. A coordinator sees the organisation's.
+/// (the "phone call" channel, due within a day), messages given up in the
+/// last two weeks, and absences they reported themselves. A coordinator
+/// sees the organisation's.
 pub fn attention(
     conn: &mut DbConn,
     actor: &domain::policy::Actor,
     now: NaiveDateTime,
-) -> DbResult<(Vec<AttentionLine>, Vec<AttentionLine>)> {
+) -> DbResult<Attention> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
     let lines =
         |conn: &mut DbConn, status: MessageStatus, from: NaiveDateTime, until: NaiveDateTime| {
@@ -742,6 +776,7 @@ pub fn attention(
                                 session: serde_json::from_str::<SessionFacts>(&facts)
                                     .ok()
                                     .map(|f| (f.date, f.start)),
+                                reason: None,
                             }
                         },
                     )
@@ -755,7 +790,67 @@ pub fn attention(
         now + Duration::days(1),
     )?;
     let failed = lines(conn, MessageStatus::GaveUp, now - Duration::days(14), now)?;
-    Ok((calls, failed))
+    let today = brussels_local(now).date();
+    let mut q = attendance::table
+        .inner_join(group_sessions::table)
+        .inner_join(participants::table)
+        .filter(attendance::organisation_id.eq(org.clone()))
+        .filter(attendance::marked_by.is_null())
+        .filter(attendance::mark.eq(domain::groups::Mark::Excused.code()))
+        .filter(
+            group_sessions::held_on.between(today - Duration::days(7), today + Duration::days(62)),
+        )
+        .order((
+            group_sessions::held_on.asc(),
+            group_sessions::starts_at.asc(),
+        ))
+        .limit(50)
+        .select((
+            participants::id,
+            participants::first_name,
+            participants::last_name,
+            attendance::marked_at,
+            attendance::reason,
+            group_sessions::held_on,
+            group_sessions::starts_at,
+        ))
+        .into_boxed();
+    if actor.role() != Some(domain::model::Role::Coordinator) {
+        let mine = trajectories::table
+            .filter(trajectories::organisation_id.eq(org.clone()))
+            .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+            .select(trajectories::participant_id);
+        q = q.filter(participants::id.eq_any(mine));
+    }
+    type Reported = (
+        String,
+        String,
+        String,
+        NaiveDateTime,
+        Option<String>,
+        NaiveDate,
+        NaiveTime,
+    );
+    let reported = q
+        .load::<Reported>(conn)?
+        .into_iter()
+        .map(
+            |(participant_id, first, last, at, reason, day, start)| AttentionLine {
+                participant_id,
+                name: format!("{first} {last}"),
+                channel: String::new(),
+                due_at: at,
+                last_error: String::new(),
+                session: Some((day, start)),
+                reason,
+            },
+        )
+        .collect();
+    Ok(Attention {
+        calls,
+        failed,
+        reported,
+    })
 }
 
 /// Fictional message history for the demo: the reminders of the last two
