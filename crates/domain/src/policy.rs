@@ -81,6 +81,9 @@ pub enum Action {
     ManagePractices,
     /// The organisation's Community, school hours and imported school years.
     ManageCalendars,
+    /// How the organisation reaches participants: reminder times, quiet
+    /// hours, the staff digest, and texts in further languages.
+    ManageMessages,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -249,7 +252,7 @@ pub fn authorize(
             Coordinator | Casemanager | Facilitator => Ok(grant(None)),
             Administrator => Err(Denied::Role),
         },
-        (ManageCalendars, Resource::Organisation { .. }) => match role {
+        (ManageCalendars | ManageMessages, Resource::Organisation { .. }) => match role {
             Administrator | Coordinator => Ok(grant(None)),
             _ => Err(Denied::Role),
         },
@@ -381,6 +384,7 @@ mod tests {
             Err(Denied::Role)
         );
         assert!(authorize(&admin, Action::ManageCalendars, org, None).is_ok());
+        assert!(authorize(&admin, Action::ManageMessages, org, None).is_ok());
         assert!(authorize(&f, Action::ManagePractices, org, None).is_ok());
         assert_eq!(
             authorize(&admin, Action::ManagePractices, org, None),

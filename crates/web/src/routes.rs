@@ -207,6 +207,17 @@ fn all_routes() -> Routes {
         )
         .add(Method::GET, "/admin/calendar", groups::calendar)
         .add(Method::POST, "/admin/calendar", groups::save_calendar)
+        .add(Method::GET, "/admin/messages", crate::messages::admin::page)
+        .add(
+            Method::POST,
+            "/admin/messages",
+            crate::messages::admin::save_settings,
+        )
+        .add(
+            Method::POST,
+            "/admin/messages/texts",
+            crate::messages::admin::save_texts,
+        )
         .add(Method::GET, "/api/v1/groups", groups::api_groups)
         .add(
             Method::GET,
@@ -392,6 +403,16 @@ fn all_routes() -> Routes {
         )
         .add(Method::GET, "/account", account::account)
         .add(Method::POST, "/organisation", account::switch_organisation)
+        .add(
+            Method::POST,
+            "/account/calendar-feed",
+            crate::messages::links::renew_own_feed,
+        )
+        .add(
+            Method::POST,
+            "/account/calendar-feed/revoke",
+            crate::messages::links::revoke_own_feed,
+        )
         .add(Method::POST, "/account/password", account::change_password)
         .add(Method::POST, "/account/title", account::set_title_form)
         .add(Method::POST, "/admin/users/{id}/role", staff::change_role)

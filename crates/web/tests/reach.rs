@@ -426,8 +426,7 @@ async fn a_further_language_reads_right_to_left_and_falls_back_to_pictograms() {
                 ("page-hello".into(), "مرحبا {name}".into()),
                 ("page-cant-come".into(), "لا أستطيع الحضور".into()),
             ],
-            None,
-            test_support::test_now().naive_utc(),
+            db::participants::Origin::new(None, test_support::test_now().naive_utc()),
         )
         .unwrap();
     })
@@ -466,4 +465,156 @@ async fn a_further_language_reads_right_to_left_and_falls_back_to_pictograms() {
         .await
         .unwrap();
     assert!(html.contains("lang=\"ar\""));
+}
+
+#[tokio::test]
+async fn an_administrator_sets_the_reminder_times_and_writes_texts_in_a_further_language() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    let offsets = || async {
+        app.with_db(|conn| {
+            use db::schema::organisations;
+            organisations::table
+                .select(organisations::reminder_offsets)
+                .load::<String>(conn)
+                .unwrap()
+        })
+        .await
+    };
+    let before = offsets().await;
+    // Bad input: every field's error, nothing changed.
+    let bad = admin
+        .post(app.url("/admin/messages"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("reminder_offsets", "soon"),
+            ("quiet_from", "21:00"),
+            ("quiet_until", "8 o'clock"),
+            ("digest_at", "07:30"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    let html = bad.text().await.unwrap();
+    assert!(html.contains("id=\"e-reminder_offsets\"") && html.contains("id=\"e-quiet_until\""));
+    assert_eq!(offsets().await, before);
+    let good = admin
+        .post(app.url("/admin/messages"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("reminder_offsets", "2d@18:00, 3h"),
+            ("quiet_from", "21:30"),
+            ("quiet_until", "08:00"),
+            ("digest_at", "07:00"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(good.status(), 303);
+    assert!(offsets().await.contains(&"2d@18:00,3h".to_owned()));
+
+    // Texts: a placeholder the text cannot fill is refused with its field.
+    let bad = admin
+        .post(app.url("/admin/messages/texts"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "ar"),
+            ("msg-cancelled", "{name} {place}"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+    assert!(bad.text().await.unwrap().contains("id=\"e-msg-cancelled\""));
+    let good = admin
+        .post(app.url("/admin/messages/texts"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "ar"),
+            ("msg-reminder", "مرحبا {name} {day} {time} {place}"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(good.status(), 303);
+    let page = admin
+        .get(app.url("/admin/messages?language=ar"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("مرحبا {name}") && page.contains("dir=\"rtl\""));
+    // traject's own four come from its translation files.
+    let own = admin
+        .post(app.url("/admin/messages/texts"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "nl"),
+            ("page-map", "Kaart"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(own.status(), 422);
+    // A casemanager may not.
+    let cm = app.client_as(As::Casemanager).await;
+    let csrf = app.csrf(&cm).await;
+    let refused = cm
+        .post(app.url("/admin/messages/texts"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("language", "ar"),
+            ("page-map", "x"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(refused.status(), 403);
+}
+
+#[tokio::test]
+async fn a_staff_member_subscribes_to_her_own_calendar_and_stops_it() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let fac = app.client_as(As::Facilitator).await;
+    let csrf = app.csrf(&fac).await;
+    let made = fac
+        .post(app.url("/account/calendar-feed"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(made.contains("webcal://"), "{made}");
+    let start = made.find("id=\"link-url\"").unwrap();
+    let value = &made[start..];
+    let value = &value[value.find("value=\"").unwrap() + 7..];
+    let path = path_of(&value[..value.find('"').unwrap()]);
+    let visitor = app.new_client();
+    let feed = visitor.get(app.url(&path)).send().await.unwrap();
+    assert_eq!(feed.status(), 200);
+    assert!(feed.text().await.unwrap().contains("BEGIN:VEVENT"));
+    let account = fac
+        .get(app.url("/account"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(account.contains("/account/calendar-feed/revoke"));
+    fac.post(app.url("/account/calendar-feed/revoke"))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(
+        visitor.get(app.url(&path)).send().await.unwrap().status(),
+        404
+    );
 }

@@ -23,6 +23,7 @@ use std::collections::{HashMap, HashSet};
 pub mod feeds;
 pub mod links;
 pub mod page;
+pub mod settings;
 pub mod texts;
 
 /// One message of the outbox.

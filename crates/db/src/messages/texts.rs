@@ -7,7 +7,6 @@ use crate::backend::write_tx;
 use crate::error::{DbError, DbResult};
 use crate::pool::DbConn;
 use crate::schema::*;
-use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use domain::messages::{CUSTOM_TEXT_KEYS, CustomTextError, check_custom_text, language_code};
 use domain::policy::Actor;
@@ -42,6 +41,8 @@ pub fn in_language(conn: &mut DbConn, org: &str, language: &str) -> DbResult<Tex
 pub enum TextsError {
     #[error(transparent)]
     Db(#[from] DbError),
+    #[error(transparent)]
+    Access(#[from] crate::participants::AccessError),
     #[error("not a language code")]
     Language,
     #[error("text {0} refused")]
@@ -49,19 +50,22 @@ pub enum TextsError {
 }
 
 /// Saves an administrator's texts in `language` (an empty text removes
-/// that key): all of them or, when one is refused, none. The caller has
-/// checked that the actor may manage the organisation.
+/// that key): all of them or, when one is refused, none.
 pub fn save(
     conn: &mut DbConn,
     actor: &Actor,
     language: &str,
     texts: &[(String, String)],
-    ip: Option<&str>,
-    at: NaiveDateTime,
+    origin: crate::participants::Origin<'_>,
 ) -> Result<usize, TextsError> {
-    let Some(org) = actor.organisation_id().map(str::to_owned) else {
-        return Err(DbError::Conflict("texts belong to an organisation".into()).into());
-    };
+    let (ip, at) = (origin.ip, origin.at);
+    let org = crate::groups::require(
+        conn,
+        actor,
+        domain::policy::Action::ManageMessages,
+        "texts.save",
+        origin,
+    )?;
     let language = language_code(language).ok_or(TextsError::Language)?;
     if matches!(language.as_str(), "nl" | "fr" | "de" | "en") {
         // traject's own four come from its translation files.

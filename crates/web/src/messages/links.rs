@@ -21,7 +21,8 @@ use domain::messages::LinkKind;
 #[template(path = "messages/link_created.html")]
 struct LinkCreated {
     page: Page,
-    participant_id: String,
+    /// Where "back" goes.
+    back: String,
     kind: String,
     url: String,
     /// A calendar subscription (`webcal://`), for a feed.
@@ -97,7 +98,7 @@ pub async fn create(
             );
             render(&LinkCreated {
                 page,
-                participant_id: id,
+                back: format!("/participants/{id}#links-heading"),
                 kind: kind.code().to_owned(),
                 url,
                 subscribe,
@@ -171,4 +172,64 @@ pub async fn set_message_language(
         &state, address, page, &me, id, form, result, "messages",
     )
     .await
+}
+
+/// `POST /account/calendar-feed`: a new calendar feed for the staff member
+/// (her sessions and planned contacts); the one she had stops working.
+pub async fn renew_own_feed(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    headers: HeaderMap,
+) -> Response {
+    let base = state.base_url(&headers);
+    let (at, _) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let made = state
+        .db
+        .run(move |conn| {
+            db::messages::links::renew_own_feed(conn, &actor, Origin::new(Some(&address), at))
+        })
+        .await;
+    match made {
+        Ok((_, token)) => {
+            let url = format!("{base}/calendar/{token}");
+            let subscribe = webcal(&url);
+            let qr = qr_svg(&subscribe, "link-qr-caption");
+            render(&LinkCreated {
+                page,
+                back: "/account#feed-heading".to_owned(),
+                kind: "staff".to_owned(),
+                url,
+                subscribe,
+                qr,
+                sent: false,
+                asked_to_send: false,
+            })
+        }
+        Err(db::DbError::Conflict(_)) => page.error(axum::http::StatusCode::FORBIDDEN),
+        Err(e) => internal(page, e),
+    }
+}
+
+/// `POST /account/calendar-feed/revoke`: her feed stops working.
+pub async fn revoke_own_feed(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+) -> Response {
+    let (at, _) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let done = state
+        .db
+        .run(move |conn| {
+            db::messages::links::revoke_own_feed(conn, &actor, Origin::new(Some(&address), at))
+        })
+        .await;
+    match done {
+        Ok(()) => see_other("/account#feed-heading"),
+        Err(e) => internal(page, e),
+    }
 }

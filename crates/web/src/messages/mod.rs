@@ -2,6 +2,7 @@
 //! callback (the outbox and the worker are in `db::messages` and
 //! `messaging`).
 
+pub mod admin;
 pub mod feeds;
 pub mod links;
 pub mod own;

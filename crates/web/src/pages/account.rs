@@ -50,6 +50,10 @@ pub struct AccountPage {
     pub title_saved: bool,
     /// Her role's code in the current organisation ("analyst" for the analyst).
     pub role: &'static str,
+    /// Her calendar feed in this organisation, when she has one.
+    pub feed: Option<db::messages::links::AccessLink>,
+    /// Whether she may have a feed (staff in an organisation).
+    pub can_feed: bool,
 }
 
 impl AccountPage {
@@ -235,10 +239,12 @@ async fn account_page(
 ) -> Response {
     let actor = me.actor.clone();
     let user_id = me.user.id.clone();
+    let now = state.clock.now().naive_utc();
     let result = state
         .db
         .run(move |conn| {
             let tokens = db::credentials::list_tokens(conn, &actor)?;
+            let feed = db::messages::links::own_feed(conn, &actor, now)?;
             let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
             let current = actor.organisation_id().unwrap_or_default().to_owned();
             let organisations = db::access::memberships_of(conn, &user_id)?
@@ -248,7 +254,7 @@ async fn account_page(
                     (o.id, o.name, here)
                 })
                 .collect();
-            Ok((tokens, left, organisations))
+            Ok(((tokens, feed), left, organisations))
         })
         .await;
     let status = if password_error.is_some() {
@@ -257,7 +263,7 @@ async fn account_page(
         StatusCode::OK
     };
     match result {
-        Ok((tokens, recovery_left, organisations)) => (
+        Ok(((tokens, feed), recovery_left, organisations)) => (
             status,
             render(&AccountPage {
                 page,
@@ -272,6 +278,8 @@ async fn account_page(
                 gender: crate::pages::gender_of(&me.user).code(),
                 title_saved,
                 role: me.actor.role().map_or("analyst", |r| r.code()),
+                can_feed: me.actor.organisation_id().is_some(),
+                feed,
             }),
         )
             .into_response(),

@@ -177,6 +177,7 @@ impl Page {
                 if matches!(role, Some(Administrator | Coordinator)) {
                     links.push(("/admin/programmes", "nav-programmes"));
                     links.push(("/admin/calendar", "nav-calendar"));
+                    links.push(("/admin/messages", "nav-messages"));
                     links.push(("/audit", "nav-audit"));
                 }
                 links.push(("/account", "nav-account"));
