@@ -103,13 +103,18 @@ impl Worker {
         }
     }
 
-    /// Queues the reminders of the sessions ahead; returns how many
-    /// sessions were looked at and how many reminders were added.
+    /// Queues the reminders of the sessions ahead and the staff digests
+    /// due today; returns how many sessions were looked at and how many
+    /// messages were added.
     pub async fn schedule(&self) -> Result<(usize, usize), db::DbError> {
         let now = self.clock.now().naive_utc();
         let horizon = self.settings.horizon;
         self.db
-            .run(move |conn| messages::queue_due_reminders(conn, now, horizon))
+            .run(move |conn| {
+                let (sessions, reminders) = messages::queue_due_reminders(conn, now, horizon)?;
+                let digests = messages::digest::queue_digests(conn, now)?;
+                Ok((sessions, reminders + digests))
+            })
             .await
     }
 

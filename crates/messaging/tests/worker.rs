@@ -186,6 +186,16 @@ fn rows(db: &db::Db) -> Vec<Message> {
 }
 
 fn worker(db: &db::Db, clock: &Arc<ManualClock>, smtp: u16, gateway: &str) -> Worker {
+    worker_at(db, clock, smtp, gateway, "")
+}
+
+fn worker_at(
+    db: &db::Db,
+    clock: &Arc<ManualClock>,
+    smtp: u16,
+    gateway: &str,
+    public_url: &str,
+) -> Worker {
     let channels = Channels::new(
         Some(SmtpSettings {
             url: format!("smtp://127.0.0.1:{smtp}"),
@@ -204,6 +214,7 @@ fn worker(db: &db::Db, clock: &Arc<ManualClock>, smtp: u16, gateway: &str) -> Wo
         clock,
         WorkerSettings {
             max_attempts: 3,
+            public_url: public_url.to_owned(),
             ..WorkerSettings::default()
         },
     )
@@ -352,4 +363,79 @@ async fn a_channel_without_settings_waits_in_the_outbox() {
         ("queued", 0)
     );
     assert_eq!(stored[1].status, "sent");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn the_staff_digest_goes_out_once_a_day_with_counts_and_no_names() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    {
+        let mut conn = db.get().unwrap();
+        db::demo::seed(&mut conn, test_now(), None).unwrap();
+    }
+    let (smtp, mails) = smtp_server(false).await;
+    let (gateway, _g) = gateway_server().await;
+    // 06:00 in Brussels: before the digest hour (07:30), nothing.
+    let clock = Arc::new(ManualClock::new("2026-11-23T05:00:00Z".parse().unwrap()));
+    let w = worker_at(
+        &db,
+        &clock,
+        smtp,
+        &gateway,
+        "https://traject.demostad.example",
+    );
+    let digests = |db: &db::Db| -> Vec<Message> {
+        let mut conn = db.get().unwrap();
+        outbox::table
+            .filter(outbox::kind.eq("digest"))
+            .select(Message::as_select())
+            .load(&mut conn)
+            .unwrap()
+    };
+    w.schedule().await.unwrap();
+    assert!(digests(&db).is_empty());
+    // 08:00: one per casemanager and coordinator, none for others.
+    clock.set("2026-11-23T07:00:00Z".parse().unwrap());
+    w.schedule().await.unwrap();
+    let made = digests(&db);
+    let cm = {
+        let mut conn = db.get().unwrap();
+        db::repo::user_by_email(&mut conn, "casemanager1@demostad.example").unwrap()
+    };
+    let fac = {
+        let mut conn = db.get().unwrap();
+        db::repo::user_by_email(&mut conn, "facilitator@demostad.example").unwrap()
+    };
+    let hers = made
+        .iter()
+        .find(|m| m.user_id.as_deref() == Some(cm.id.as_str()))
+        .expect("casemanager 1 has a digest");
+    assert_eq!(hers.status, "queued", "the demo gives her something to do");
+    assert!(
+        made.iter()
+            .all(|m| m.user_id.as_deref() != Some(fac.id.as_str()))
+    );
+    // Again the same day: nothing new.
+    let before = made.len();
+    w.schedule().await.unwrap();
+    assert_eq!(digests(&db).len(), before);
+    // Sent by email over SMTP, with a whole link and without names.
+    w.send_due().await.unwrap();
+    let mails = mails.lock().unwrap().clone();
+    let mail = mails
+        .iter()
+        .find(|m| m.contains("casemanager1@demostad.example"))
+        .expect("her digest");
+    assert!(
+        mail.contains("https://traject.demostad.example/dashboard"),
+        "{mail}"
+    );
+    let surnames: Vec<String> = {
+        let mut conn = db.get().unwrap();
+        db::schema::participants::table
+            .select(db::schema::participants::last_name)
+            .load(&mut conn)
+            .unwrap()
+    };
+    assert!(surnames.iter().all(|s| !mail.contains(s.as_str())));
 }

@@ -201,6 +201,21 @@ fn all_routes() -> Routes {
             crate::messages::delivery,
         )
         .add(
+            Method::GET,
+            "/api/v1/participants/{id}/messages",
+            crate::messages::api::participant_messages,
+        )
+        .add(
+            Method::POST,
+            "/api/v1/participants/{id}/links",
+            crate::messages::api::create_link,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/sessions/{id}/messages",
+            crate::messages::api::session_messages,
+        )
+        .add(
             Method::POST,
             "/api/v1/practices",
             groups::api_create_practice,
@@ -407,6 +422,11 @@ fn all_routes() -> Routes {
             Method::POST,
             "/account/calendar-feed",
             crate::messages::links::renew_own_feed,
+        )
+        .add(
+            Method::POST,
+            "/account/digest",
+            crate::messages::links::set_digest,
         )
         .add(
             Method::POST,

@@ -204,6 +204,13 @@ async fn every_route_matches_the_permission_table() {
             "/api/v1/sessions/{id}" => format!("/api/v1/sessions/{}", "0".repeat(64)),
             "/api/v1/tokens/{id}" => "/api/v1/tokens/no-such-token".to_owned(),
             "/account/tokens/{id}/revoke" => "/account/tokens/no-such-token/revoke".to_owned(),
+            "/api/v1/participants/{id}/messages" => {
+                format!("/api/v1/participants/{participant}/messages")
+            }
+            "/api/v1/participants/{id}/links" => {
+                format!("/api/v1/participants/{participant}/links")
+            }
+            "/api/v1/sessions/{id}/messages" => format!("/api/v1/sessions/{session}/messages"),
             "/p/{token}" => format!("/p/{}", "0".repeat(64)),
             "/p/{token}/absence/{session}" => format!("/p/{}/absence/{session}", "0".repeat(64)),
             "/calendar/{token}" => format!("/calendar/{}", "0".repeat(64)),

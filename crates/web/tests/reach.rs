@@ -618,3 +618,97 @@ async fn a_staff_member_subscribes_to_her_own_calendar_and_stops_it() {
         404
     );
 }
+
+#[tokio::test]
+async fn the_api_lists_messages_per_participant_and_session_and_makes_links() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    // A session with messages, and one of its members.
+    let (session, pid) = app
+        .with_db(|conn| {
+            use db::schema::messages;
+            messages::table
+                .filter(messages::session_id.is_not_null())
+                .filter(messages::participant_id.is_not_null())
+                .select((
+                    messages::session_id.assume_not_null(),
+                    messages::participant_id.assume_not_null(),
+                ))
+                .first::<(String, String)>(conn)
+                .unwrap()
+        })
+        .await;
+    let cm = app.client_as(As::Coordinator).await;
+    let csrf = app.csrf(&cm).await;
+    let hers: serde_json::Value = cm
+        .get(app.url(&format!("/api/v1/participants/{pid}/messages")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let hers = hers.as_array().unwrap();
+    assert!(!hers.is_empty());
+    assert!(
+        hers.iter()
+            .all(|m| m.get("address").is_none() && m.get("body").is_none())
+    );
+    let of_session: serde_json::Value = cm
+        .get(app.url(&format!("/api/v1/sessions/{session}/messages")))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let of_session = of_session.as_array().unwrap();
+    assert!(
+        of_session
+            .iter()
+            .any(|m| m["participant_id"] == pid.as_str())
+    );
+    assert!(
+        of_session
+            .iter()
+            .all(|m| m["session_id"] == session.as_str())
+    );
+    // The session's page shows the same, per member.
+    let page = cm
+        .get(app.url(&format!("/sessions/{session}/edit")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        page.contains("id=\"delivery\"") && page.contains(&format!("/participants/{pid}#messages"))
+    );
+
+    let made = cm
+        .post(app.url(&format!("/api/v1/participants/{pid}/links")))
+        .header("X-CSRF-Token", &csrf)
+        .json(&serde_json::json!({"kind": "feed"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(made.status(), 201);
+    let made: serde_json::Value = made.json().await.unwrap();
+    let url = made["url"].as_str().unwrap();
+    assert!(url.contains("/calendar/") && made["expires_at"].is_null());
+    let feed = app
+        .new_client()
+        .get(app.url(&path_of(url)))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(feed.status(), 200);
+    let bad = cm
+        .post(app.url(&format!("/api/v1/participants/{pid}/links")))
+        .header("X-CSRF-Token", &csrf)
+        .json(&serde_json::json!({"kind": "forever"}))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(bad.status(), 422);
+}

@@ -500,6 +500,8 @@ pub struct Editable {
     pub rooms: Vec<(String, String)>,
     pub staff: Vec<(String, String)>,
     pub practices: Vec<(String, String)>,
+    /// What was sent to its members about it (the delivery view).
+    pub delivery: Vec<crate::messages::DeliveryLine>,
 }
 
 /// Opens a session to change it (recorded as a read of its group).
@@ -529,6 +531,7 @@ pub fn editable(
         rooms,
         staff: super::possible_facilitators(conn, &org)?,
         practices: super::practices::choices(conn, &org)?,
+        delivery: crate::messages::of_session(conn, &org, session_id)?,
     })
 }
 

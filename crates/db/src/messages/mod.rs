@@ -20,6 +20,7 @@ use domain::messages::{
 use domain::participant::{Channel, ConsentScope};
 use std::collections::{HashMap, HashSet};
 
+pub mod digest;
 pub mod feeds;
 pub mod links;
 pub mod page;
@@ -689,6 +690,41 @@ pub fn of_participant(
         .load(conn)?)
 }
 
+/// One message of a session's delivery view: to whom (her name, for staff
+/// who may see the group), what, how, when and with what outcome.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DeliveryLine {
+    pub participant_id: String,
+    pub name: String,
+    pub message: Message,
+}
+
+/// What was sent about a session, newest first (at most 500).
+pub fn of_session(conn: &mut DbConn, org: &str, session_id: &str) -> DbResult<Vec<DeliveryLine>> {
+    let rows: Vec<(Message, String, String)> = messages::table
+        .inner_join(
+            participants::table.on(participants::id.nullable().eq(messages::participant_id)),
+        )
+        .filter(messages::organisation_id.eq(org))
+        .filter(messages::session_id.eq(session_id))
+        .order(messages::due_at.desc())
+        .limit(500)
+        .select((
+            Message::as_select(),
+            participants::first_name,
+            participants::last_name,
+        ))
+        .load(conn)?;
+    Ok(rows
+        .into_iter()
+        .map(|(message, first, last)| DeliveryLine {
+            participant_id: message.participant_id.clone().unwrap_or_default(),
+            name: format!("{first} {last}"),
+            message,
+        })
+        .collect())
+}
+
 /// One line of a casemanager's message worries.
 #[derive(Debug, Clone)]
 pub struct AttentionLine {
@@ -922,4 +958,61 @@ pub fn fiction(conn: &mut DbConn, org: &str, now: NaiveDateTime) -> DbResult<usi
         added += queue_session_reminders(conn, org, &id, now)?;
     }
     Ok(added)
+}
+
+/// Her messages (newest first, at most 200), for someone who may read her
+/// file; the read is recorded like a read of the file.
+pub fn messages_read(
+    conn: &mut DbConn,
+    actor: &domain::policy::Actor,
+    participant_id: &str,
+    origin: crate::participants::Origin<'_>,
+) -> Result<Vec<Message>, crate::participants::AccessError> {
+    let (org, _) = crate::participants::file::authorize_on(
+        conn,
+        actor,
+        domain::policy::Action::ReadParticipantFile,
+        "messages.read",
+        participant_id,
+        origin,
+    )?;
+    origin.record(
+        conn,
+        &[
+            crate::audit::Event::by(actor, "messages.read", origin.ip, origin.at)
+                .about("participant", participant_id),
+        ],
+    )?;
+    Ok(of_participant(conn, &org, participant_id, 200)?)
+}
+
+/// What was sent about a session, for someone who may see its group; the
+/// read is recorded as a read of the group.
+pub fn session_delivery_read(
+    conn: &mut DbConn,
+    actor: &domain::policy::Actor,
+    session_id: &str,
+    origin: crate::participants::Origin<'_>,
+) -> Result<Vec<DeliveryLine>, crate::participants::AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let Some(group) = crate::groups::group_of_session(conn, &org, session_id)? else {
+        return Err(crate::error::DbError::NotFound("session").into());
+    };
+    crate::groups::open(
+        conn,
+        actor,
+        domain::policy::Action::ReadGroup,
+        "session.messages.read",
+        &group,
+        origin,
+    )?;
+    origin.record(
+        conn,
+        &[
+            crate::audit::Event::by(actor, "session.messages.read", origin.ip, origin.at)
+                .about("group", &group)
+                .detail(&format!("session {session_id}")),
+        ],
+    )?;
+    Ok(of_session(conn, &org, session_id)?)
 }

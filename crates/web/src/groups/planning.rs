@@ -484,9 +484,17 @@ pub struct EditSessionPage {
     pub staff: Vec<(String, String)>,
     /// Conflicts of the change not saved yet, in words.
     pub conflicts: Vec<String>,
+    /// What was sent to the members about this session.
+    pub delivery: Vec<db::messages::DeliveryLine>,
 }
 
 impl EditSessionPage {
+    /// When a message went (or is to go), in Brussels time.
+    pub fn message_when(&self, m: &db::messages::Message) -> String {
+        let at = domain::clock::brussels_local(m.sent_at.unwrap_or(m.due_at));
+        format!("{} {}", self.page.date(&at.date()), at.format("%H:%M"))
+    }
+
     pub fn leads(&self, user_id: &str) -> bool {
         self.form.v("facilitators").split(',').any(|f| f == user_id)
     }
@@ -536,6 +544,7 @@ fn edit_page(
         practices: literal(e.practices),
         staff: e.staff,
         conflicts,
+        delivery: e.delivery,
     }
 }
 

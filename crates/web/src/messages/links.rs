@@ -233,3 +233,24 @@ pub async fn revoke_own_feed(
         Err(e) => internal(page, e),
     }
 }
+
+/// `POST /account/digest` (`digest=on|off`): her daily digest by email.
+pub async fn set_digest(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let on = Pairs(pairs).get("digest") == "on";
+    let (at, _) = origin_parts(&state);
+    let actor = me.actor.clone();
+    let done = state
+        .db
+        .run(move |conn| db::messages::digest::set_digest(conn, &actor, on, Some(&address), at))
+        .await;
+    match done {
+        Ok(()) => see_other("/account#digest-heading"),
+        Err(e) => internal(page, e),
+    }
+}

@@ -3,6 +3,7 @@
 //! `messaging`).
 
 pub mod admin;
+pub mod api;
 pub mod feeds;
 pub mod links;
 pub mod own;
@@ -16,7 +17,15 @@ use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
 
 #[derive(OpenApi)]
-#[openapi(paths(delivery), components(schemas(DeliveryReport)))]
+#[openapi(
+    paths(
+        delivery,
+        api::participant_messages,
+        api::session_messages,
+        api::create_link
+    ),
+    components(schemas(DeliveryReport, api::MessageLine, api::NewLink, api::LinkCreated))
+)]
 pub struct Doc;
 
 /// What the gateway reports about a message it accepted.

@@ -54,6 +54,8 @@ pub struct AccountPage {
     pub feed: Option<db::messages::links::AccessLink>,
     /// Whether she may have a feed (staff in an organisation).
     pub can_feed: bool,
+    /// Whether she gets the daily digest here.
+    pub digest: bool,
 }
 
 impl AccountPage {
@@ -245,6 +247,7 @@ async fn account_page(
         .run(move |conn| {
             let tokens = db::credentials::list_tokens(conn, &actor)?;
             let feed = db::messages::links::own_feed(conn, &actor, now)?;
+            let digest = db::messages::digest::wants_digest(conn, &actor)?;
             let left = db::credentials::unused_recovery_codes(conn, &user_id)?;
             let current = actor.organisation_id().unwrap_or_default().to_owned();
             let organisations = db::access::memberships_of(conn, &user_id)?
@@ -254,7 +257,7 @@ async fn account_page(
                     (o.id, o.name, here)
                 })
                 .collect();
-            Ok(((tokens, feed), left, organisations))
+            Ok(((tokens, feed, digest), left, organisations))
         })
         .await;
     let status = if password_error.is_some() {
@@ -263,7 +266,7 @@ async fn account_page(
         StatusCode::OK
     };
     match result {
-        Ok(((tokens, feed), recovery_left, organisations)) => (
+        Ok(((tokens, feed, digest), recovery_left, organisations)) => (
             status,
             render(&AccountPage {
                 page,
@@ -280,6 +283,7 @@ async fn account_page(
                 role: me.actor.role().map_or("analyst", |r| r.code()),
                 can_feed: me.actor.organisation_id().is_some(),
                 feed,
+                digest,
             }),
         )
             .into_response(),

@@ -109,7 +109,7 @@ pub(crate) fn invalid(errors: Vec<FieldError>) -> Response {
         .into_response()
 }
 
-fn edit_error(e: EditError) -> Response {
+pub(crate) fn edit_error(e: EditError) -> Response {
     match e {
         EditError::Invalid(errors) => invalid(errors),
         EditError::Conflict(c) => (
