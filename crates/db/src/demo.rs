@@ -249,6 +249,7 @@ pub fn seed(
             ts,
             &["active", "aftercare", "completed", "stopped"],
         )?;
+        crate::messages::texts::fiction(conn, &org.id, ts)?;
         crate::messages::fiction(conn, &org.id, ts)?;
 
         crate::audit::record(

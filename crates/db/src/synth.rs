@@ -254,6 +254,7 @@ fn fill(
             summary.groups += made.groups;
             summary.sessions += made.sessions;
             summary.attendance += made.marks;
+            crate::messages::texts::fiction(conn, &org.id, now)?;
             Ok((org.id, staff, ids))
         })?;
         progress(

@@ -259,6 +259,13 @@ pub const CUSTOM_TEXT_KEYS: &[(&str, &[&str])] = &[
     ("page-read-aloud", &[]),
     ("page-calendar", &[]),
     ("page-back", &[]),
+    ("page-reason-sick_child", &[]),
+    ("page-reason-own_health", &[]),
+    ("page-reason-appointment", &[]),
+    ("page-reason-work_or_training", &[]),
+    ("page-reason-transport", &[]),
+    ("page-reason-no_childcare", &[]),
+    ("page-reason-other", &[]),
 ];
 
 /// Why a custom text is refused.

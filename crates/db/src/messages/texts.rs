@@ -131,3 +131,76 @@ pub fn save(
         Ok(changed)
     })?)
 }
+
+/// Fictional set-up for the demo and `traject synth`: Arabic texts as an
+/// administrator would write them (to be checked by a native speaker
+/// before real use), and Arabic as the message language of every third
+/// participant whose first language it is.
+pub fn fiction(conn: &mut DbConn, org: &str, at: chrono::NaiveDateTime) -> DbResult<()> {
+    const ARABIC: &[(&str, &str)] = &[
+        (
+            "msg-reminder",
+            "مرحبا {name}! {day} {time} {place} {childcare}",
+        ),
+        (
+            "msg-moved",
+            "{name}، تغيّر الموعد: ❌ {was} ➡️ {day} {time} {place}",
+        ),
+        ("msg-cancelled", "{name}، ❌ لا يوجد لقاء {day} {time}"),
+        (
+            "msg-link",
+            "مرحبا {name}! لقاءاتك، ولتقولي إنك لا تستطيعين الحضور: {link}",
+        ),
+        ("page-hello", "مرحبا {name}"),
+        ("page-next", "لقاءاتك القادمة"),
+        ("page-none", "لا توجد لقاءات مخططة."),
+        ("page-childcare", "رعاية الأطفال متوفرة."),
+        ("page-cancelled", "أُلغي: لا يوجد لقاء."),
+        ("page-map", "الخريطة"),
+        ("page-cant-come", "لا أستطيع الحضور"),
+        ("page-why", "لماذا؟"),
+        ("page-reported", "قلتِ إنك لن تحضري."),
+        ("page-thanks", "شكرا. مرشدتك على علم."),
+        ("page-read-aloud", "اقرئي بصوت عالٍ"),
+        ("page-calendar", "أضيفي إلى تقويم هاتفي"),
+        ("page-back", "رجوع"),
+        ("page-reason-sick_child", "طفلي مريض"),
+        ("page-reason-own_health", "أنا مريضة"),
+        ("page-reason-appointment", "لديّ موعد"),
+        ("page-reason-work_or_training", "عمل أو دورة"),
+        ("page-reason-transport", "لا توجد مواصلات"),
+        ("page-reason-no_childcare", "لا أحد يرعى أطفالي"),
+        ("page-reason-other", "سبب آخر"),
+    ];
+    let rows: Vec<_> = ARABIC
+        .iter()
+        .map(|(key, body)| {
+            (
+                custom_texts::organisation_id.eq(org),
+                custom_texts::language.eq("ar"),
+                custom_texts::text_key.eq(*key),
+                custom_texts::body.eq(*body),
+                custom_texts::updated_at.eq(at),
+            )
+        })
+        .collect();
+    crate::batch_insert!(conn, custom_texts::table, &rows);
+    let arabic: Vec<String> = participant_languages::table
+        .filter(participant_languages::organisation_id.eq(org))
+        .filter(participant_languages::language.eq("ar"))
+        .filter(participant_languages::level.eq("native"))
+        .order(participant_languages::participant_id)
+        .select(participant_languages::participant_id)
+        .load(conn)?;
+    let chosen: Vec<&String> = arabic.iter().step_by(3).collect();
+    for chunk in chosen.chunks(500) {
+        diesel::update(
+            participants::table
+                .filter(participants::organisation_id.eq(org))
+                .filter(participants::id.eq_any(chunk)),
+        )
+        .set(participants::message_language.eq("ar"))
+        .execute(conn)?;
+    }
+    Ok(())
+}

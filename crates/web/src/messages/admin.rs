@@ -90,14 +90,17 @@ async fn show(
         Ok((Err(e), _)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
-    let mut form = form.unwrap_or_else(|| {
-        let mut f = FormState::default();
-        f.set("reminder_offsets", settings.reminder_offsets.clone());
-        f.set("quiet_from", hm(settings.quiet_from));
-        f.set("quiet_until", hm(settings.quiet_until));
-        f.set("digest_at", hm(settings.digest_at));
-        f
-    });
+    let mut form = form.unwrap_or_default();
+    // The texts' form does not carry the settings: show the saved ones.
+    if ["reminder_offsets", "quiet_from", "quiet_until", "digest_at"]
+        .iter()
+        .all(|k| form.v(k).is_empty())
+    {
+        form.set("reminder_offsets", settings.reminder_offsets.clone());
+        form.set("quiet_from", hm(settings.quiet_from));
+        form.set("quiet_until", hm(settings.quiet_until));
+        form.set("digest_at", hm(settings.digest_at));
+    }
     let lines = match &lang {
         Some(_) => CUSTOM_TEXT_KEYS
             .iter()
@@ -115,7 +118,16 @@ async fn show(
                         .map(|n| format!("{{{n}}}"))
                         .collect::<Vec<_>>()
                         .join(" "),
-                    reference: page.t(key),
+                    // traject's own text, its placeholders left as such.
+                    reference: {
+                        let shown: Vec<String> = names.iter().map(|n| format!("{{{n}}}")).collect();
+                        let args: Vec<(&str, i18n::Arg<'_>)> = names
+                            .iter()
+                            .zip(&shown)
+                            .map(|(n, v)| (*n, i18n::Arg::Str(v.as_str())))
+                            .collect();
+                        i18n::t_args(page.lang, key, &args)
+                    },
                     value,
                 }
             })

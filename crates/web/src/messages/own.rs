@@ -38,7 +38,7 @@ fn pictogram(key: &str) -> &'static str {
         "page-reported" | "page-thanks" => "✅",
         "page-read-aloud" => "🔊",
         "page-calendar" => "📲",
-        "page-back" => "⬅️",
+        "page-back" => "🔙",
         _ => "",
     }
 }
@@ -151,13 +151,38 @@ impl Words {
         }
     }
 
-    fn reason(&self, r: ExcuseReason) -> String {
-        let lang = self.ours.unwrap_or(self.base);
-        format!(
-            "{} {}",
-            reason_pictogram(r),
-            i18n::t(lang, &format!("coded-excuse-{}", r.code()))
+    fn reason(&self, r: ExcuseReason) -> (String, String) {
+        let key = format!("page-reason-{}", r.code());
+        (
+            format!("{} {}", reason_pictogram(r), self.bare(&key, "").0),
+            self.attr(&key),
         )
+    }
+
+    /// ` lang=".." dir=".."` for an element whose text falls back to her
+    /// language of the four inside a page in a further language (WCAG
+    /// 3.1.2); empty otherwise. Codes are two or three letters, safe as is.
+    pub fn attr(&self, key: &str) -> String {
+        let lang = self.lang_of(key);
+        if lang.is_empty() {
+            String::new()
+        } else {
+            format!(" lang=\"{lang}\" dir=\"ltr\"")
+        }
+    }
+
+    /// The same for the demo warning, always in her language of the four.
+    pub fn base_attr(&self) -> String {
+        if self.code == self.base.code() {
+            String::new()
+        } else {
+            format!(" lang=\"{}\" dir=\"ltr\"", self.base.code())
+        }
+    }
+
+    /// The demo warning, in her language of the four.
+    pub fn demo_warning(&self) -> String {
+        i18n::t(self.ours.unwrap_or(self.base), "demo-warning")
     }
 }
 
@@ -210,6 +235,7 @@ struct OwnPage {
     lines: Vec<Line>,
     calendar: String,
     notice: String,
+    notice_key: String,
 }
 
 #[derive(Template)]
@@ -220,7 +246,8 @@ struct AbsencePage {
     title: String,
     token: String,
     line: Line,
-    reasons: Vec<(String, String)>,
+    /// Code, label and the label's `lang` attribute.
+    reasons: Vec<(String, String, String)>,
 }
 
 #[derive(Template)]
@@ -395,6 +422,7 @@ async fn show(
         token: token.to_owned(),
         lines,
         notice,
+        notice_key,
         w,
         demo: state.demo,
     };
@@ -438,7 +466,10 @@ pub async fn absence_form(
         line: line(&w, s),
         reasons: ExcuseReason::ALL
             .iter()
-            .map(|r| (r.code().to_owned(), w.reason(*r)))
+            .map(|r| {
+                let (label, attr) = w.reason(*r);
+                (r.code().to_owned(), label, attr)
+            })
             .collect(),
         title: w.t("page-cant-come"),
         token,
