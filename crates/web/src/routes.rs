@@ -176,6 +176,11 @@ fn all_routes() -> Routes {
         .add(Method::POST, "/groups/{id}/sessions", groups::add_session)
         .add(Method::GET, "/groups/{id}/childcare", groups::childcare)
         .add(Method::GET, "/participants/{id}/hours", groups::hours)
+        .add(
+            Method::POST,
+            "/participants/{id}/hours",
+            groups::hours_with_calendar,
+        )
         .add(Method::POST, "/sessions/{id}/cancel", groups::cancel)
         .add(Method::GET, "/sessions/{id}/edit", groups::edit_session)
         .add(Method::POST, "/sessions/{id}/edit", groups::update_session)
@@ -275,6 +280,11 @@ fn all_routes() -> Routes {
             Method::GET,
             "/trajectories/{id}/plan/print",
             participants::plan::print,
+        )
+        .add(
+            Method::POST,
+            "/trajectories/{id}/plan/print",
+            participants::plan::print_with_calendar,
         )
         .add(
             Method::GET,

@@ -712,3 +712,65 @@ async fn the_api_lists_messages_per_participant_and_session_and_makes_links() {
         .unwrap();
     assert_eq!(bad.status(), 422);
 }
+
+#[tokio::test]
+async fn her_printed_plan_and_attestation_carry_a_qr_code_for_her_calendar() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let (trajectory, pid) = app
+        .with_db(|conn| {
+            use db::schema::{plans, trajectories};
+            plans::table
+                .inner_join(trajectories::table.on(trajectories::id.eq(plans::trajectory_id)))
+                .select((trajectories::id, trajectories::participant_id))
+                .first::<(String, String)>(conn)
+                .unwrap()
+        })
+        .await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let csrf = app.csrf(&coordinator).await;
+    let app = &app;
+    let feeds = |pid: String| async move {
+        app.with_db(move |conn| {
+            use db::schema::access_links;
+            access_links::table
+                .filter(access_links::participant_id.eq(&pid))
+                .filter(access_links::kind.eq("feed"))
+                .count()
+                .get_result::<i64>(conn)
+                .unwrap()
+        })
+        .await
+    };
+    let plain = coordinator
+        .get(app.url(&format!("/trajectories/{trajectory}/plan/print")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(
+        !plain.contains("calendar-qr-caption"),
+        "no link made by just looking"
+    );
+    assert_eq!(feeds(pid.clone()).await, 0);
+    let with = coordinator
+        .post(app.url(&format!("/trajectories/{trajectory}/plan/print")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(with.status(), 200);
+    let html = with.text().await.unwrap();
+    assert!(html.contains("calendar-qr-caption") && html.contains("<svg"));
+    assert_eq!(feeds(pid.clone()).await, 1);
+    let hours = coordinator
+        .post(app.url(&format!("/participants/{pid}/hours")))
+        .form(&[("csrf", csrf.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(hours.status(), 200);
+    assert!(hours.text().await.unwrap().contains("calendar-qr-caption"));
+    assert_eq!(feeds(pid).await, 2);
+}

@@ -1160,3 +1160,5 @@ text-key-page-reason-work_or_training = Seite: Grund, Arbeit oder ein Kurs
 text-key-page-reason-transport = Seite: Grund, keine Fahrmöglichkeit
 text-key-page-reason-no_childcare = Seite: Grund, niemand passt auf meine Kinder auf
 text-key-page-reason-other = Seite: Grund, etwas anderes
+plan-calendar-qr = 📲 Scanne das mit der Kamera deines Telefons: deine Gruppentreffen kommen in deinen Kalender.
+plan-print-with-calendar = QR-Code für den Kalender ihres Telefons hinzufügen (ein neuer Kalenderlink)

@@ -1138,3 +1138,5 @@ text-key-page-reason-work_or_training = Page: reason, work or a course
 text-key-page-reason-transport = Page: reason, no way to get there
 text-key-page-reason-no_childcare = Page: reason, no one to mind my children
 text-key-page-reason-other = Page: reason, something else
+plan-calendar-qr = 📲 Scan this with your phone's camera: your group meetings go into your calendar.
+plan-print-with-calendar = Add the QR code for her phone's calendar (a new calendar link)

@@ -1152,3 +1152,5 @@ text-key-page-reason-work_or_training = Page : raison, travail ou formation
 text-key-page-reason-transport = Page : raison, pas de transport
 text-key-page-reason-no_childcare = Page : raison, personne pour garder mes enfants
 text-key-page-reason-other = Page : raison, autre chose
+plan-calendar-qr = 📲 Scanne ceci avec l'appareil photo de ton téléphone : tes rencontres de groupe vont dans ton agenda.
+plan-print-with-calendar = Ajouter le code QR pour l'agenda de son téléphone (un nouveau lien d'agenda)

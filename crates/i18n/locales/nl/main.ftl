@@ -1138,3 +1138,5 @@ text-key-page-reason-work_or_training = Pagina: reden, werk of een cursus
 text-key-page-reason-transport = Pagina: reden, geen vervoer
 text-key-page-reason-no_childcare = Pagina: reden, geen opvang voor mijn kinderen
 text-key-page-reason-other = Pagina: reden, iets anders
+plan-calendar-qr = 📲 Scan dit met de camera van je telefoon: je groepsbijeenkomsten komen in je agenda.
+plan-print-with-calendar = QR-code voor de agenda van haar telefoon toevoegen (een nieuwe agendalink)

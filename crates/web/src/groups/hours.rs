@@ -15,6 +15,8 @@ pub struct HoursPage {
     pub her: Page,
     pub organisation: String,
     pub issued: NaiveDate,
+    /// Her calendar's QR code (inline SVG), when asked for.
+    pub calendar_qr: String,
 }
 
 impl HoursPage {
@@ -69,7 +71,56 @@ pub async fn hours(
     CurrentUser(me): CurrentUser,
     Path(id): Path<String>,
 ) -> Response {
-    let (at, writer) = origin_parts(&state);
+    hours_page(&state, address, page, &me, id, String::new()).await
+}
+
+/// The attestation with a QR code that puts her group sessions in her
+/// phone's calendar: a new calendar link for her (an edit of her file).
+pub async fn hours_with_calendar(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let (at, _) = origin_parts(&state);
+    let (actor, pid, ip) = (me.actor.clone(), id.clone(), address.clone());
+    let made = state
+        .db
+        .run(move |conn| {
+            Ok(db::messages::links::create_for_participant(
+                conn,
+                &actor,
+                &pid,
+                Some(domain::messages::LinkKind::Feed),
+                Origin::new(Some(&ip), at),
+            ))
+        })
+        .await;
+    let token = match made {
+        Ok(Ok((_, token))) => token,
+        Ok(Err(e)) => return crate::participants::edit_failure(page, e),
+        Err(e) => return internal(page, e),
+    };
+    let url = format!("{}/calendar/{token}", state.base_url(&headers));
+    let subscribe = url
+        .split_once("://")
+        .map(|(_, rest)| format!("webcal://{rest}"))
+        .unwrap_or(url);
+    let qr = crate::pages::account::qr_svg(&subscribe, "calendar-qr-caption");
+    hours_page(&state, address, page, &me, id, qr).await
+}
+
+async fn hours_page(
+    state: &AppState,
+    address: String,
+    page: Page,
+    me: &crate::auth::Signed,
+    id: String,
+    calendar_qr: String,
+) -> Response {
+    let (at, writer) = origin_parts(state);
     let (actor, pid) = (me.actor.clone(), id.clone());
     let sheet = state
         .db
@@ -96,7 +147,8 @@ pub async fn hours(
                 participant_id: id,
                 sheet,
                 her,
-                issued: today(&state),
+                issued: today(state),
+                calendar_qr,
             })
         }
         Ok(Err(e)) => access_failure(page, e),

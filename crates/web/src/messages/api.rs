@@ -10,7 +10,7 @@ use axum::Json;
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, StatusCode};
 use axum::response::{IntoResponse, Response};
-use chrono::NaiveDateTime;
+use chrono::{DateTime, Utc};
 use db::participants::Origin;
 use domain::messages::LinkKind;
 use serde::{Deserialize, Serialize};
@@ -30,10 +30,9 @@ pub struct MessageLine {
     pub session_id: Option<String>,
     /// Participant id (in a session's view).
     pub participant_id: Option<String>,
-    #[schema(value_type = String, format = DateTime)]
-    pub due_at: NaiveDateTime,
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub sent_at: Option<NaiveDateTime>,
+    /// When it is or was due (UTC).
+    pub due_at: DateTime<Utc>,
+    pub sent_at: Option<DateTime<Utc>>,
     pub attempts: i32,
     pub last_error: String,
 }
@@ -46,8 +45,8 @@ fn line(m: db::messages::Message) -> MessageLine {
         status: m.status,
         session_id: m.session_id,
         participant_id: m.participant_id,
-        due_at: m.due_at,
-        sent_at: m.sent_at,
+        due_at: m.due_at.and_utc(),
+        sent_at: m.sent_at.map(|t| t.and_utc()),
         attempts: m.attempts,
         last_error: m.last_error,
     }
@@ -126,8 +125,7 @@ pub struct LinkCreated {
     pub kind: String,
     /// The link, shown only now.
     pub url: String,
-    #[schema(value_type = Option<String>, format = DateTime)]
-    pub expires_at: Option<NaiveDateTime>,
+    pub expires_at: Option<DateTime<Utc>>,
     /// Whether it was queued to her phone or email.
     pub sent: bool,
 }
@@ -195,7 +193,7 @@ pub async fn create_link(
                 id: link.id,
                 kind: link.kind,
                 url,
-                expires_at: link.expires_at,
+                expires_at: link.expires_at.map(|t| t.and_utc()),
                 sent,
             }))
         })

@@ -216,6 +216,8 @@ pub async fn plan_page(
 pub struct PrintPage {
     pub page: Page,
     pub view: PlanView,
+    /// Her calendar's QR code (inline SVG), when asked for.
+    pub calendar_qr: String,
 }
 
 impl PrintPage {
@@ -278,7 +280,64 @@ pub async fn print(
     if let Ok(lang) = view.participant.language.parse() {
         page.lang = lang;
     }
-    render(&PrintPage { page, view })
+    render(&PrintPage {
+        page,
+        view,
+        calendar_qr: String::new(),
+    })
+}
+
+/// The plan to print with a QR code that puts her group sessions in her
+/// phone's calendar: a new calendar link for her (an edit of her file).
+pub async fn print_with_calendar(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    headers: axum::http::HeaderMap,
+    Path(id): Path<String>,
+) -> Response {
+    let view = match load(&state, address.clone(), &me, id).await {
+        Ok(Ok(v)) => v,
+        Ok(Err(e)) => return edit_failure(page, e),
+        Err(e) => return internal(page, e),
+    };
+    if view.plan.is_none() {
+        return page.error(StatusCode::NOT_FOUND);
+    }
+    let (at, _) = super::origin_parts(&state);
+    let (actor, pid) = (me.actor.clone(), view.participant.id.clone());
+    let made = state
+        .db
+        .run(move |conn| {
+            Ok(db::messages::links::create_for_participant(
+                conn,
+                &actor,
+                &pid,
+                Some(domain::messages::LinkKind::Feed),
+                Origin::new(Some(&address), at),
+            ))
+        })
+        .await;
+    let token = match made {
+        Ok(Ok((_, token))) => token,
+        Ok(Err(e)) => return edit_failure(page, e),
+        Err(e) => return internal(page, e),
+    };
+    let url = format!("{}/calendar/{token}", state.base_url(&headers));
+    let subscribe = url
+        .split_once("://")
+        .map(|(_, rest)| format!("webcal://{rest}"))
+        .unwrap_or(url);
+    let mut page = page;
+    if let Ok(lang) = view.participant.language.parse() {
+        page.lang = lang;
+    }
+    render(&PrintPage {
+        page,
+        view,
+        calendar_qr: crate::pages::account::qr_svg(&subscribe, "calendar-qr-caption"),
+    })
 }
 
 fn optional_date(
