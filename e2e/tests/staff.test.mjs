@@ -11,8 +11,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/admin/calendar', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/admin/programmes', '/admin/calendar', '/audit', '/account'],
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
   casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/account'],
   facilitator: ['/dashboard', '/groups', '/week', '/account'],
 };

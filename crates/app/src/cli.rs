@@ -367,15 +367,19 @@ fn worker(config: &Config, once: bool) -> Result<ExitCode, Failure> {
         let worker = outbox_worker(config, db)?;
         if once {
             let started = std::time::Instant::now();
-            let (sessions, queued) = worker.schedule().await?;
+            let (sessions, queued) = worker.schedule_reminders().await?;
             let queueing = started.elapsed();
+            let started = std::time::Instant::now();
+            let digests = worker.schedule_digests().await?;
+            let digesting = started.elapsed();
             let started = std::time::Instant::now();
             let round = worker.send_due().await?;
             let sending = started.elapsed();
             let rate = (round.sent + round.failed) as f64 / sending.as_secs_f64().max(1e-6);
             println!(
-                "queued {queued} reminders for {sessions} sessions in {} ms; sent {}, failed {} in {} ms ({rate:.0} messages/s)",
+                "queued {queued} reminders for {sessions} sessions in {} ms; {digests} staff digests in {} ms; sent {}, failed {} in {} ms ({rate:.0} messages/s)",
                 queueing.as_millis(),
+                digesting.as_millis(),
                 round.sent,
                 round.failed,
                 sending.as_millis()

@@ -107,14 +107,26 @@ impl Worker {
     /// due today; returns how many sessions were looked at and how many
     /// messages were added.
     pub async fn schedule(&self) -> Result<(usize, usize), db::DbError> {
+        let (sessions, reminders) = self.schedule_reminders().await?;
+        let digests = self.schedule_digests().await?;
+        Ok((sessions, reminders + digests))
+    }
+
+    /// Queues the reminders of the sessions ahead: how many sessions were
+    /// looked at and how many reminders were added.
+    pub async fn schedule_reminders(&self) -> Result<(usize, usize), db::DbError> {
         let now = self.clock.now().naive_utc();
         let horizon = self.settings.horizon;
         self.db
-            .run(move |conn| {
-                let (sessions, reminders) = messages::queue_due_reminders(conn, now, horizon)?;
-                let digests = messages::digest::queue_digests(conn, now)?;
-                Ok((sessions, reminders + digests))
-            })
+            .run(move |conn| messages::queue_due_reminders(conn, now, horizon))
+            .await
+    }
+
+    /// Queues the staff digests due today and not queued yet.
+    pub async fn schedule_digests(&self) -> Result<usize, db::DbError> {
+        let now = self.clock.now().naive_utc();
+        self.db
+            .run(move |conn| messages::digest::queue_digests(conn, now))
             .await
     }
 

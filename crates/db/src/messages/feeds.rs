@@ -10,8 +10,9 @@ use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use diesel::prelude::*;
 use std::collections::HashMap;
 
-/// A participant's feed: her language and sessions from three months back
-/// to a year ahead (cancelled ones stay, marked so, for the phone to update).
+/// A participant's feed: her preferred language of traject's four (the
+/// feed's words) and her sessions from three months back to a year ahead
+/// (cancelled ones stay, marked so, for the phone to update).
 pub fn participant_feed(
     conn: &mut DbConn,
     org: &str,
@@ -27,6 +28,10 @@ pub fn participant_feed(
     let Some((language, own)) = found else {
         return Ok(None);
     };
+    // Her message language when it is one of the four, else her preferred.
+    let language = own
+        .filter(|l| l.parse::<domain::model::Language>().is_ok())
+        .unwrap_or(language);
     let sessions = her_sessions(
         conn,
         org,
@@ -35,7 +40,7 @@ pub fn participant_feed(
         today + Duration::days(366),
         2_000,
     )?;
-    Ok(Some((own.unwrap_or(language), sessions)))
+    Ok(Some((language, sessions)))
 }
 
 /// A session in a staff member's feed.
