@@ -99,7 +99,17 @@ test('her page in her language, right to left in Arabic, and "I can\'t come" rea
   assert.ok(await card.isVisible(), 'the card of reported absences');
   const path = new URL(fileUrl).pathname;
   assert.ok(await card.locator(`a[href="${path}"]`).count() > 0, 'she is on it');
+  // Her attestation with the QR code for her phone's calendar, to print.
+  await staff.goto(`${fileUrl}/hours`);
+  await submit(staff, '.plan-calendar-form button[type=submit]');
+  assert.ok(await staff.isVisible('figure.print-qr svg'));
+  await inspect(staff, 'casemanager-attestation-calendar-qr');
   await staff.context().close();
+
+  // A link that does not open (revoked, expired or guessed): one plain page.
+  await her.goto(`${baseUrl}/p/${'0'.repeat(64)}`);
+  assert.ok((await her.textContent('h1')).length > 0);
+  await inspect(her, 'participant-link-gone');
   await her.context().close();
 });
 

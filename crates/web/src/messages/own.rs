@@ -28,6 +28,7 @@ use serde::Deserialize;
 fn pictogram(key: &str) -> &'static str {
     match key {
         "page-hello" => "👋",
+        "page-link-gone" => "⛔",
         "page-next" => "📅",
         "page-none" => "📭",
         "page-childcare" => "👶",
