@@ -103,12 +103,7 @@ pub async fn hours_with_calendar(
         Ok(Err(e)) => return crate::participants::edit_failure(page, e),
         Err(e) => return internal(page, e),
     };
-    let url = format!("{}/calendar/{token}", state.base_url(&headers));
-    let subscribe = url
-        .split_once("://")
-        .map(|(_, rest)| format!("webcal://{rest}"))
-        .unwrap_or(url);
-    let qr = crate::pages::account::qr_svg(&subscribe, "calendar-qr-caption");
+    let qr = crate::messages::links::calendar_qr(&state, &headers, &token, "calendar-qr-caption");
     hours_page(&state, address, page, &me, id, qr).await
 }
 

@@ -40,6 +40,18 @@ fn webcal(url: &str) -> String {
         .unwrap_or_default()
 }
 
+/// The QR code (inline SVG, captioned by `caption_id`) that subscribes a
+/// phone to the calendar feed of `token`.
+pub(crate) fn calendar_qr(
+    state: &AppState,
+    headers: &HeaderMap,
+    token: &str,
+    caption_id: &str,
+) -> String {
+    let url = format!("{}/calendar/{token}", state.base_url(headers));
+    qr_svg(&webcal(&url), caption_id)
+}
+
 /// `POST /participants/{id}/links`: a new page link (`kind=page`, replacing
 /// the one she had; `send=1` sends it to her own channel) or calendar feed
 /// (`kind=feed`). The link is shown once, with its QR code, to print.

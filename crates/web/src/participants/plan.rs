@@ -324,11 +324,8 @@ pub async fn print_with_calendar(
         Ok(Err(e)) => return edit_failure(page, e),
         Err(e) => return internal(page, e),
     };
-    let url = format!("{}/calendar/{token}", state.base_url(&headers));
-    let subscribe = url
-        .split_once("://")
-        .map(|(_, rest)| format!("webcal://{rest}"))
-        .unwrap_or(url);
+    let calendar_qr =
+        crate::messages::links::calendar_qr(&state, &headers, &token, "calendar-qr-caption");
     let mut page = page;
     if let Ok(lang) = view.participant.language.parse() {
         page.lang = lang;
@@ -336,7 +333,7 @@ pub async fn print_with_calendar(
     render(&PrintPage {
         page,
         view,
-        calendar_qr: crate::pages::account::qr_svg(&subscribe, "calendar-qr-caption"),
+        calendar_qr,
     })
 }
 
