@@ -321,7 +321,10 @@ impl Item {
 pub fn built_in() -> Vec<Instrument> {
     [
         include_str!("../instruments/life_domains.json"),
+        include_str!("../instruments/self_confidence.json"),
+        include_str!("../instruments/satisfaction.json"),
         include_str!("../instruments/session_feedback.json"),
+        include_str!("../instruments/follow_up.json"),
     ]
     .iter()
     .filter_map(|json| Instrument::from_json(json).ok())
@@ -339,7 +342,19 @@ mod tests {
     #[test]
     fn the_built_in_instruments_are_complete_in_the_four_languages() {
         let all = built_in();
-        assert_eq!(all.len(), 2, "every built-in file parses");
+        assert_eq!(all.len(), 5, "every built-in file parses");
+        // Satisfaction and session feedback are anonymous; the satisfaction
+        // survey asks AMIF's "helpful for my integration".
+        let anonymous: Vec<&str> = all
+            .iter()
+            .filter(|i| i.anonymous)
+            .map(|i| i.key.as_str())
+            .collect();
+        assert_eq!(
+            anonymous,
+            ["traject-satisfaction", "traject-session-feedback"]
+        );
+        assert!(all[2].item("helpful_for_integration").is_some());
         for i in &all {
             for lang in ["nl", "fr", "de", "en"] {
                 assert!(i.names.contains_key(lang), "{}: name in {lang}", i.key);
