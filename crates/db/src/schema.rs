@@ -51,6 +51,19 @@ diesel::table! {
 }
 
 diesel::table! {
+    instruments (id) {
+        id -> Text,
+        organisation_id -> Text,
+        instrument_key -> Text,
+        version -> Integer,
+        definition -> Text,
+        shared -> Bool,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     messages (id) {
         id -> Text,
         organisation_id -> Text,
@@ -644,6 +657,7 @@ diesel::joinable!(intakes -> trajectories (trajectory_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    instruments,
     access_links,
     custom_texts,
     messages,

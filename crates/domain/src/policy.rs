@@ -84,6 +84,8 @@ pub enum Action {
     /// How the organisation reaches participants: reminder times, quiet
     /// hours, the staff digest, and texts in further languages.
     ManageMessages,
+    /// The organisation's own questionnaires (instruments) and their versions.
+    ManageInstruments,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -252,10 +254,12 @@ pub fn authorize(
             Coordinator | Casemanager | Facilitator => Ok(grant(None)),
             Administrator => Err(Denied::Role),
         },
-        (ManageCalendars | ManageMessages, Resource::Organisation { .. }) => match role {
-            Administrator | Coordinator => Ok(grant(None)),
-            _ => Err(Denied::Role),
-        },
+        (ManageCalendars | ManageMessages | ManageInstruments, Resource::Organisation { .. }) => {
+            match role {
+                Administrator | Coordinator => Ok(grant(None)),
+                _ => Err(Denied::Role),
+            }
+        }
         // Casemanagers see every group of their organisation (they place
         // their participants); facilitators only the groups they lead.
         (
@@ -385,6 +389,11 @@ mod tests {
         );
         assert!(authorize(&admin, Action::ManageCalendars, org, None).is_ok());
         assert!(authorize(&admin, Action::ManageMessages, org, None).is_ok());
+        assert!(authorize(&admin, Action::ManageInstruments, org, None).is_ok());
+        assert_eq!(
+            authorize(&cm, Action::ManageInstruments, org, None),
+            Err(Denied::Role)
+        );
         assert!(authorize(&f, Action::ManagePractices, org, None).is_ok());
         assert_eq!(
             authorize(&admin, Action::ManagePractices, org, None),
