@@ -95,6 +95,18 @@ fn reserved_keys_broken_data_and_other_roles_are_refused() {
             Denied::Role
         )))
     ));
+    // The refusal stays in the trail.
+    {
+        use db::schema::audit_log;
+        use diesel::prelude::*;
+        let refused: i64 = audit_log::table
+            .filter(audit_log::action.eq("instrument.save"))
+            .filter(audit_log::actor_user_id.eq(cm.user_id()))
+            .count()
+            .get_result(&mut conn)
+            .unwrap();
+        assert_eq!(refused, 1);
+    }
     let org = admin.organisation_id().unwrap().to_owned();
     let own = instruments::available(&mut conn, &org)
         .unwrap()

@@ -80,14 +80,16 @@ pub fn save(
     digest_at: &str,
     origin: Origin<'_>,
 ) -> Result<(), EditError> {
+    // Asked before the transaction: a refusal's audit entry must stay.
+    let org = require(
+        conn,
+        actor,
+        Action::ManageMessages,
+        "messages.settings",
+        origin,
+    )
+    .map_err(EditError::from)?;
     write_tx(conn, |conn| {
-        let org = require(
-            conn,
-            actor,
-            Action::ManageMessages,
-            "messages.settings",
-            origin,
-        )?;
         let mut errors = Vec::new();
         let parsed = parse_offsets(offsets);
         if parsed.is_none() {

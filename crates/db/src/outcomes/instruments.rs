@@ -66,14 +66,15 @@ pub fn save(
     shared: bool,
     origin: Origin<'_>,
 ) -> Result<u32, SaveError> {
+    // Asked before the transaction: a refusal's audit entry must stay.
+    let org = require(
+        conn,
+        actor,
+        Action::ManageInstruments,
+        "instrument.save",
+        origin,
+    )?;
     write_tx(conn, |conn| {
-        let org = require(
-            conn,
-            actor,
-            Action::ManageInstruments,
-            "instrument.save",
-            origin,
-        )?;
         let mut instrument = Instrument::from_json(json)?;
         if instrument.key.starts_with("traject-") {
             return Err(SaveError::ReservedKey);
