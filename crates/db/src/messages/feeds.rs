@@ -39,6 +39,7 @@ pub fn participant_feed(
         today - Duration::days(92),
         today + Duration::days(366),
         2_000,
+        None,
     )?;
     Ok(Some((language, sessions)))
 }

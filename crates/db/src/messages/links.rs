@@ -365,14 +365,6 @@ pub fn send_link(
     let Ok(channel) = channel.parse::<Channel>() else {
         return Ok(false);
     };
-    let address = match channel {
-        Channel::Sms | Channel::Whatsapp => phone,
-        Channel::Email => email,
-        Channel::PhoneCall | Channel::NoChannel => None,
-    };
-    let Some(address) = address else {
-        return Ok(false);
-    };
     let today = domain::clock::brussels_local(now).date();
     let scopes: Vec<String> = consents::table
         .filter(consents::organisation_id.eq(org))
@@ -386,11 +378,9 @@ pub fn send_link(
         .select(consents::scope)
         .load(conn)?;
     let agreed = |s: ConsentScope| scopes.iter().any(|x| x == s.code());
-    if !agreed(ConsentScope::Reminders)
-        || (channel == Channel::Whatsapp && !agreed(ConsentScope::WhatsappContact))
-    {
+    let Some(address) = super::send_address(channel, phone, email, agreed) else {
         return Ok(false);
-    }
+    };
     let facts = LinkFacts {
         first_name,
         link: link.to_owned(),

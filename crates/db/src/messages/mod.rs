@@ -149,23 +149,20 @@ fn recipients(
         .load::<(String, String)>(conn)?
         .into_iter()
         .collect();
-    let little = childcare_for(conn, org, group_id, &ids, on)?;
+    let care = Childcare::load(conn, org, &[group_id], &ids)?;
     let agreed =
         |p: &str, scope: ConsentScope| consents.contains(&(p.to_owned(), scope.code().to_owned()));
     Ok(rows
         .into_iter()
         .filter_map(|(id, first_name, language, channel, phone, email, own)| {
             let channel: Channel = channel.parse().ok()?;
+            // "Phone call" members go on the call list, agreed or not.
             let address = match channel {
-                Channel::Sms | Channel::Whatsapp => phone?,
-                Channel::Email => email?,
                 Channel::PhoneCall => phone.unwrap_or_default(),
-                Channel::NoChannel => return None,
+                _ => send_address(channel, phone, email, |scope| agreed(&id, scope))?,
             };
-            let consented = agreed(&id, ConsentScope::Reminders)
-                && (channel != Channel::Whatsapp || agreed(&id, ConsentScope::WhatsappContact));
-            (consented || channel == Channel::PhoneCall).then(|| Recipient {
-                childcare: little.contains(&id),
+            Some(Recipient {
+                childcare: care.for_member(group_id, &id, on),
                 participant_id: id,
                 first_name,
                 language: own.unwrap_or(language),
@@ -176,36 +173,74 @@ fn recipients(
         .collect())
 }
 
-/// Of `ids`, the members for whom childcare is there on `on`: the group has
-/// a childcare group and she has a child under 7 on the day.
-pub(crate) fn childcare_for<S: AsRef<str>>(
-    conn: &mut DbConn,
-    org: &str,
-    group_id: &str,
-    ids: &[S],
-    on: NaiveDate,
-) -> DbResult<HashSet<String>> {
-    let has_childcare: i64 = groups::table
-        .filter(groups::organisation_id.eq(org))
-        .filter(groups::parent_id.eq(group_id))
-        .filter(groups::kind.eq("childcare"))
-        .count()
-        .get_result(conn)?;
-    let mut little: HashSet<String> = HashSet::new();
-    if has_childcare > 0 {
-        let ids: Vec<&str> = ids.iter().map(AsRef::as_ref).collect();
-        let born: Vec<(String, Option<NaiveDate>)> = children::table
-            .filter(children::organisation_id.eq(org))
-            .filter(children::participant_id.eq_any(&ids))
-            .select((children::participant_id, children::birth_date))
-            .load(conn)?;
-        for (p, b) in born {
-            if domain::groups::child_counts(&[b], on).childcare > 0 {
-                little.insert(p);
+/// Her address on a channel that sends (SMS, WhatsApp, email), when she
+/// has one there and agreed to reminders (and, for WhatsApp, to WhatsApp).
+pub(crate) fn send_address(
+    channel: Channel,
+    phone: Option<String>,
+    email: Option<String>,
+    agreed: impl Fn(ConsentScope) -> bool,
+) -> Option<String> {
+    let address = match channel {
+        Channel::Sms | Channel::Whatsapp => phone?,
+        Channel::Email => email?,
+        Channel::PhoneCall | Channel::NoChannel => return None,
+    };
+    let consented = agreed(ConsentScope::Reminders)
+        && (channel != Channel::Whatsapp || agreed(ConsentScope::WhatsappContact));
+    consented.then_some(address)
+}
+
+/// Whether childcare is there for a member on a day: her group has a
+/// childcare group and she has a child under 7 on the day. Read once for
+/// many groups and members, then asked per session in memory.
+pub(crate) struct Childcare {
+    groups_with_care: HashSet<String>,
+    births: HashMap<String, Vec<Option<NaiveDate>>>,
+}
+
+impl Childcare {
+    pub(crate) fn load<G: AsRef<str>, P: AsRef<str>>(
+        conn: &mut DbConn,
+        org: &str,
+        group_ids: &[G],
+        participant_ids: &[P],
+    ) -> DbResult<Self> {
+        let group_ids: Vec<&str> = group_ids.iter().map(AsRef::as_ref).collect();
+        let groups_with_care: HashSet<String> = groups::table
+            .filter(groups::organisation_id.eq(org))
+            .filter(groups::parent_id.eq_any(&group_ids))
+            .filter(groups::kind.eq("childcare"))
+            .select(groups::parent_id)
+            .load::<Option<String>>(conn)?
+            .into_iter()
+            .flatten()
+            .collect();
+        let mut births: HashMap<String, Vec<Option<NaiveDate>>> = HashMap::new();
+        if !groups_with_care.is_empty() {
+            let ids: Vec<&str> = participant_ids.iter().map(AsRef::as_ref).collect();
+            let born: Vec<(String, Option<NaiveDate>)> = children::table
+                .filter(children::organisation_id.eq(org))
+                .filter(children::participant_id.eq_any(&ids))
+                .select((children::participant_id, children::birth_date))
+                .load(conn)?;
+            for (p, b) in born {
+                births.entry(p).or_default().push(b);
             }
         }
+        Ok(Self {
+            groups_with_care,
+            births,
+        })
     }
-    Ok(little)
+
+    pub(crate) fn for_member(&self, group_id: &str, participant_id: &str, on: NaiveDate) -> bool {
+        self.groups_with_care.contains(group_id)
+            && self
+                .births
+                .get(participant_id)
+                .is_some_and(|b| domain::groups::child_counts(b, on).childcare > 0)
+    }
 }
 
 /// The place of a session as a message names it: room and address.

@@ -3,7 +3,7 @@
 //! which records an excused absence and tells her casemanager. Nothing on it
 //! comes from the file beyond her first name.
 
-use super::{Message, childcare_for};
+use super::{Childcare, Message};
 use crate::audit::{self, Event};
 use crate::backend::write_tx;
 use crate::error::DbResult;
@@ -49,7 +49,8 @@ pub struct HerPage {
 }
 
 /// Her sessions from `from` to `until` (both days included), in the groups
-/// she is a member of on each session's day, in order; at most `limit`.
+/// she is a member of on each session's day, in order; at most `limit`;
+/// `only`: just that session, if it is one of hers.
 pub(crate) fn her_sessions(
     conn: &mut DbConn,
     org: &str,
@@ -57,6 +58,7 @@ pub(crate) fn her_sessions(
     from: NaiveDate,
     until: NaiveDate,
     limit: usize,
+    only: Option<&str>,
 ) -> DbResult<Vec<HerSession>> {
     let memberships: Vec<(String, Option<NaiveDate>, Option<NaiveDate>)> = group_members::table
         .filter(group_members::organisation_id.eq(org))
@@ -72,11 +74,16 @@ pub(crate) fn her_sessions(
         return Ok(Vec::new());
     }
     let group_ids: Vec<&String> = memberships.iter().map(|m| &m.0).collect();
-    let sessions: Vec<crate::models::GroupSession> = group_sessions::table
+    let mut query = group_sessions::table
         .filter(group_sessions::organisation_id.eq(org))
         .filter(group_sessions::group_id.eq_any(&group_ids))
         .filter(group_sessions::held_on.ge(from))
         .filter(group_sessions::held_on.le(until))
+        .into_boxed();
+    if let Some(id) = only {
+        query = query.filter(group_sessions::id.eq(id.to_owned()));
+    }
+    let sessions: Vec<crate::models::GroupSession> = query
         .order((group_sessions::held_on, group_sessions::starts_at))
         .select(crate::models::GroupSession::as_select())
         .load(conn)?;
@@ -123,19 +130,10 @@ pub(crate) fn her_sessions(
         .into_iter()
         .map(|(s, m, r)| (s, (m, r)))
         .collect();
-    let mut care: HashMap<(String, NaiveDate), bool> = HashMap::new();
+    let care = Childcare::load(conn, org, &group_ids, &[participant_id])?;
     let mut out = Vec::with_capacity(sessions.len());
     for s in sessions {
-        let key = (s.group_id.clone(), s.held_on);
-        let childcare = match care.get(&key) {
-            Some(c) => *c,
-            None => {
-                let c = childcare_for(conn, org, &s.group_id, &[participant_id], s.held_on)?
-                    .contains(participant_id);
-                care.insert(key, c);
-                c
-            }
-        };
+        let childcare = care.for_member(&s.group_id, participant_id, s.held_on);
         let (place, address) = s
             .room_id
             .as_ref()
@@ -190,6 +188,7 @@ pub fn her_page(
         today,
         today + chrono::Duration::days(62),
         9,
+        None,
     )?
     .into_iter()
     .filter(|s| s.date > today || s.end > local.time())
@@ -250,7 +249,8 @@ pub fn report_absence(
             participant_id,
             today,
             today + chrono::Duration::days(400),
-            usize::MAX,
+            1,
+            Some(session_id),
         )?
         .into_iter()
         .find(|s| s.id == session_id) else {

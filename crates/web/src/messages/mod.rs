@@ -16,6 +16,13 @@ use axum::response::{IntoResponse, Response};
 use serde::Deserialize;
 use utoipa::{OpenApi, ToSchema};
 
+/// When a message went (or is to go), in Brussels time, for the delivery
+/// views (her file, a session's page).
+pub(crate) fn sent_when(page: &crate::pages::Page, m: &db::messages::Message) -> String {
+    let at = domain::clock::brussels_local(m.sent_at.unwrap_or(m.due_at));
+    format!("{} {}", page.date(&at.date()), at.format("%H:%M"))
+}
+
 #[derive(OpenApi)]
 #[openapi(
     paths(

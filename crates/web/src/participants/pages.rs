@@ -573,8 +573,7 @@ pub struct FilePage {
 impl FilePage {
     /// When a message went (or is to go), in Brussels time.
     pub fn message_when(&self, m: &db::messages::Message) -> String {
-        let at = domain::clock::brussels_local(m.sent_at.unwrap_or(m.due_at));
-        format!("{} {}", self.page.date(&at.date()), at.format("%H:%M"))
+        crate::messages::sent_when(&self.page, m)
     }
 
     /// "made 24 November 2026 · works until 22 February 2027 · last used ...".
