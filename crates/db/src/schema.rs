@@ -628,6 +628,119 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    measurement_moments (id) {
+        id -> Text,
+        organisation_id -> Text,
+        programme_id -> Text,
+        instrument_key -> Text,
+        moment -> Text,
+        respondent -> Text,
+    }
+}
+
+diesel::table! {
+    measurements (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        trajectory_id -> Nullable<Text>,
+        programme_id -> Nullable<Text>,
+        instrument_key -> Text,
+        instrument_version -> Integer,
+        moment -> Text,
+        respondent -> Text,
+        channel -> Text,
+        status -> Text,
+        draft -> Text,
+        taken_on -> Nullable<Date>,
+        entered_by -> Nullable<Text>,
+        reminded_at -> Nullable<Timestamp>,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    measurement_answers (measurement_id, item_key) {
+        measurement_id -> Text,
+        item_key -> Text,
+        organisation_id -> Text,
+        value_num -> Nullable<BigInt>,
+        value_text -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    anonymous_responses (id) {
+        id -> Text,
+        organisation_id -> Text,
+        programme_id -> Nullable<Text>,
+        group_id -> Nullable<Text>,
+        session_id -> Nullable<Text>,
+        instrument_key -> Text,
+        instrument_version -> Integer,
+        moment -> Text,
+        month -> Text,
+    }
+}
+
+diesel::table! {
+    anonymous_answers (response_id, item_key) {
+        response_id -> Text,
+        item_key -> Text,
+        organisation_id -> Text,
+        value_num -> Nullable<BigInt>,
+        value_text -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    kiosks (id) {
+        id -> Text,
+        organisation_id -> Text,
+        session_id -> Text,
+        instrument_key -> Text,
+        instrument_version -> Integer,
+        token_hash -> Text,
+        started_by -> Text,
+        started_at -> Timestamp,
+        expires_at -> Timestamp,
+        closed_at -> Nullable<Timestamp>,
+    }
+}
+
+diesel::table! {
+    kiosk_turns (id) {
+        id -> Text,
+        organisation_id -> Text,
+        kiosk_id -> Text,
+        measurement_id -> Nullable<Text>,
+        draft -> Text,
+        done -> Bool,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    testimonials (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Nullable<Text>,
+        programme_id -> Nullable<Text>,
+        period_from -> Date,
+        period_to -> Date,
+        quote -> Text,
+        language -> Text,
+        scope -> Text,
+        anonymised -> Bool,
+        consent_on -> Date,
+        withdrawn_at -> Nullable<Timestamp>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
@@ -654,9 +767,18 @@ diesel::joinable!(plan_goals -> plans (plan_id));
 diesel::joinable!(plan_steps -> plans (plan_id));
 diesel::joinable!(plan_evaluations -> plans (plan_id));
 diesel::joinable!(intakes -> trajectories (trajectory_id));
+diesel::joinable!(measurement_answers -> measurements (measurement_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    measurement_moments,
+    measurements,
+    measurement_answers,
+    anonymous_responses,
+    anonymous_answers,
+    kiosks,
+    kiosk_turns,
+    testimonials,
     instruments,
     access_links,
     custom_texts,
@@ -697,4 +819,11 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_facilitators,
     attendance,
     attendance_keys,
+);
+
+// The programme figures count answers per moment, item and value.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    measurements::moment,
+    measurement_answers::item_key,
+    measurement_answers::value_num,
 );

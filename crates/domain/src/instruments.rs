@@ -22,14 +22,13 @@ pub fn text_in<'a>(texts: &'a Texts, lang: &str) -> Option<&'a str> {
         .map(String::as_str)
 }
 
-/// Who answers an instrument.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Respondent {
-    /// She answers herself (on her page, on a tablet, or on paper).
-    Participant,
-    /// Her casemanager rates.
-    Staff,
+crate::coded_enum! {
+    /// Who answers an instrument: she herself (on her page, on a tablet, or
+    /// on paper), or her casemanager rating.
+    Respondent: "respondent" {
+        Participant = "participant",
+        Staff = "staff",
+    }
 }
 
 /// A step of a scale: its value, a pictogram and, for some, words.
@@ -152,9 +151,12 @@ fn has_ours(texts: &Texts) -> bool {
 fn options_ok(options: &[Choice]) -> bool {
     let mut seen = HashSet::new();
     !options.is_empty()
-        && options
-            .iter()
-            .all(|o| !o.key.is_empty() && seen.insert(o.key.as_str()) && has_ours(&o.texts))
+        && options.iter().all(|o| {
+            !o.key.is_empty()
+                && !o.key.contains(',')
+                && seen.insert(o.key.as_str())
+                && has_ours(&o.texts)
+        })
 }
 
 impl Instrument {
@@ -229,6 +231,48 @@ pub enum Answer {
     YesNo(bool),
     Choices(Vec<String>),
     Text(String),
+}
+
+impl Answer {
+    /// The answer in a number and a text column: numbers and yes/no (1/0)
+    /// as a number, so that figures are summed in SQL; choices as their
+    /// keys joined by commas; texts and dates as text.
+    pub fn to_columns(&self) -> (Option<i64>, Option<String>) {
+        match self {
+            Answer::Number(n) => (Some(*n), None),
+            Answer::YesNo(b) => (Some(i64::from(*b)), None),
+            Answer::Choices(keys) => (None, Some(keys.join(","))),
+            Answer::Text(t) => (None, Some(t.clone())),
+        }
+    }
+
+    /// Reads the columns back for an item of `kind`.
+    pub fn from_columns(kind: &ItemKind, num: Option<i64>, text: Option<&str>) -> Option<Answer> {
+        match (kind, num, text) {
+            (ItemKind::YesNo, Some(n), _) => Some(Answer::YesNo(n != 0)),
+            (_, Some(n), _) => Some(Answer::Number(n)),
+            (ItemKind::Single { .. } | ItemKind::Multiple { .. }, None, Some(t)) => {
+                Some(Answer::Choices(
+                    t.split(',')
+                        .filter(|k| !k.is_empty())
+                        .map(str::to_owned)
+                        .collect(),
+                ))
+            }
+            (_, None, Some(t)) => Some(Answer::Text(t.to_owned())),
+            (_, None, None) => None,
+        }
+    }
+
+    /// The answer as form values (to fill a form or a question again).
+    pub fn values(&self) -> Vec<String> {
+        match self {
+            Answer::Number(n) => vec![n.to_string()],
+            Answer::YesNo(b) => vec![if *b { "yes" } else { "no" }.to_owned()],
+            Answer::Choices(keys) => keys.clone(),
+            Answer::Text(t) => vec![t.clone()],
+        }
+    }
 }
 
 /// Why an answer is refused (the code of a field error).

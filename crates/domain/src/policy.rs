@@ -86,6 +86,11 @@ pub enum Action {
     ManageMessages,
     /// The organisation's own questionnaires (instruments) and their versions.
     ManageInstruments,
+    /// Outcome figures of a programme or group (no person in them; anonymous
+    /// answers only from five up).
+    ReadOutcomes,
+    /// Start a shared tablet for a session's participants to answer on.
+    RunKiosk,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -282,6 +287,23 @@ pub fn authorize(
             Coordinator => Ok(grant(None)),
             Casemanager | Facilitator if assigned(facilitator_ids) => Ok(grant(None)),
             Casemanager | Facilitator => Err(Denied::NotAssigned),
+            Administrator => Err(Denied::Role),
+        },
+        (ReadOutcomes, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
+        // Facilitators run the tablet in the sessions they lead, but read no
+        // one's results.
+        (
+            RunKiosk,
+            Resource::Group {
+                facilitator_ids, ..
+            },
+        ) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            Facilitator if assigned(facilitator_ids) => Ok(grant(None)),
+            Facilitator => Err(Denied::NotAssigned),
             Administrator => Err(Denied::Role),
         },
         (AssignCasemanager, Resource::Organisation { .. }) => match role {
