@@ -251,6 +251,8 @@ pub fn seed(
         )?;
         crate::messages::texts::fiction(conn, &org.id, ts)?;
         crate::messages::fiction(conn, &org.id, ts)?;
+        crate::outcomes::fiction::seed(conn, &mut dice, &org.id, today, ts, true)?;
+        crate::outcomes::fiction::demo_extras(conn, &org.id, ts)?;
 
         crate::audit::record(
             conn,

@@ -702,6 +702,7 @@ diesel::table! {
         session_id -> Text,
         instrument_key -> Text,
         instrument_version -> Integer,
+        moment -> Text,
         token_hash -> Text,
         started_by -> Text,
         started_at -> Timestamp,

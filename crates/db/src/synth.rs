@@ -43,6 +43,7 @@ pub struct Summary {
     pub groups: usize,
     pub sessions: usize,
     pub attendance: usize,
+    pub measurements: usize,
     pub trail: u64,
 }
 
@@ -255,6 +256,8 @@ fn fill(
             summary.sessions += made.sessions;
             summary.attendance += made.marks;
             crate::messages::texts::fiction(conn, &org.id, now)?;
+            summary.measurements +=
+                crate::outcomes::fiction::seed(conn, &mut dice, &org.id, today, now, true)?;
             Ok((org.id, staff, ids))
         })?;
         progress(
@@ -415,7 +418,7 @@ fn trail(
 /// A summary line for the command line.
 pub fn describe(s: &Summary, today: NaiveDate) -> String {
     format!(
-        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} audit entries",
+        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} measurements, {} audit entries",
         s.organisations,
         s.staff,
         s.participants,
@@ -424,6 +427,7 @@ pub fn describe(s: &Summary, today: NaiveDate) -> String {
         s.groups,
         s.sessions,
         s.attendance,
+        s.measurements,
         s.trail
     )
 }

@@ -23,7 +23,7 @@ fn actor_for(conn: &mut DbConn, email: &str) -> Actor {
 }
 
 const OWN: &str = r#"{
-  "key": "demostad-parenting-check", "version": 7,
+  "key": "demostad-test-check", "version": 7,
   "names": {"nl": "Opvoedingscheck (fictief)", "en": "Parenting check (fictional)"},
   "respondent": "participant",
   "items": [
@@ -49,10 +49,10 @@ fn each_save_is_a_new_version_and_old_ones_stay_readable() {
         instruments::save(&mut conn, &admin, &reworded, false, origin()).unwrap(),
         2
     );
-    let v1 = instruments::version_of(&mut conn, &org, "demostad-parenting-check", 1)
+    let v1 = instruments::version_of(&mut conn, &org, "demostad-test-check", 1)
         .unwrap()
         .unwrap();
-    let v2 = instruments::version_of(&mut conn, &org, "demostad-parenting-check", 2)
+    let v2 = instruments::version_of(&mut conn, &org, "demostad-test-check", 2)
         .unwrap()
         .unwrap();
     assert_eq!(v1.items[0].texts["nl"], "Ik blijf rustig");
@@ -60,7 +60,10 @@ fn each_save_is_a_new_version_and_old_ones_stay_readable() {
     assert_eq!(v2.comparable_with(&v1), vec!["calm"]);
     // The list offers the latest version, beside the built-in ones.
     let all = instruments::available(&mut conn, &org).unwrap();
-    let own: Vec<_> = all.iter().filter(|a| a.source == Source::Own).collect();
+    let own: Vec<_> = all
+        .iter()
+        .filter(|a| a.source == Source::Own && a.instrument.key == "demostad-test-check")
+        .collect();
     assert_eq!(own.len(), 1);
     assert_eq!(own[0].instrument.version, 2);
     assert!(
@@ -79,7 +82,7 @@ fn reserved_keys_broken_data_and_other_roles_are_refused() {
     demo::seed(&mut conn, test_now(), None).unwrap();
     let admin = actor_for(&mut conn, "beheerder@demostad.example");
     let cm = actor_for(&mut conn, "casemanager1@demostad.example");
-    let ours = OWN.replace("demostad-parenting-check", "traject-life-domains");
+    let ours = OWN.replace("demostad-test-check", "traject-life-domains");
     assert!(matches!(
         instruments::save(&mut conn, &admin, &ours, false, origin()),
         Err(SaveError::ReservedKey)
@@ -111,7 +114,7 @@ fn reserved_keys_broken_data_and_other_roles_are_refused() {
     let own = instruments::available(&mut conn, &org)
         .unwrap()
         .into_iter()
-        .filter(|a| a.source == Source::Own)
+        .filter(|a| a.source == Source::Own && a.instrument.key != "demostad-parenting-check")
         .count();
     assert_eq!(own, 0, "nothing refused was kept");
 }
@@ -141,7 +144,7 @@ fn sharing_is_opt_in() {
     };
     assert_eq!(elsewhere(&mut conn), 0, "not shared: not seen elsewhere");
     assert!(
-        instruments::version_of(&mut conn, &other.id, "demostad-parenting-check", 1)
+        instruments::version_of(&mut conn, &other.id, "demostad-test-check", 1)
             .unwrap()
             .is_none()
     );
@@ -476,7 +479,7 @@ fn answers_given_in_an_old_version_stay_readable() {
     let t = taking(
         &s.people[0],
         &s.trajectories[0],
-        "demostad-parenting-check",
+        "demostad-test-check",
         Moment::Intake,
     );
     let answers = BTreeMap::from([("calm".to_owned(), vec!["2".to_owned()])]);
@@ -490,7 +493,7 @@ fn answers_given_in_an_old_version_stay_readable() {
     let end = taking(
         &s.people[0],
         &s.trajectories[0],
-        "demostad-parenting-check",
+        "demostad-test-check",
         Moment::End,
     );
     let answers = BTreeMap::from([("patient".to_owned(), vec!["4".to_owned()])]);
@@ -506,7 +509,7 @@ fn answers_given_in_an_old_version_stay_readable() {
     let taken: Vec<_> = hers
         .taken
         .iter()
-        .filter(|t| t.instrument_key == "demostad-parenting-check")
+        .filter(|t| t.instrument_key == "demostad-test-check")
         .collect();
     assert_eq!(taken.len(), 2);
     assert_eq!(taken[0].instrument_version, 1);

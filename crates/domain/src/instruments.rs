@@ -361,18 +361,21 @@ impl Item {
     }
 }
 
-/// traject's own instruments, as data.
-pub fn built_in() -> Vec<Instrument> {
-    [
-        include_str!("../instruments/life_domains.json"),
-        include_str!("../instruments/self_confidence.json"),
-        include_str!("../instruments/satisfaction.json"),
-        include_str!("../instruments/session_feedback.json"),
-        include_str!("../instruments/follow_up.json"),
-    ]
-    .iter()
-    .filter_map(|json| Instrument::from_json(json).ok())
-    .collect()
+/// traject's own instruments, as data (parsed once).
+pub fn built_in() -> &'static [Instrument] {
+    static BUILT_IN: std::sync::OnceLock<Vec<Instrument>> = std::sync::OnceLock::new();
+    BUILT_IN.get_or_init(|| {
+        [
+            include_str!("../instruments/life_domains.json"),
+            include_str!("../instruments/self_confidence.json"),
+            include_str!("../instruments/satisfaction.json"),
+            include_str!("../instruments/session_feedback.json"),
+            include_str!("../instruments/follow_up.json"),
+        ]
+        .iter()
+        .filter_map(|json| Instrument::from_json(json).ok())
+        .collect()
+    })
 }
 
 #[cfg(test)]
@@ -399,7 +402,7 @@ mod tests {
             ["traject-satisfaction", "traject-session-feedback"]
         );
         assert!(all[2].item("helpful_for_integration").is_some());
-        for i in &all {
+        for i in all {
             for lang in ["nl", "fr", "de", "en"] {
                 assert!(i.names.contains_key(lang), "{}: name in {lang}", i.key);
                 for item in &i.items {

@@ -36,6 +36,29 @@ crate::coded_enum! {
     }
 }
 
+crate::coded_enum! {
+    /// What she consented to for her words: who may read them.
+    TestimonialScope: "testimonial scope" {
+        /// Staff of the organisation only.
+        Internal = "internal",
+        /// Also in reports to funders.
+        Funders = "funders",
+        /// Also in public (a website, a leaflet).
+        Public = "public",
+    }
+}
+
+impl TestimonialScope {
+    /// Whether words with this consent may be shown to `audience`.
+    pub fn allows(self, audience: TestimonialScope) -> bool {
+        match audience {
+            TestimonialScope::Internal => true,
+            TestimonialScope::Funders => self != TestimonialScope::Internal,
+            TestimonialScope::Public => self == TestimonialScope::Public,
+        }
+    }
+}
+
 /// The moments a programme can plan (not `Extra`).
 pub const PLANNED_MOMENTS: [Moment; 5] = [
     Moment::Intake,
@@ -374,6 +397,16 @@ mod tests {
         let wellbeing = &c.items[2];
         assert!((wellbeing.change - 1.5).abs() < 1e-9);
         assert!((c.progressed_share().unwrap() - 100.0 / 3.0).abs() < 1e-9);
+    }
+
+    #[test]
+    fn testimonials_go_no_further_than_consented() {
+        use TestimonialScope::*;
+        assert!(Internal.allows(Internal));
+        assert!(!Internal.allows(Funders));
+        assert!(!Internal.allows(Public));
+        assert!(Funders.allows(Funders) && !Funders.allows(Public));
+        assert!(Public.allows(Internal) && Public.allows(Funders) && Public.allows(Public));
     }
 
     #[test]

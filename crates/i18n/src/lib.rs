@@ -297,6 +297,8 @@ mod tests {
                     ("overdue", Arg::Num(1)),
                     ("failed", Arg::Num(1)),
                     ("intakes", Arg::Num(1)),
+                    ("progressed", Arg::Num(1)),
+                    ("share", Arg::Str("50")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -12,7 +12,7 @@
         window.speechSynthesis.cancel();
         var main = document.getElementById("main");
         var text = Array.prototype.map
-          .call(main.querySelectorAll("h1, h2, p, legend, li a, button[name=reason]"), function (el) {
+          .call(main.querySelectorAll("h1, h2, p, legend, li a, button[name=reason], button[name=value], label.own-option"), function (el) {
             return el.textContent.replace(/\p{Extended_Pictographic}/gu, "").trim();
           })
           .filter(function (t) { return t.length > 0; })

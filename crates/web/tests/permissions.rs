@@ -221,6 +221,43 @@ async fn every_route_matches_the_permission_table() {
             "/participants/{id}/message-language" => {
                 format!("/participants/{participant}/message-language")
             }
+            "/participants/{id}/outcomes" => format!("/participants/{participant}/outcomes"),
+            "/participants/{id}/outcomes/enter" => format!(
+                "/participants/{participant}/outcomes/enter?trajectory={trajectory}&instrument=traject-life-domains&moment=extra&respondent=staff"
+            ),
+            "/participants/{id}/testimonials" => {
+                format!("/participants/{participant}/testimonials")
+            }
+            "/participants/{id}/testimonials/{testimonial}/withdraw" => {
+                format!("/participants/{participant}/testimonials/no-such-testimonial/withdraw")
+            }
+            "/outcomes/instruments/{key}/paper" => {
+                "/outcomes/instruments/demostad-parenting-check/paper?lang=fr".to_owned()
+            }
+            "/admin/programmes/{id}/measurements" => {
+                format!("/admin/programmes/{programme}/measurements")
+            }
+            "/sessions/{id}/kiosk" => format!("/sessions/{session}/kiosk"),
+            "/sessions/{id}/kiosk/close" => format!("/sessions/{session}/kiosk/close"),
+            "/k/{token}" => format!("/k/{}", "0".repeat(64)),
+            "/k/{token}/turns" => format!("/k/{}/turns", "0".repeat(64)),
+            "/k/{token}/turns/{turn}" => format!("/k/{}/turns/no-such-turn", "0".repeat(64)),
+            "/k/{token}/turns/{turn}/done" => {
+                format!("/k/{}/turns/no-such-turn/done", "0".repeat(64))
+            }
+            "/p/{token}/answers" => format!("/p/{}/answers", "0".repeat(64)),
+            "/p/{token}/answers/{measurement}" => {
+                format!("/p/{}/answers/no-such-measurement", "0".repeat(64))
+            }
+            "/p/{token}/answers/{measurement}/done" => {
+                format!("/p/{}/answers/no-such-measurement/done", "0".repeat(64))
+            }
+            "/api/v1/participants/{id}/measurements" => {
+                format!("/api/v1/participants/{participant}/measurements")
+            }
+            "/api/v1/programmes/{id}/outcomes" => {
+                format!("/api/v1/programmes/{programme}/outcomes")
+            }
             other => {
                 assert!(
                     !other.contains('{'),

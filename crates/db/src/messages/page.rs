@@ -46,6 +46,33 @@ pub struct HerPage {
     /// Her preferred language of traject's four.
     pub base_language: String,
     pub sessions: Vec<HerSession>,
+    /// Questionnaires she is asked to answer now.
+    pub surveys: Vec<HerSurvey>,
+}
+
+/// A questionnaire due for her: the trajectory, the instrument (its latest
+/// version) and the moment.
+#[derive(Debug, Clone, PartialEq)]
+pub struct HerSurvey {
+    pub trajectory_id: String,
+    pub instrument: domain::instruments::Instrument,
+    pub moment: domain::outcomes::Moment,
+}
+
+/// Her page's language (her message language, else her preferred one) and
+/// her preferred one.
+pub fn her_languages(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Option<(String, String)>> {
+    let found: Option<(String, Option<String>)> = participants::table
+        .filter(participants::organisation_id.eq(org))
+        .filter(participants::id.eq(participant_id))
+        .select((participants::language, participants::message_language))
+        .first(conn)
+        .optional()?;
+    Ok(found.map(|(language, own)| (own.unwrap_or_else(|| language.clone()), language)))
 }
 
 /// Her sessions from `from` to `until` (both days included), in the groups
@@ -194,11 +221,26 @@ pub fn her_page(
     .filter(|s| s.date > today || s.end > local.time())
     .take(8)
     .collect();
+    let mut surveys = Vec::new();
+    for (trajectory_id, due) in
+        crate::outcomes::measurements::due_for_participant(conn, org, participant_id, today)?
+    {
+        if let Some(instrument) =
+            crate::outcomes::measurements::latest(conn, org, &due.planned.instrument_key)?
+        {
+            surveys.push(HerSurvey {
+                trajectory_id,
+                instrument,
+                moment: due.planned.moment,
+            });
+        }
+    }
     Ok(Some(HerPage {
         first_name,
         language: own.unwrap_or_else(|| language.clone()),
         base_language: language,
         sessions,
+        surveys,
     }))
 }
 

@@ -121,9 +121,9 @@ fn parse(definition: &str) -> Option<Instrument> {
 /// built-in, its own, and those others share.
 pub fn available(conn: &mut DbConn, org: &str) -> DbResult<Vec<Available>> {
     let mut out: Vec<Available> = built_in()
-        .into_iter()
+        .iter()
         .map(|instrument| Available {
-            instrument,
+            instrument: instrument.clone(),
             source: Source::BuiltIn,
         })
         .collect();
@@ -175,10 +175,10 @@ pub fn version_of(
     version: u32,
 ) -> DbResult<Option<Instrument>> {
     if let Some(b) = built_in()
-        .into_iter()
+        .iter()
         .find(|i| i.key == key && i.version == version)
     {
-        return Ok(Some(b));
+        return Ok(Some(b.clone()));
     }
     let v = i32::try_from(version).unwrap_or(i32::MAX);
     let rows: Vec<(String, String)> = instruments::table

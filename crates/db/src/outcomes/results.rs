@@ -58,6 +58,10 @@ pub struct PersonResults {
     pub open: Vec<(String, String, String)>,
     /// Her trajectories: (id, programme name).
     pub trajectories: Vec<(String, String)>,
+    /// The programmes of her trajectories: (id, name).
+    pub programmes: Vec<(String, String)>,
+    /// Her testimonials (not withdrawn), as staff see them.
+    pub testimonials: Vec<super::testimonials::Shown>,
 }
 
 impl PersonResults {
@@ -183,14 +187,18 @@ pub fn of_participant(
                 answers,
             });
         }
-        let trajectories: Vec<(String, String)> = trajectories::table
+        let rows: Vec<(String, String, String)> = trajectories::table
             .inner_join(programmes::table)
             .filter(trajectories::organisation_id.eq(&org))
             .filter(trajectories::participant_id.eq(participant_id))
             .order(trajectories::referred_on.desc())
-            .select((trajectories::id, programmes::name))
+            .select((trajectories::id, programmes::name, programmes::id))
             .load(conn)?;
+        let trajectories = rows.iter().map(|r| (r.0.clone(), r.1.clone())).collect();
+        let mut programmes: Vec<(String, String)> = rows.into_iter().map(|r| (r.2, r.1)).collect();
+        programmes.dedup();
         let due = due_of_participant(conn, &org, participant_id, today)?;
+        let testimonials = super::testimonials::of_participant(conn, &org, participant_id)?;
         Ok(PersonResults {
             first_name,
             last_name,
@@ -199,6 +207,8 @@ pub fn of_participant(
             due,
             open,
             trajectories,
+            programmes,
+            testimonials,
         })
     })?;
     Ok(found)
@@ -593,4 +603,48 @@ fn anonymous_figures(
         spreads: spreads_of(counted.into_iter()),
         texts,
     })
+}
+
+/// What the results page filters by: the organisation's programmes (id,
+/// name) and groups (id, programme id, name).
+pub type Choices = (Vec<(String, String)>, Vec<(String, String, String)>);
+
+/// The programmes and groups to filter by, for those who may read figures.
+pub fn choices(conn: &mut DbConn, org: &str) -> DbResult<Choices> {
+    let programmes = programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .order(programmes::name)
+        .select((programmes::id, programmes::name))
+        .load(conn)?;
+    let groups = groups::table
+        .filter(groups::organisation_id.eq(org))
+        .order(groups::name)
+        .select((groups::id, groups::programme_id, groups::name))
+        .load(conn)?;
+    Ok((programmes, groups))
+}
+
+/// A participant's names in the organisation, for a page that has
+/// authorised the access.
+pub fn participant_name(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Option<(String, String)>> {
+    Ok(participants::table
+        .filter(participants::organisation_id.eq(org))
+        .filter(participants::id.eq(participant_id))
+        .select((participants::first_name, participants::last_name))
+        .first(conn)
+        .optional()?)
+}
+
+/// A programme's name in the organisation.
+pub fn programme_name(conn: &mut DbConn, org: &str, id: &str) -> DbResult<Option<String>> {
+    Ok(programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .filter(programmes::id.eq(id))
+        .select(programmes::name)
+        .first(conn)
+        .optional()?)
 }

@@ -31,6 +31,19 @@ pub struct Dashboard {
     pub failed: Vec<db::messages::AttentionLine>,
     /// Absences her participants reported on their own page.
     pub reported: Vec<db::messages::AttentionLine>,
+    /// Questionnaires due for her participants.
+    pub measurements: Vec<MeasurementDue>,
+}
+
+/// A questionnaire due, as the dashboard lists it.
+pub struct MeasurementDue {
+    pub participant_id: String,
+    pub name: String,
+    pub instrument: String,
+    pub moment: String,
+    pub respondent: String,
+    pub day: NaiveDate,
+    pub urgency: &'static str,
 }
 
 impl Dashboard {
@@ -94,8 +107,23 @@ pub async fn dashboard(
                 Some(Role::Casemanager) => db::messages::attention(conn, &actor, at)?,
                 _ => Default::default(),
             };
+            let measurements = match role {
+                Some(Role::Casemanager) => {
+                    let due = db::outcomes::measurements::due_for_casemanager(conn, &actor, today)?;
+                    let all = if due.is_empty() {
+                        Vec::new()
+                    } else {
+                        db::outcomes::instruments::available(
+                            conn,
+                            actor.organisation_id().unwrap_or_default(),
+                        )?
+                    };
+                    (due, all)
+                }
+                _ => Default::default(),
+            };
             Ok((
-                (to_call, messages),
+                (to_call, messages, measurements),
                 match role {
                     Some(Role::Casemanager) => {
                         db::dashboard::casemanager_day(conn, &actor, today, origin)
@@ -109,12 +137,30 @@ pub async fn dashboard(
             ))
         })
         .await;
-    let ((to_call, attention), (day, team)) = match loaded {
+    let ((to_call, attention, (due, instruments)), (day, team)) = match loaded {
         Ok((to_call, Ok(x))) => (to_call, x),
         Ok((_, Err(e))) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
+    let lang = page.lang.code();
+    let measurements = due
+        .into_iter()
+        .map(|d| MeasurementDue {
+            participant_id: d.participant_id,
+            name: format!("{} {}", d.first_name, d.last_name),
+            instrument: instruments
+                .iter()
+                .find(|a| a.instrument.key == d.due.planned.instrument_key)
+                .map(|a| crate::outcomes::name_of(&a.instrument, lang))
+                .unwrap_or(d.due.planned.instrument_key),
+            moment: d.due.planned.moment.code().to_owned(),
+            respondent: d.due.planned.respondent.code().to_owned(),
+            day: d.due.day,
+            urgency: d.due.urgency.code(),
+        })
+        .collect();
     render(&Dashboard {
+        measurements,
         page,
         name: me.user.display_name,
         today,

@@ -13,6 +13,8 @@ pub struct AttendancePage {
     pub reasons: Vec<Choice>,
     pub saved: Option<Saved>,
     pub form_key: String,
+    /// What she can answer on a shared tablet: (key, name).
+    pub kiosk_instruments: Vec<(String, String)>,
 }
 
 impl AttendancePage {
@@ -63,16 +65,34 @@ async fn attendance_page(
     let sheet = state
         .db
         .run(move |conn| {
-            Ok(attendance::sheet(
+            let sheet = attendance::sheet(
                 conn,
                 &actor,
                 &id,
                 Origin::new(Some(&address), at).via(&writer),
-            ))
+            );
+            let instruments = match &sheet {
+                Ok(_) => db::outcomes::instruments::available(
+                    conn,
+                    actor.organisation_id().unwrap_or_default(),
+                )?,
+                Err(_) => Vec::new(),
+            };
+            Ok(sheet.map(|s| (s, instruments)))
         })
         .await;
     match sheet {
-        Ok(Ok(sheet)) => render(&AttendancePage {
+        Ok(Ok((sheet, instruments))) => render(&AttendancePage {
+            kiosk_instruments: instruments
+                .iter()
+                .filter(|a| a.instrument.respondent == domain::instruments::Respondent::Participant)
+                .map(|a| {
+                    (
+                        a.instrument.key.clone(),
+                        crate::outcomes::name_of(&a.instrument, page.lang.code()),
+                    )
+                })
+                .collect(),
             page,
             sheet,
             reasons: Choice::coded("excuse", codes(ExcuseReason::ALL, ExcuseReason::code)),

@@ -11,7 +11,7 @@ use crate::client::ClientIp;
 use crate::pages::render;
 use askama::Template;
 use axum::Form;
-use axum::extract::{Path, State};
+use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
 use axum::http::header::CACHE_CONTROL;
 use axum::response::{IntoResponse, Redirect, Response};
@@ -40,6 +40,15 @@ fn pictogram(key: &str) -> &'static str {
         "page-read-aloud" => "🔊",
         "page-calendar" => "📲",
         "page-back" => "🔙",
+        "page-questions" | "page-answer-start" => "📝",
+        "page-next-question" => "➡️",
+        "page-skip" => "⏭️",
+        "page-finish" => "✅",
+        "page-answers-thanks" => "🙏",
+        "page-progress" => "📶",
+        "kiosk-start" => "▶️",
+        "kiosk-next-person" => "🔄",
+        "kiosk-who" => "🙋",
         _ => "",
     }
 }
@@ -237,6 +246,9 @@ struct OwnPage {
     calendar: String,
     notice: String,
     notice_key: String,
+    /// Questionnaires due: trajectory, instrument key, moment, name, and
+    /// the name's language when not the page's.
+    surveys: Vec<(String, String, String, String, String)>,
 }
 
 #[derive(Template)]
@@ -261,7 +273,12 @@ struct GonePage {
 }
 
 /// A plain answer in the visitor's browser language (no link, no page).
-fn gone(state: &AppState, lang: Language, status: StatusCode, text_key: &str) -> Response {
+pub(crate) fn gone(
+    state: &AppState,
+    lang: Language,
+    status: StatusCode,
+    text_key: &str,
+) -> Response {
     let w = Words::new(lang.code(), lang.code(), Texts::new());
     let view = GonePage {
         title: w.t("page-link-gone"),
@@ -272,7 +289,7 @@ fn gone(state: &AppState, lang: Language, status: StatusCode, text_key: &str) ->
     (status, no_store(render(&view))).into_response()
 }
 
-fn no_store(mut r: Response) -> Response {
+pub(crate) fn no_store(mut r: Response) -> Response {
     // Someone else may use the phone later: nothing kept in its cache.
     r.headers_mut().insert(
         CACHE_CONTROL,
@@ -333,7 +350,7 @@ pub(crate) async fn holder(
 }
 
 /// Her page's holder: a page link (a feed link does not open the page).
-async fn her(
+pub(crate) async fn her(
     state: &AppState,
     address: &str,
     token: &str,
@@ -355,7 +372,7 @@ async fn her(
     }
 }
 
-async fn words_for(state: &AppState, org: &str, language: &str, base: &str) -> Words {
+pub(crate) async fn words_for(state: &AppState, org: &str, language: &str, base: &str) -> Words {
     let custom = if language.parse::<Language>().is_ok() {
         Texts::new()
     } else {
@@ -369,18 +386,30 @@ async fn words_for(state: &AppState, org: &str, language: &str, base: &str) -> W
     Words::new(language, base, custom)
 }
 
+#[derive(Deserialize)]
+pub struct Shown {
+    #[serde(default)]
+    done: String,
+}
+
 /// `GET /p/{token}`: her page.
 pub async fn page(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     page: crate::pages::Page,
     Path(token): Path<String>,
+    Query(shown): Query<Shown>,
 ) -> Response {
     let (org, pid, _) = match her(&state, &address, &token, page.lang).await {
         Ok(x) => x,
         Err(r) => return r,
     };
-    show(&state, &org, &pid, &token, String::new(), page.lang).await
+    let notice = if shown.done == "1" {
+        "page-answers-thanks".to_owned()
+    } else {
+        String::new()
+    };
+    show(&state, &org, &pid, &token, notice, page.lang).await
 }
 
 async fn show(
@@ -417,7 +446,22 @@ async fn show(
     } else {
         w.t(&notice_key)
     };
+    let surveys = her
+        .surveys
+        .iter()
+        .map(|s| {
+            let lang = crate::outcomes::answer::texts_lang(&s.instrument, &w, &her.base_language);
+            (
+                s.trajectory_id.clone(),
+                s.instrument.key.clone(),
+                s.moment.code().to_owned(),
+                crate::outcomes::name_of(&s.instrument, &lang),
+                if lang == w.code { String::new() } else { lang },
+            )
+        })
+        .collect();
     let view = OwnPage {
+        surveys,
         title: w.hello(&her.first_name),
         calendar: format!("/calendar/{token}"),
         token: token.to_owned(),

@@ -167,11 +167,13 @@ impl Page {
                 }
                 if matches!(role, Some(Coordinator | Casemanager)) {
                     links.push(("/data-problems", "nav-problems"));
+                    links.push(("/outcomes", "nav-outcomes"));
                 }
                 if role == Some(Administrator) {
                     links.extend([
                         ("/admin/users", "nav-users"),
                         ("/admin/sessions", "nav-sessions"),
+                        ("/outcomes/instruments", "nav-instruments"),
                     ]);
                 }
                 if matches!(role, Some(Administrator | Coordinator)) {

@@ -82,6 +82,7 @@ CREATE TABLE kiosks (
     session_id TEXT NOT NULL REFERENCES group_sessions(id),
     instrument_key TEXT NOT NULL,
     instrument_version INTEGER NOT NULL,
+    moment TEXT NOT NULL,
     token_hash TEXT NOT NULL UNIQUE,
     started_by TEXT NOT NULL REFERENCES users(id),
     started_at TIMESTAMP NOT NULL,
