@@ -11,9 +11,9 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/account'],
+  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/account'],
   facilitator: ['/dashboard', '/groups', '/week', '/account'],
 };
 

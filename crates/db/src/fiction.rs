@@ -465,6 +465,13 @@ fn trajectory(
 ) {
     use TrajectoryStatus as S;
     let tid = new_id();
+    // Closed trajectories ended at any time in the last twenty months, so
+    // that follow-ups 6 and 12 months after closing have come for some.
+    let today = if matches!(target.status, S::Completed | S::Stopped) {
+        today - Duration::days(dice.below(600) as i64)
+    } else {
+        today
+    };
     let phase_days = 50;
     let reached = target.phase.unwrap_or(0).max(0) as i64;
     let active_days = reached * phase_days

@@ -618,6 +618,7 @@ fn anonymous_answers_lead_to_no_one_and_show_from_five() {
     assert!(taken.answers.is_empty());
     // The responses: a month, no day, no person.
     let months: Vec<String> = anonymous_responses::table
+        .filter(anonymous_responses::programme_id.eq(&s.programme))
         .select(anonymous_responses::month)
         .load(&mut conn)
         .unwrap();

@@ -78,19 +78,12 @@ pub struct ChangeRow {
     pub worse: usize,
 }
 
-/// One bar of a spread: the value, its pictogram, its count and width.
-pub struct Bar {
-    pub value: String,
-    pub count: usize,
-    pub percent: usize,
-}
-
-/// The spread of one item at one moment.
+/// How one item's answers spread: a row per answer, a column per moment,
+/// each cell the count and its share of the moment's answers.
 pub struct SpreadView {
     pub text: String,
-    pub moment: String,
-    pub total: usize,
-    pub bars: Vec<Bar>,
+    pub moments: Vec<String>,
+    pub rows: Vec<(String, Vec<(usize, usize)>)>,
 }
 
 #[derive(Template)]
@@ -282,52 +275,71 @@ fn fill(view: &mut ResultsPage, r: &ProgrammeResults) {
         }
         None => &r.spreads,
     };
-    view.spreads = spreads
+    // One table per item, in the instrument's order; moments in theirs.
+    let order = |m: &str| {
+        domain::outcomes::PLANNED_MOMENTS
+            .iter()
+            .position(|p| p.code() == m)
+            .unwrap_or(usize::MAX)
+    };
+    view.spreads = r
+        .instrument
+        .items
         .iter()
-        .map(|s| {
-            let total: usize = s.counts.values().sum();
-            let item = r.instrument.item(&s.item_key);
+        .filter_map(|item| {
+            let mut of_item: Vec<&db::outcomes::results::Spread> =
+                spreads.iter().filter(|s| s.item_key == item.key).collect();
+            if of_item.is_empty() {
+                return None;
+            }
+            of_item.sort_by_key(|s| order(&s.moment));
             let label = |value: &str| -> String {
-                match item.map(|i| &i.kind) {
-                    Some(ItemKind::YesNo) => page.t(if value == "1" {
-                        "answer-yes"
-                    } else {
-                        "answer-no"
-                    }),
-                    Some(ItemKind::Single { options } | ItemKind::Multiple { options }) => options
+                match &item.kind {
+                    ItemKind::YesNo => {
+                        page.t(if value == "1" { "answer-yes" } else { "answer-no" })
+                    }
+                    ItemKind::Single { options } | ItemKind::Multiple { options } => options
                         .iter()
                         .find(|o| o.key == value)
                         .map(|o| {
-                            format!(
-                                "{} {}",
-                                o.pictogram,
-                                text_in(&o.texts, lang).unwrap_or(value)
-                            )
+                            format!("{} {}", o.pictogram, text_in(&o.texts, lang).unwrap_or(value))
                         })
                         .unwrap_or_else(|| value.to_owned()),
                     _ => value.to_owned(),
                 }
             };
-            // Numbers in numeric order, not as text.
-            let mut values: Vec<(&String, &usize)> = s.counts.iter().collect();
-            values.sort_by_key(|(v, _)| (v.parse::<i64>().unwrap_or(i64::MAX), v.to_string()));
-            SpreadView {
-                text: text_of(&s.item_key),
-                moment: if s.moment == "all" {
-                    String::new()
-                } else {
-                    page.t(&format!("coded-moment-{}", s.moment))
-                },
-                total,
-                bars: values
-                    .into_iter()
-                    .map(|(v, n)| Bar {
-                        value: label(v),
-                        count: *n,
-                        percent: (n * 100).checked_div(total).unwrap_or(0),
+            // Every value that occurs, numbers in numeric order.
+            let mut values: Vec<&String> = of_item.iter().flat_map(|s| s.counts.keys()).collect();
+            values.sort_by_key(|v| (v.parse::<i64>().unwrap_or(i64::MAX), v.to_string()));
+            values.dedup();
+            let totals: Vec<usize> = of_item.iter().map(|s| s.counts.values().sum()).collect();
+            Some(SpreadView {
+                text: text_of(&item.key),
+                moments: of_item
+                    .iter()
+                    .map(|s| {
+                        if s.moment == "all" {
+                            page.t("outcomes-count")
+                        } else {
+                            page.t(&format!("coded-moment-{}", s.moment))
+                        }
                     })
                     .collect(),
-            }
+                rows: values
+                    .into_iter()
+                    .map(|v| {
+                        let cells = of_item
+                            .iter()
+                            .zip(&totals)
+                            .map(|(s, total)| {
+                                let n = s.counts.get(v).copied().unwrap_or(0);
+                                (n, (n * 100).checked_div(*total).unwrap_or(0))
+                            })
+                            .collect();
+                        (label(v), cells)
+                    })
+                    .collect(),
+            })
         })
         .collect();
 }

@@ -25,7 +25,8 @@ pub fn svg(title: &str, labels: &[String], max: i64, series: &[Series<'_>]) -> S
     if n < 3 || max <= 0 {
         return String::new();
     }
-    let (cx, cy, r) = (200.0_f64, 190.0_f64, 120.0_f64);
+    // Wide enough for the labels of the axes on either side.
+    let (cx, cy, r) = (280.0_f64, 190.0_f64, 120.0_f64);
     let point = |axis: usize, value: f64| {
         let angle = -std::f64::consts::FRAC_PI_2 + axis as f64 * std::f64::consts::TAU / n as f64;
         let d = r * value / max as f64;
@@ -34,7 +35,7 @@ pub fn svg(title: &str, labels: &[String], max: i64, series: &[Series<'_>]) -> S
     let mut out = String::new();
     let _ = write!(
         out,
-        r#"<svg class="radar" viewBox="0 0 400 380" role="img" aria-labelledby="radar-title" xmlns="http://www.w3.org/2000/svg"><title id="radar-title">{}</title>"#,
+        r#"<svg class="radar" viewBox="0 0 560 380" role="img" aria-labelledby="radar-title" xmlns="http://www.w3.org/2000/svg"><title id="radar-title">{}</title>"#,
         esc(title)
     );
     // Rings at a fifth of the scale each, and the axes.
@@ -123,7 +124,7 @@ mod tests {
         assert_eq!(chart.matches("radar-dot").count(), 4);
         assert_eq!(chart.matches("radar-missing").count(), 1);
         // 10 on the first axis (straight up): the top of the outer ring.
-        assert!(chart.contains("cx=\"200.0\" cy=\"70.0\""));
+        assert!(chart.contains("cx=\"280.0\" cy=\"70.0\""));
         assert!(
             svg("x", &labels[..2], 10, &[]).is_empty(),
             "needs three axes"
