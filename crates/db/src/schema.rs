@@ -769,6 +769,7 @@ diesel::joinable!(plan_steps -> plans (plan_id));
 diesel::joinable!(plan_evaluations -> plans (plan_id));
 diesel::joinable!(intakes -> trajectories (trajectory_id));
 diesel::joinable!(measurement_answers -> measurements (measurement_id));
+diesel::joinable!(anonymous_answers -> anonymous_responses (response_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,

@@ -295,14 +295,20 @@ fn fill(view: &mut ResultsPage, r: &ProgrammeResults) {
             of_item.sort_by_key(|s| order(&s.moment));
             let label = |value: &str| -> String {
                 match &item.kind {
-                    ItemKind::YesNo => {
-                        page.t(if value == "1" { "answer-yes" } else { "answer-no" })
-                    }
+                    ItemKind::YesNo => page.t(if value == "1" {
+                        "answer-yes"
+                    } else {
+                        "answer-no"
+                    }),
                     ItemKind::Single { options } | ItemKind::Multiple { options } => options
                         .iter()
                         .find(|o| o.key == value)
                         .map(|o| {
-                            format!("{} {}", o.pictogram, text_in(&o.texts, lang).unwrap_or(value))
+                            format!(
+                                "{} {}",
+                                o.pictogram,
+                                text_in(&o.texts, lang).unwrap_or(value)
+                            )
                         })
                         .unwrap_or_else(|| value.to_owned()),
                     _ => value.to_owned(),
