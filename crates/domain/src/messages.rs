@@ -18,6 +18,9 @@ crate::coded_enum! {
         AbsenceReported = "absence_reported",
         /// To a staff member: the day's short list of what needs her.
         Digest = "digest",
+        /// To her: questions wait on her page (no names of questionnaires:
+        /// a message leaves the building).
+        QuestionsWaiting = "questions_waiting",
     }
 }
 
@@ -246,6 +249,7 @@ pub const CUSTOM_TEXT_KEYS: &[(&str, &[&str])] = &[
     ),
     ("msg-cancelled", &["name", "day", "time"]),
     ("msg-link", &["name", "link"]),
+    ("msg-questions", &["name"]),
     ("page-hello", &["name"]),
     ("page-next", &[]),
     ("page-none", &[]),

@@ -35,6 +35,7 @@ fn key_of(kind: MessageKind) -> &'static str {
         MessageKind::PersonalLink => "msg-link",
         MessageKind::AbsenceReported => "msg-absence",
         MessageKind::Digest => "msg-digest",
+        MessageKind::QuestionsWaiting => "msg-questions",
     }
 }
 
@@ -158,6 +159,25 @@ pub fn link_text(language: &str, facts: &LinkFacts, custom: Option<&Custom>) -> 
     let subject = match language.parse::<Language>() {
         Ok(lang) => i18n::t(lang, "msg-link-subject"),
         Err(_) => format!("👋 {} 📅", facts.first_name),
+    };
+    Text {
+        subject,
+        body: body.trim().to_owned(),
+    }
+}
+
+/// Questions wait for her on her page: her first name only.
+pub fn questions_text(language: &str, first_name: &str, custom: Option<&Custom>) -> Text {
+    let body = match language.parse::<Language>() {
+        Ok(lang) => i18n::t_args(lang, "msg-questions", &[("name", Arg::Str(first_name))]),
+        Err(_) => match custom.and_then(|c| c.get("msg-questions")) {
+            Some(t) => fill(t, &[("name", first_name)]),
+            None => format!("👋 {first_name} 📝❓"),
+        },
+    };
+    let subject = match language.parse::<Language>() {
+        Ok(lang) => i18n::t(lang, "msg-questions-subject"),
+        Err(_) => format!("👋 {first_name} 📝"),
     };
     Text {
         subject,

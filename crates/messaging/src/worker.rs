@@ -3,12 +3,12 @@
 //! every minute it queues the reminders of the coming sessions.
 
 use crate::channels::Channels;
-use crate::texts::{Custom, Text, link_text, session_text, staff_text};
+use crate::texts::{Custom, Text, link_text, questions_text, session_text, staff_text};
 use chrono::Duration;
 use db::Db;
 use db::messages::{self, Message, Outcome};
 use domain::clock::Clock;
-use domain::messages::MessageKind;
+use domain::messages::{LinkFacts, MessageKind};
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 use tokio::task::JoinSet;
@@ -52,6 +52,9 @@ pub struct Worker {
     channels: Arc<Channels>,
     clock: Arc<dyn Clock>,
     settings: WorkerSettings,
+    /// When questionnaires were last looked at: once an hour is enough,
+    /// and it reads every trajectory.
+    questions_at: std::sync::Mutex<Option<chrono::NaiveDateTime>>,
 }
 
 /// The text of a message from its facts, in its language (`custom`: the
@@ -73,6 +76,10 @@ pub fn text_of(message: &Message, custom: Option<&Custom>, base: &str) -> Text {
         }
         MessageKind::PersonalLink => match serde_json::from_str(&message.facts) {
             Ok(facts) => link_text(&message.language, &facts, custom),
+            Err(_) => none,
+        },
+        MessageKind::QuestionsWaiting => match serde_json::from_str::<LinkFacts>(&message.facts) {
+            Ok(facts) => questions_text(&message.language, &facts.first_name, custom),
             Err(_) => none,
         },
         MessageKind::AbsenceReported | MessageKind::Digest => {
@@ -100,6 +107,7 @@ impl Worker {
             channels: Arc::new(channels),
             clock,
             settings,
+            questions_at: std::sync::Mutex::new(None),
         }
     }
 
@@ -109,7 +117,24 @@ impl Worker {
     pub async fn schedule(&self) -> Result<(usize, usize), db::DbError> {
         let (sessions, reminders) = self.schedule_reminders().await?;
         let digests = self.schedule_digests().await?;
-        Ok((sessions, reminders + digests))
+        let now = self.clock.now().naive_utc();
+        let due = {
+            let mut last = self
+                .questions_at
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            let due = last.is_none_or(|at| now - at >= Duration::hours(1));
+            if due {
+                *last = Some(now);
+            }
+            due
+        };
+        let questions = if due {
+            self.schedule_questions().await?
+        } else {
+            0
+        };
+        Ok((sessions, reminders + digests + questions))
     }
 
     /// Queues the reminders of the sessions ahead: how many sessions were
@@ -119,6 +144,15 @@ impl Worker {
         let horizon = self.settings.horizon;
         self.db
             .run(move |conn| messages::queue_due_reminders(conn, now, horizon))
+            .await
+    }
+
+    /// Tells participants that questions wait on their page (once per
+    /// questionnaire and moment).
+    pub async fn schedule_questions(&self) -> Result<usize, db::DbError> {
+        let now = self.clock.now().naive_utc();
+        self.db
+            .run(move |conn| messages::queue_questions(conn, now))
             .await
     }
 

@@ -439,3 +439,66 @@ async fn the_staff_digest_goes_out_once_a_day_with_counts_and_no_names() {
     };
     assert!(surnames.iter().all(|s| !mail.contains(s.as_str())));
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn questions_waiting_on_her_page_are_announced_once_without_naming_them() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    {
+        let mut conn = db.get().unwrap();
+        db::demo::seed(&mut conn, test_now(), None).unwrap();
+    }
+    let (smtp, _mails) = smtp_server(false).await;
+    let (gateway, _g) = gateway_server().await;
+    let clock = Arc::new(ManualClock::new(test_now()));
+    let w = worker(&db, &clock, smtp, &gateway);
+    let announced = |db: &db::Db| -> Vec<Message> {
+        let mut conn = db.get().unwrap();
+        outbox::table
+            .filter(outbox::kind.eq("questions_waiting"))
+            .select(Message::as_select())
+            .load(&mut conn)
+            .unwrap()
+    };
+    // What is due for the demo's participants, as her page would show it.
+    let due = {
+        let mut conn = db.get().unwrap();
+        let org: String = db::schema::organisations::table
+            .select(db::schema::organisations::id)
+            .first(&mut conn)
+            .unwrap();
+        db::outcomes::measurements::due_for_organisation(&mut conn, &org, test_now().date_naive())
+            .unwrap()
+    };
+    assert!(!due.is_empty(), "the demo leaves questionnaires due");
+    let added = w.schedule_questions().await.unwrap();
+    let made = announced(&db);
+    assert_eq!(added, made.len());
+    assert!(!made.is_empty(), "some of them agreed to reminders");
+    assert!(made.len() <= due.len());
+    for m in &made {
+        assert!(
+            due.iter()
+                .any(|(_, p, _)| m.participant_id.as_deref() == Some(p.as_str())),
+            "only those with something due"
+        );
+        let text = messaging::worker::text_of(m, None, "");
+        assert!(!text.body.is_empty());
+        for name in [
+            "Levensdomeinen",
+            "Life domains",
+            "Domaines",
+            "Zelfvertrouwen",
+            "confidence",
+        ] {
+            assert!(
+                !text.body.contains(name),
+                "no questionnaire named: {}",
+                text.body
+            );
+        }
+    }
+    // Again: nothing new.
+    assert_eq!(w.schedule_questions().await.unwrap(), 0);
+    assert_eq!(announced(&db).len(), made.len());
+}

@@ -1051,3 +1051,115 @@ pub fn session_delivery_read(
     )?;
     Ok(of_session(conn, &org, session_id)?)
 }
+
+/// Tells each participant once per questionnaire and moment that questions
+/// wait on her page: for what her programme asks of her now (due, not only
+/// coming), on her own channel when she agreed to reminders, after the
+/// quiet hours. The message names no questionnaire. Idempotent (the key).
+/// Returns how many were added.
+pub fn queue_questions(conn: &mut DbConn, now: NaiveDateTime) -> DbResult<usize> {
+    let local_now = brussels_local(now);
+    let today = local_now.date();
+    let orgs: Vec<String> = measurement_moments::table
+        .filter(measurement_moments::respondent.eq("participant"))
+        .select(measurement_moments::organisation_id)
+        .distinct()
+        .load(conn)?;
+    let mut added = 0;
+    for org in orgs {
+        let due = crate::outcomes::measurements::due_for_organisation(conn, &org, today)?;
+        if due.is_empty() {
+            continue;
+        }
+        let settings = settings(conn, &org)?;
+        let at = from_brussels(settings.quiet.respect(local_now));
+        let ids: Vec<&String> = due.iter().map(|d| &d.1).collect();
+        type Row = (
+            String,
+            String,
+            String,
+            Option<String>,
+            String,
+            Option<String>,
+            Option<String>,
+        );
+        let people: HashMap<String, Row> = participants::table
+            .filter(participants::organisation_id.eq(&org))
+            .filter(participants::id.eq_any(&ids))
+            .select((
+                participants::id,
+                participants::first_name,
+                participants::language,
+                participants::message_language,
+                participants::channel,
+                participants::phone,
+                participants::email,
+            ))
+            .load::<Row>(conn)?
+            .into_iter()
+            .map(|r| (r.0.clone(), r))
+            .collect();
+        let consents: HashSet<(String, String)> = consents::table
+            .filter(consents::organisation_id.eq(&org))
+            .filter(consents::participant_id.eq_any(&ids))
+            .filter(consents::given_on.le(today))
+            .filter(
+                consents::withdrawn_on
+                    .is_null()
+                    .or(consents::withdrawn_on.gt(today)),
+            )
+            .select((consents::participant_id, consents::scope))
+            .load::<(String, String)>(conn)?
+            .into_iter()
+            .collect();
+        let mut rows = Vec::new();
+        for (trajectory, pid, d) in &due {
+            let Some((_, first_name, language, own, channel, phone, email)) = people.get(pid)
+            else {
+                continue;
+            };
+            let Ok(channel) = channel.parse::<Channel>() else {
+                continue;
+            };
+            let agreed =
+                |scope: ConsentScope| consents.contains(&(pid.clone(), scope.code().to_owned()));
+            let Some(address) = send_address(channel, phone.clone(), email.clone(), agreed) else {
+                continue;
+            };
+            let facts = domain::messages::LinkFacts {
+                first_name: first_name.clone(),
+                link: String::new(),
+            };
+            rows.push(Message {
+                id: new_id(),
+                organisation_id: org.clone(),
+                participant_id: Some(pid.clone()),
+                user_id: None,
+                session_id: None,
+                kind: MessageKind::QuestionsWaiting.code().to_owned(),
+                channel: channel.code().to_owned(),
+                language: own.clone().unwrap_or_else(|| language.clone()),
+                address,
+                facts: serde_json::to_string(&facts).unwrap_or_default(),
+                body: String::new(),
+                due_at: at,
+                status: MessageStatus::Queued.code().to_owned(),
+                attempts: 0,
+                next_attempt_at: at,
+                claimed_until: None,
+                last_error: String::new(),
+                provider_id: None,
+                dedupe_key: format!(
+                    "questions:{trajectory}:{}:{}",
+                    d.planned.instrument_key,
+                    d.planned.moment.code()
+                ),
+                sent_at: None,
+                created_at: now,
+                updated_at: now,
+            });
+        }
+        added += insert_new(conn, rows)?;
+    }
+    Ok(added)
+}

@@ -672,10 +672,16 @@ fn due_for(
         .into_iter()
         .collect();
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let done: Vec<(Option<String>, String, String, String)> = measurements::table
+    let mut done_q = measurements::table
         .filter(measurements::organisation_id.eq(org))
-        .filter(measurements::trajectory_id.eq_any(ids))
         .filter(measurements::status.eq("complete"))
+        .into_boxed();
+    // A few trajectories: by id; a whole organisation: all of it (no list
+    // of thousands of ids in one statement).
+    if ids.len() <= 500 {
+        done_q = done_q.filter(measurements::trajectory_id.eq_any(ids));
+    }
+    let done: Vec<(Option<String>, String, String, String)> = done_q
         .select((
             measurements::trajectory_id,
             measurements::instrument_key,
@@ -822,6 +828,26 @@ pub fn due_for_participant(
             .into_iter()
             .filter(|(_, _, d)| d.urgency != domain::outcomes::Urgency::Soon)
             .map(|(t, _, d)| (t, d))
+            .collect(),
+    )
+}
+
+/// What participants of the organisation answer themselves and is due now
+/// (not only coming): (trajectory, participant, due), for the reminders.
+pub fn due_for_organisation(
+    conn: &mut DbConn,
+    org: &str,
+    today: NaiveDate,
+) -> DbResult<Vec<(String, String, Due)>> {
+    let rows: Vec<TrajectoryDates> = trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::status.ne_all(["referred", "not_admitted"]))
+        .select(dates_select())
+        .load(conn)?;
+    Ok(
+        due_for(conn, org, rows, today, Some(Respondent::Participant))?
+            .into_iter()
+            .filter(|(_, _, d)| d.urgency != domain::outcomes::Urgency::Soon)
             .collect(),
     )
 }

@@ -1314,3 +1314,6 @@ testimonial-anonymised = ohne Namen
 testimonial-withdraw = Sie zieht ihn zurück
 testimonial-add = Ihre Worte festhalten
 testimonial-open-file = ihre Ergebnisse
+msg-questions = Hallo { $name }! 📝 Auf deiner Seite warten ein paar Fragen auf dich. Öffne den Link, den du von uns bekommen hast.
+msg-questions-subject = 📝 Fragen für dich
+text-key-msg-questions = Nachricht: Fragen warten auf ihrer Seite

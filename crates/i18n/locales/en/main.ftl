@@ -1292,3 +1292,6 @@ testimonial-anonymised = without her name
 testimonial-withdraw = She withdraws it
 testimonial-add = Keep her words
 testimonial-open-file = her outcomes
+msg-questions = Hello { $name }! 📝 There are a few questions for you on your page. Open the link you received from us.
+msg-questions-subject = 📝 Questions for you
+text-key-msg-questions = Message: questions wait on her page

@@ -1306,3 +1306,6 @@ testimonial-anonymised = sans son nom
 testimonial-withdraw = Elle le retire
 testimonial-add = Garder ses mots
 testimonial-open-file = ses résultats
+msg-questions = Bonjour { $name } ! 📝 Quelques questions t'attendent sur ta page. Ouvre le lien que tu as reçu de nous.
+msg-questions-subject = 📝 Des questions pour toi
+text-key-msg-questions = Message : des questions attendent sur sa page

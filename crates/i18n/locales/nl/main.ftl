@@ -1292,3 +1292,6 @@ testimonial-anonymised = zonder naam
 testimonial-withdraw = Ze trekt het in
 testimonial-add = Haar woorden bewaren
 testimonial-open-file = haar resultaten
+msg-questions = Dag { $name }! 📝 Er staan enkele vragen voor je klaar op je pagina. Open de link die je van ons kreeg.
+msg-questions-subject = 📝 Vragen voor jou
+text-key-msg-questions = Bericht: er wachten vragen op haar pagina
