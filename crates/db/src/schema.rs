@@ -668,6 +668,12 @@ diesel::table! {
         organisation_id -> Text,
         value_num -> Nullable<BigInt>,
         value_text -> Nullable<Text>,
+        participant_id -> Text,
+        programme_id -> Nullable<Text>,
+        instrument_key -> Text,
+        moment -> Text,
+        respondent -> Text,
+        taken_on -> Date,
     }
 }
 
@@ -825,7 +831,7 @@ diesel::allow_tables_to_appear_in_same_query!(
 
 // The programme figures count answers per moment, item and value.
 diesel::allow_columns_to_appear_in_same_group_by_clause!(
-    measurements::moment,
+    measurement_answers::moment,
     measurement_answers::item_key,
     measurement_answers::value_num,
 );

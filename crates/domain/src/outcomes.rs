@@ -125,9 +125,13 @@ impl Course {
                 TrajectoryStatus::Referred | TrajectoryStatus::NotAdmitted => None,
                 _ => Some(self.started_on.unwrap_or(self.referred_on)),
             },
-            Moment::Midway if self.running() && self.duration_months >= 2 => self
-                .started_on
-                .map(|s| add_months(s, self.duration_months / 2)),
+            // Mid-way came for those who were still there at the midpoint.
+            Moment::Midway if self.duration_months >= 2 => {
+                let mid = add_months(self.started_on?, self.duration_months / 2);
+                let there =
+                    self.running() || (self.closed() && self.ended_on.is_some_and(|e| e >= mid));
+                there.then_some(mid)
+            }
             Moment::End if self.closed() => self.ended_on,
             Moment::End if self.running() && self.duration_months > 0 => {
                 self.started_on.map(|s| add_months(s, self.duration_months))
@@ -319,6 +323,9 @@ mod tests {
         // Stopped early: the end is the day she left, midway no longer comes.
         assert_eq!(closed.day_of(Moment::End), Some(d(2026, 5, 31)));
         assert_eq!(closed.day_of(Moment::Midway), None);
+        // Completed after the midpoint: mid-way was hers.
+        let completed = course(TrajectoryStatus::Completed, Some(d(2027, 1, 8)));
+        assert_eq!(completed.day_of(Moment::Midway), Some(d(2026, 7, 12)));
         assert_eq!(closed.day_of(Moment::After6Months), Some(d(2026, 11, 30)));
         assert_eq!(closed.day_of(Moment::After12Months), Some(d(2027, 5, 31)));
         let referred = course(TrajectoryStatus::Referred, None);

@@ -56,6 +56,12 @@ struct AnswerRow {
     organisation_id: String,
     value_num: Option<i64>,
     value_text: Option<String>,
+    participant_id: String,
+    programme_id: Option<String>,
+    instrument_key: String,
+    moment: String,
+    respondent: String,
+    taken_on: NaiveDate,
 }
 
 #[derive(Insertable)]
@@ -385,6 +391,12 @@ pub fn seed(
                         organisation_id: org.to_owned(),
                         value_num: num,
                         value_text: text,
+                        participant_id: pid.clone(),
+                        programme_id: Some(programme.clone()),
+                        instrument_key: instrument.key.clone(),
+                        moment: p.moment.code().to_owned(),
+                        respondent: p.respondent.code().to_owned(),
+                        taken_on,
                     });
                 }
             }

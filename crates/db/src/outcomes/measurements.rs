@@ -396,6 +396,12 @@ pub(crate) fn complete_in(
                     measurement_answers::organisation_id.eq(org),
                     measurement_answers::value_num.eq(num),
                     measurement_answers::value_text.eq(text.as_deref()),
+                    measurement_answers::participant_id.eq(&open.row.participant_id),
+                    measurement_answers::programme_id.eq(open.row.programme_id.as_deref()),
+                    measurement_answers::instrument_key.eq(&open.row.instrument_key),
+                    measurement_answers::moment.eq(&open.row.moment),
+                    measurement_answers::respondent.eq(&open.row.respondent),
+                    measurement_answers::taken_on.eq(today),
                 ))
                 .execute(conn)?;
         }

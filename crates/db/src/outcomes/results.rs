@@ -29,7 +29,7 @@ type Dates = (
     Option<NaiveDate>,
 );
 /// Participant, moment, item, number, day taken.
-type Score = (String, String, String, Option<i64>, Option<NaiveDate>);
+type Score = (String, String, String, Option<i64>, NaiveDate);
 
 /// One complete measurement with its answers (none for an anonymous one).
 #[derive(Debug, Clone)]
@@ -411,37 +411,37 @@ pub fn figures(
             anonymous: Some(anonymous),
         });
     }
-    // The numbers at the two moments compared, per participant and item.
+    // The numbers at the two moments compared, per participant and item,
+    // from the answers' own copy of what they are about (one index).
     let mut aq = measurement_answers::table
-        .inner_join(measurements::table)
-        .filter(measurements::organisation_id.eq(org))
-        .filter(measurements::programme_id.eq(&filter.programme_id))
-        .filter(measurements::instrument_key.eq(&filter.instrument_key))
-        .filter(measurements::respondent.eq(filter.respondent.code()))
-        .filter(measurements::status.eq("complete"))
-        .filter(measurements::moment.eq_any([filter.before.code(), filter.after.code()]))
+        .filter(measurement_answers::organisation_id.eq(org))
+        .filter(measurement_answers::programme_id.eq(&filter.programme_id))
+        .filter(measurement_answers::instrument_key.eq(&filter.instrument_key))
+        .filter(measurement_answers::respondent.eq(filter.respondent.code()))
+        .filter(measurement_answers::moment.eq_any([filter.before.code(), filter.after.code()]))
         .filter(measurement_answers::value_num.is_not_null())
         .into_boxed();
     if let Some(m) = &members {
-        aq = aq.filter(measurements::participant_id.eq_any(m.clone()));
+        aq = aq.filter(measurement_answers::participant_id.eq_any(m.clone()));
     }
     if let Some(t) = filter.to {
-        aq = aq.filter(measurements::taken_on.le(t));
+        aq = aq.filter(measurement_answers::taken_on.le(t));
     }
     let scores: Vec<Score> = aq
         .select((
-            measurements::participant_id,
-            measurements::moment,
+            measurement_answers::participant_id,
+            measurement_answers::moment,
             measurement_answers::item_key,
             measurement_answers::value_num,
-            measurements::taken_on,
+            measurement_answers::taken_on,
         ))
         .load(conn)?;
+    let before_code = filter.before.code();
     let mut before: HashMap<(String, String), i64> = HashMap::new();
-    let mut after: Vec<(String, String, i64, Option<NaiveDate>)> = Vec::new();
+    let mut after: Vec<(String, String, i64, NaiveDate)> = Vec::new();
     for (pid, moment, item, value, taken_on) in scores {
         let Some(v) = value else { continue };
-        if moment == filter.before.code() {
+        if moment == before_code {
             before.insert((pid, item), v);
         } else {
             after.push((pid, item, v, taken_on));
@@ -450,12 +450,13 @@ pub fn figures(
     let pairs: Vec<Pair> = after
         .into_iter()
         // The period counts by the day of the "after".
-        .filter(|(_, _, _, d)| filter.from.is_none_or(|f| d.is_some_and(|d| d >= f)))
+        .filter(|(_, _, _, d)| filter.from.is_none_or(|f| *d >= f))
         .filter_map(|(pid, item, v, _)| {
-            let b = *before.get(&(pid.clone(), item.clone()))?;
+            let key = (pid, item);
+            let b = *before.get(&key)?;
             Some(Pair {
-                participant_id: pid,
-                item_key: item,
+                participant_id: key.0,
+                item_key: key.1,
                 before: b,
                 after: v,
             })
@@ -480,33 +481,31 @@ pub fn figures(
     let change = domain::outcomes::change(&pairs, &numeric, &life);
     // The spread of every item at every moment.
     let mut sq = measurement_answers::table
-        .inner_join(measurements::table)
-        .filter(measurements::organisation_id.eq(org))
-        .filter(measurements::programme_id.eq(&filter.programme_id))
-        .filter(measurements::instrument_key.eq(&filter.instrument_key))
-        .filter(measurements::respondent.eq(filter.respondent.code()))
-        .filter(measurements::status.eq("complete"))
+        .filter(measurement_answers::organisation_id.eq(org))
+        .filter(measurement_answers::programme_id.eq(&filter.programme_id))
+        .filter(measurement_answers::instrument_key.eq(&filter.instrument_key))
+        .filter(measurement_answers::respondent.eq(filter.respondent.code()))
         .filter(measurement_answers::value_num.is_not_null())
         .group_by((
-            measurements::moment,
+            measurement_answers::moment,
             measurement_answers::item_key,
             measurement_answers::value_num,
         ))
         .select((
-            measurements::moment,
+            measurement_answers::moment,
             measurement_answers::item_key,
             measurement_answers::value_num,
             count_star(),
         ))
         .into_boxed();
     if let Some(m) = &members {
-        sq = sq.filter(measurements::participant_id.eq_any(m.clone()));
+        sq = sq.filter(measurement_answers::participant_id.eq_any(m.clone()));
     }
     if let Some(f) = filter.from {
-        sq = sq.filter(measurements::taken_on.ge(f));
+        sq = sq.filter(measurement_answers::taken_on.ge(f));
     }
     if let Some(t) = filter.to {
-        sq = sq.filter(measurements::taken_on.le(t));
+        sq = sq.filter(measurement_answers::taken_on.le(t));
     }
     let counted: Vec<(String, String, Option<i64>, i64)> = sq.load(conn)?;
     let spreads = spreads_of(

@@ -39,15 +39,24 @@ CREATE UNIQUE INDEX measurements_planned ON measurements(trajectory_id, instrume
 CREATE INDEX measurements_participant ON measurements(organisation_id, participant_id);
 CREATE INDEX measurements_programme ON measurements(organisation_id, programme_id, instrument_key, moment, status);
 
+-- Written once, when the measurement is handed in, with the facts the
+-- figures select on copied from it: a programme's figures are then read
+-- from one covering index, without a lookup per answer.
 CREATE TABLE measurement_answers (
     measurement_id TEXT NOT NULL REFERENCES measurements(id),
     item_key TEXT NOT NULL,
     organisation_id TEXT NOT NULL REFERENCES organisations(id),
     value_num BIGINT,
     value_text TEXT,
+    participant_id TEXT NOT NULL REFERENCES participants(id),
+    programme_id TEXT REFERENCES programmes(id),
+    instrument_key TEXT NOT NULL,
+    moment TEXT NOT NULL,
+    respondent TEXT NOT NULL,
+    taken_on DATE NOT NULL,
     PRIMARY KEY (measurement_id, item_key)
 );
-CREATE INDEX measurement_answers_org ON measurement_answers(organisation_id);
+CREATE INDEX measurement_answers_figures ON measurement_answers(organisation_id, programme_id, instrument_key, respondent, moment, item_key, value_num, participant_id, taken_on);
 
 -- Anonymous answers: a month, not a day or a time, and no participant,
 -- link, kiosk run or measurement.
