@@ -131,6 +131,16 @@ test('her radar chart and its table, printable', async () => {
   assert.ok((await section.locator('svg.radar title').textContent()).length > 0, 'the chart is named');
   assert.equal(await section.locator('table tbody tr').count(), 11, 'the table holds every domain');
   await inspect(staff, 'outcomes-person');
+  // Her casemanager's rating, typed in: every scale at once.
+  const file = new URL(staff.url()).pathname;
+  await staff.goto(`${baseUrl}${file}/enter?instrument=traject-life-domains&moment=extra&respondent=staff`);
+  await inspect(staff, 'outcomes-enter');
+  const names = await staff.$$eval('fieldset.choice-field input[type=radio]', (is) => [...new Set(is.map((i) => i.name))]);
+  assert.equal(names.length, 11);
+  for (const name of names) await staff.check(`input[name="${name}"][value="6"]`);
+  await submit(staff, 'form.instrument-form button[type=submit]');
+  assert.match(staff.url(), /saved=1/);
+  assert.ok(await staff.locator('.outcome-section').count() >= 2, 'her rating beside her own answers');
 });
 
 test("a programme's results and the questionnaires", async () => {
@@ -143,6 +153,11 @@ test("a programme's results and the questionnaires", async () => {
   assert.match(await staff.locator('#headline').innerText(), /\d+ %/);
   assert.ok(await staff.locator('table.data-table tbody tr').count() > 5);
   await inspect(staff, 'outcomes-programme');
+  await staff.goto(`${baseUrl}/outcomes/testimonials?audience=funders`);
+  await inspect(staff, 'testimonials');
+  await staff.goto(`${baseUrl}/admin/programmes/${miriam}/measurements`);
+  assert.ok(await staff.locator('input[name=plan]:checked').count() >= 4, "Miriam's plan");
+  await inspect(staff, 'measurements-plan');
   await staff.goto(`${baseUrl}/outcomes/instruments`);
   await inspect(staff, 'instruments');
   await staff.goto(`${baseUrl}/outcomes/instruments/traject-life-domains/paper?lang=de`);

@@ -1317,3 +1317,4 @@ testimonial-open-file = ihre Ergebnisse
 msg-questions = Hallo { $name }! 📝 Auf deiner Seite warten ein paar Fragen auf dich. Öffne den Link, den du von uns bekommen hast.
 msg-questions-subject = 📝 Fragen für dich
 text-key-msg-questions = Nachricht: Fragen warten auf ihrer Seite
+coded-message-kind-questions_waiting = Fragen warten auf ihrer Seite

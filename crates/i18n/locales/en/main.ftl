@@ -1295,3 +1295,4 @@ testimonial-open-file = her outcomes
 msg-questions = Hello { $name }! 📝 There are a few questions for you on your page. Open the link you received from us.
 msg-questions-subject = 📝 Questions for you
 text-key-msg-questions = Message: questions wait on her page
+coded-message-kind-questions_waiting = Questions wait on her page

@@ -1309,3 +1309,4 @@ testimonial-open-file = ses résultats
 msg-questions = Bonjour { $name } ! 📝 Quelques questions t'attendent sur ta page. Ouvre le lien que tu as reçu de nous.
 msg-questions-subject = 📝 Des questions pour toi
 text-key-msg-questions = Message : des questions attendent sur sa page
+coded-message-kind-questions_waiting = Des questions attendent sur sa page

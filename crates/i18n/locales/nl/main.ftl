@@ -1295,3 +1295,4 @@ testimonial-open-file = haar resultaten
 msg-questions = Dag { $name }! 📝 Er staan enkele vragen voor je klaar op je pagina. Open de link die je van ons kreeg.
 msg-questions-subject = 📝 Vragen voor jou
 text-key-msg-questions = Bericht: er wachten vragen op haar pagina
+coded-message-kind-questions_waiting = Vragen wachten op haar pagina

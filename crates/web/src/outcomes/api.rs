@@ -44,7 +44,8 @@ use utoipa::{OpenApi, ToSchema};
         RateLine,
         ChangeLine,
         SpreadLine,
-        TestimonialLine
+        TestimonialLine,
+        Audience
     ))
 )]
 pub struct Doc;
@@ -476,17 +477,26 @@ pub struct TestimonialLine {
     pub scope: String,
 }
 
+/// Who will read the testimonials.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum Audience {
+    Internal,
+    Funders,
+    Public,
+}
+
 #[derive(Deserialize)]
 pub struct AudienceQuery {
     #[serde(default)]
-    audience: Option<String>,
+    audience: Option<Audience>,
 }
 
 /// Testimonials for one audience (`internal`, `funders`, `public`): only
 /// what her consent allows for it; withdrawn ones never.
 #[utoipa::path(get, path = "/api/v1/testimonials", tag = "outcomes",
     security(("token" = [])),
-    params(("audience" = Option<String>, Query, description = "internal (default), funders or public")),
+    params(("audience" = Option<Audience>, Query, description = "internal (default), funders or public")),
     responses((status = 200, body = Vec<TestimonialLine>), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn list_testimonials(
@@ -495,9 +505,10 @@ pub async fn list_testimonials(
     CurrentUser(me): CurrentUser,
     ApiQuery(q): ApiQuery<AudienceQuery>,
 ) -> Result<Json<Vec<TestimonialLine>>, ApiError> {
-    let audience: TestimonialScope = match q.audience.as_deref() {
-        None | Some("") => TestimonialScope::Internal,
-        Some(a) => a.parse().map_err(|_| ApiError::BadRequest("audience"))?,
+    let audience = match q.audience {
+        None | Some(Audience::Internal) => TestimonialScope::Internal,
+        Some(Audience::Funders) => TestimonialScope::Funders,
+        Some(Audience::Public) => TestimonialScope::Public,
     };
     let (at, writer) = origin_parts(&state);
     let actor = me.actor;

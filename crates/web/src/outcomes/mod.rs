@@ -187,3 +187,41 @@ pub fn answer_error(e: &MeasureError) -> Option<(String, String)> {
         _ => None,
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use domain::model::Language;
+
+    /// Every coded value these pages and the file show has its words in
+    /// every language (a missing key would show as the key itself).
+    #[test]
+    fn every_coded_value_has_words() {
+        let mut keys: Vec<String> = Vec::new();
+        for m in domain::outcomes::Moment::ALL {
+            keys.push(format!("coded-moment-{}", m.code()));
+        }
+        for r in domain::instruments::Respondent::ALL {
+            keys.push(format!("coded-respondent-{}", r.code()));
+        }
+        for c in domain::outcomes::Channel::ALL {
+            keys.push(format!("coded-answer-channel-{}", c.code()));
+        }
+        for s in domain::outcomes::TestimonialScope::ALL {
+            keys.push(format!("coded-scope-{}", s.code()));
+            keys.push(format!("testimonials-for-{}", s.code()));
+            keys.push(format!("testimonials-hint-{}", s.code()));
+        }
+        for k in domain::messages::MessageKind::ALL {
+            keys.push(format!("coded-message-kind-{}", k.code()));
+        }
+        for u in ["soon", "due", "overdue"] {
+            keys.push(format!("outcomes-urgency-{u}"));
+        }
+        for lang in Language::ALL {
+            for key in &keys {
+                let text = i18n::t(*lang, key);
+                assert!(!text.is_empty() && text != *key, "{lang:?}: {key}");
+            }
+        }
+    }
+}
