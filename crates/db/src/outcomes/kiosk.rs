@@ -16,7 +16,7 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::{NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use domain::instruments::{Answer, Instrument, Respondent};
+use domain::instruments::{Instrument, Respondent};
 use domain::outcomes::{Channel, Moment};
 use domain::policy::{Action, Actor};
 
@@ -341,20 +341,8 @@ pub fn answer(
             now,
         );
     }
-    let item = k
-        .instrument
-        .item(item_key)
-        .ok_or(DbError::NotFound("item"))?;
     let mut draft = t.draft;
-    match item.answer(values) {
-        Ok(Some(a)) => {
-            draft.insert(item_key.to_owned(), a);
-        }
-        Ok(None) => {
-            draft.insert(item_key.to_owned(), Answer::Text(String::new()));
-        }
-        Err(e) => return Err(MeasureError::Answer(item_key.to_owned(), e)),
-    }
+    measurements::take(&k.instrument, &mut draft, item_key, values)?;
     let json = serde_json::to_string(&draft).map_err(|e| DbError::Conflict(e.to_string()))?;
     write_tx(conn, |conn| {
         diesel::update(
@@ -388,26 +376,7 @@ pub fn finish(
                 now,
             )?,
             None => {
-                for item in &k.instrument.items {
-                    let answered = t
-                        .draft
-                        .get(&item.key)
-                        .is_some_and(|a| a != &Answer::Text(String::new()));
-                    if item.required && !answered {
-                        return Err(MeasureError::Answer(
-                            item.key.clone(),
-                            domain::instruments::AnswerError::Required,
-                        ));
-                    }
-                }
-                let answers: Vec<measurements::Columns<'_>> = t
-                    .draft
-                    .iter()
-                    .filter(|(key, a)| {
-                        k.instrument.item(key).is_some() && **a != Answer::Text(String::new())
-                    })
-                    .map(|(key, a)| (key, a.to_columns()))
-                    .collect();
+                let answers = measurements::to_hand_in(&k.instrument, &t.draft)?;
                 measurements::store_anonymous(
                     conn,
                     &k.organisation_id,

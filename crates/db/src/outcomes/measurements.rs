@@ -290,21 +290,8 @@ pub fn answer_item(
         if open.row.complete() {
             return Err(MeasureError::Complete);
         }
-        let item = open
-            .instrument
-            .item(item_key)
-            .ok_or(DbError::NotFound("item"))?;
         let mut draft = open.draft;
-        match item.answer(values) {
-            Ok(Some(a)) => {
-                draft.insert(item_key.to_owned(), a);
-            }
-            // Skipped: an empty text marks it as seen.
-            Ok(None) => {
-                draft.insert(item_key.to_owned(), Answer::Text(String::new()));
-            }
-            Err(e) => return Err(MeasureError::Answer(item_key.to_owned(), e)),
-        }
+        take(&open.instrument, &mut draft, item_key, values)?;
         save_draft(conn, id, &draft, now)?;
         Ok(())
     })
@@ -319,6 +306,47 @@ fn save_draft(conn: &mut DbConn, id: &str, draft: &Draft, now: NaiveDateTime) ->
         ))
         .execute(conn)?;
     Ok(())
+}
+
+/// Takes one item's answer into a draft; an empty answer to an optional
+/// item is kept as an empty text (seen and skipped, so the next one comes).
+pub(crate) fn take(
+    instrument: &Instrument,
+    draft: &mut Draft,
+    item_key: &str,
+    values: &[&str],
+) -> Result<(), MeasureError> {
+    let item = instrument.item(item_key).ok_or(DbError::NotFound("item"))?;
+    let answer = item
+        .answer(values)
+        .map_err(|e| MeasureError::Answer(item_key.to_owned(), e))?
+        .unwrap_or_else(|| Answer::Text(String::new()));
+    draft.insert(item_key.to_owned(), answer);
+    Ok(())
+}
+
+/// The answers to store from a draft, once every required item has one
+/// (a skipped item is kept in the draft as an empty text, and not stored).
+pub(crate) fn to_hand_in<'a>(
+    instrument: &Instrument,
+    draft: &'a Draft,
+) -> Result<Vec<Columns<'a>>, MeasureError> {
+    let skipped = Answer::Text(String::new());
+    if let Some(item) = instrument
+        .items
+        .iter()
+        .find(|i| i.required && draft.get(&i.key).is_none_or(|a| *a == skipped))
+    {
+        return Err(MeasureError::Answer(
+            item.key.clone(),
+            AnswerError::Required,
+        ));
+    }
+    Ok(draft
+        .iter()
+        .filter(|(k, a)| instrument.item(k).is_some() && **a != skipped)
+        .map(|(k, a)| (k, a.to_columns()))
+        .collect())
 }
 
 /// Hands the answers in: every required item must have one. Identified
@@ -349,24 +377,7 @@ pub(crate) fn complete_in(
     if open.row.complete() {
         return Ok(());
     }
-    for item in &open.instrument.items {
-        let answered = open
-            .draft
-            .get(&item.key)
-            .is_some_and(|a| a != &Answer::Text(String::new()));
-        if item.required && !answered {
-            return Err(MeasureError::Answer(
-                item.key.clone(),
-                AnswerError::Required,
-            ));
-        }
-    }
-    let answers: Vec<Columns<'_>> = open
-        .draft
-        .iter()
-        .filter(|(k, a)| open.instrument.item(k).is_some() && **a != Answer::Text(String::new()))
-        .map(|(k, a)| (k, a.to_columns()))
-        .collect();
+    let answers = to_hand_in(&open.instrument, &open.draft)?;
     let today = domain::clock::brussels_local(now).date();
     if open.instrument.anonymous {
         let group = group_of(
