@@ -13,6 +13,7 @@ pub mod instruments;
 pub mod lifecycle;
 pub mod messages;
 pub mod model;
+pub mod network;
 pub mod outcomes;
 pub mod participant;
 pub mod password;
