@@ -17,6 +17,7 @@ pub mod groups;
 pub mod messages;
 pub mod migrate;
 pub mod models;
+pub mod network;
 pub mod outcomes;
 pub mod participants;
 pub mod pool;

@@ -748,6 +748,70 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    partners (id) {
+        id -> Text,
+        organisation_id -> Text,
+        name -> Text,
+        service -> Text,
+        target_groups -> Text,
+        street -> Text,
+        postal_code -> Text,
+        city -> Text,
+        accessibility -> Text,
+        opening_hours -> Text,
+        how_to_refer -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+        website -> Nullable<Text>,
+        waiting_days -> Nullable<Integer>,
+        waiting_known_on -> Nullable<Date>,
+        verified_on -> Nullable<Date>,
+        shared -> Bool,
+        active -> Bool,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    partner_domains (partner_id, domain) {
+        partner_id -> Text,
+        domain -> Text,
+        organisation_id -> Text,
+    }
+}
+
+diesel::table! {
+    partner_languages (partner_id, language) {
+        partner_id -> Text,
+        language -> Text,
+        organisation_id -> Text,
+    }
+}
+
+diesel::table! {
+    partner_contacts (id) {
+        id -> Text,
+        organisation_id -> Text,
+        partner_id -> Text,
+        name -> Text,
+        role -> Text,
+        phone -> Nullable<Text>,
+        email -> Nullable<Text>,
+    }
+}
+
+diesel::table! {
+    partner_notes (organisation_id, partner_id) {
+        organisation_id -> Text,
+        partner_id -> Text,
+        note -> Text,
+        updated_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
@@ -776,9 +840,16 @@ diesel::joinable!(plan_evaluations -> plans (plan_id));
 diesel::joinable!(intakes -> trajectories (trajectory_id));
 diesel::joinable!(measurement_answers -> measurements (measurement_id));
 diesel::joinable!(anonymous_answers -> anonymous_responses (response_id));
+diesel::joinable!(partner_domains -> partners (partner_id));
+diesel::joinable!(partner_languages -> partners (partner_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    partners,
+    partner_domains,
+    partner_languages,
+    partner_contacts,
+    partner_notes,
     measurement_moments,
     measurements,
     measurement_answers,

@@ -91,6 +91,10 @@ pub enum Action {
     ReadOutcomes,
     /// Start a shared tablet for a session's participants to answer on.
     RunKiosk,
+    /// Keep the social map: add, change and verify partners.
+    ManagePartners,
+    /// Look partners up on the social map.
+    ReadPartners,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -289,6 +293,12 @@ pub fn authorize(
             Casemanager | Facilitator => Err(Denied::NotAssigned),
             Administrator => Err(Denied::Role),
         },
+        // The social map is kept by those who refer; everyone looks it up.
+        (ManagePartners, Resource::Organisation { .. }) => match role {
+            Administrator | Coordinator | Casemanager => Ok(grant(None)),
+            Facilitator => Err(Denied::Role),
+        },
+        (ReadPartners, Resource::Organisation { .. }) => Ok(grant(None)),
         (ReadOutcomes, Resource::Organisation { .. }) => match role {
             Coordinator | Casemanager => Ok(grant(None)),
             _ => Err(Denied::Role),

@@ -1,0 +1,438 @@
+//! The social map: partners with their life domains, languages, how to
+//! refer and the last known waiting time. An organisation keeps its own
+//! partners and may share them with the other organisations on the
+//! instance; everyone finds its own and the shared ones, searched by domain
+//! and language. A partner not verified for a year is stale.
+
+use crate::audit::{self, Event};
+use crate::backend::write_tx;
+use crate::error::{DbError, DbResult};
+use crate::models::new_id;
+use crate::participants::{AccessError, Origin};
+use crate::pool::DbConn;
+use crate::schema::*;
+use chrono::NaiveDate;
+use diesel::prelude::*;
+use domain::participant::{FieldError, LifeDomain};
+use domain::policy::{Action, Actor};
+use std::collections::HashMap;
+
+/// A partner as typed in.
+#[derive(Debug, Clone, Default)]
+pub struct PartnerInput {
+    pub name: String,
+    pub service: String,
+    /// Life domain codes.
+    pub domains: Vec<String>,
+    /// Language codes (two or three letters).
+    pub languages: Vec<String>,
+    pub target_groups: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub accessibility: String,
+    pub opening_hours: String,
+    pub how_to_refer: String,
+    pub phone: String,
+    pub email: String,
+    pub website: String,
+    /// Last known waiting time in days ("" for unknown).
+    pub waiting_days: String,
+    pub shared: bool,
+}
+
+/// Why a partner was not saved.
+#[derive(Debug, thiserror::Error)]
+pub enum PartnerError {
+    #[error(transparent)]
+    Access(#[from] AccessError),
+    #[error("invalid input")]
+    Invalid(Vec<FieldError>),
+    /// Someone saved it since `version` was read.
+    #[error("changed by someone else")]
+    Conflict,
+}
+
+impl From<DbError> for PartnerError {
+    fn from(e: DbError) -> Self {
+        PartnerError::Access(AccessError::Db(e))
+    }
+}
+
+impl From<diesel::result::Error> for PartnerError {
+    fn from(e: diesel::result::Error) -> Self {
+        PartnerError::Access(AccessError::Db(e.into()))
+    }
+}
+
+struct Checked {
+    domains: Vec<LifeDomain>,
+    languages: Vec<String>,
+    waiting_days: Option<i32>,
+}
+
+fn check(input: &PartnerInput) -> Result<Checked, Vec<FieldError>> {
+    let mut errors = Vec::new();
+    if input.name.trim().is_empty() {
+        errors.push(FieldError {
+            field: "name",
+            code: "required",
+        });
+    }
+    let domains: Vec<LifeDomain> = input
+        .domains
+        .iter()
+        .filter_map(|d| d.parse().ok())
+        .collect();
+    if domains.is_empty() || domains.len() != input.domains.len() {
+        errors.push(FieldError {
+            field: "domains",
+            code: if input.domains.is_empty() {
+                "required"
+            } else {
+                "invalid-choice"
+            },
+        });
+    }
+    let languages: Vec<String> = input
+        .languages
+        .iter()
+        .map(|l| l.trim().to_lowercase())
+        .filter(|l| !l.is_empty())
+        .collect();
+    if languages
+        .iter()
+        .any(|l| !(2..=3).contains(&l.len()) || !l.bytes().all(|b| b.is_ascii_lowercase()))
+    {
+        errors.push(FieldError {
+            field: "languages",
+            code: "invalid-languages",
+        });
+    }
+    let waiting_days = match input.waiting_days.trim() {
+        "" => None,
+        raw => match raw.parse::<i32>() {
+            Ok(n) if (0..=730).contains(&n) => Some(n),
+            _ => {
+                errors.push(FieldError {
+                    field: "waiting_days",
+                    code: "out-of-range",
+                });
+                None
+            }
+        },
+    };
+    if errors.is_empty() {
+        Ok(Checked {
+            domains,
+            languages,
+            waiting_days,
+        })
+    } else {
+        Err(errors)
+    }
+}
+
+fn opt(s: &str) -> Option<String> {
+    let t = s.trim();
+    (!t.is_empty()).then(|| t.to_owned())
+}
+
+/// Adds a partner (`id` None) or changes one of the organisation's own,
+/// if nobody saved it since `version`. Saving counts as verifying it.
+/// Returns the partner's id.
+pub fn save(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: Option<&str>,
+    version: i32,
+    input: &PartnerInput,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<String, PartnerError> {
+    let org = crate::groups::require(conn, actor, Action::ManagePartners, "partner.save", origin)?;
+    let c = check(input).map_err(PartnerError::Invalid)?;
+    write_tx(conn, |conn| {
+        let pid = match id {
+            Some(pid) => {
+                let n = diesel::update(
+                    partners::table
+                        .filter(partners::organisation_id.eq(&org))
+                        .filter(partners::id.eq(pid))
+                        .filter(partners::version.eq(version)),
+                )
+                .set((
+                    partners::name.eq(input.name.trim()),
+                    partners::service.eq(input.service.trim()),
+                    partners::target_groups.eq(input.target_groups.trim()),
+                    partners::street.eq(input.street.trim()),
+                    partners::postal_code.eq(input.postal_code.trim()),
+                    partners::city.eq(input.city.trim()),
+                    partners::accessibility.eq(input.accessibility.trim()),
+                    partners::opening_hours.eq(input.opening_hours.trim()),
+                    partners::how_to_refer.eq(input.how_to_refer.trim()),
+                    partners::phone.eq(opt(&input.phone)),
+                    partners::email.eq(opt(&input.email)),
+                    partners::website.eq(opt(&input.website)),
+                    partners::waiting_days.eq(c.waiting_days),
+                    partners::waiting_known_on.eq(c.waiting_days.map(|_| today)),
+                    partners::verified_on.eq(Some(today)),
+                    partners::shared.eq(input.shared),
+                    partners::version.eq(version + 1),
+                    partners::updated_at.eq(origin.at),
+                ))
+                .execute(conn)?;
+                if n == 0 {
+                    let exists: i64 = partners::table
+                        .filter(partners::organisation_id.eq(&org))
+                        .filter(partners::id.eq(pid))
+                        .count()
+                        .get_result(conn)?;
+                    return Err(if exists == 0 {
+                        DbError::NotFound("partner").into()
+                    } else {
+                        PartnerError::Conflict
+                    });
+                }
+                diesel::delete(partner_domains::table.filter(partner_domains::partner_id.eq(pid)))
+                    .execute(conn)?;
+                diesel::delete(
+                    partner_languages::table.filter(partner_languages::partner_id.eq(pid)),
+                )
+                .execute(conn)?;
+                pid.to_owned()
+            }
+            None => {
+                let pid = new_id();
+                diesel::insert_into(partners::table)
+                    .values((
+                        partners::id.eq(&pid),
+                        partners::organisation_id.eq(&org),
+                        partners::name.eq(input.name.trim()),
+                        partners::service.eq(input.service.trim()),
+                        partners::target_groups.eq(input.target_groups.trim()),
+                        partners::street.eq(input.street.trim()),
+                        partners::postal_code.eq(input.postal_code.trim()),
+                        partners::city.eq(input.city.trim()),
+                        partners::accessibility.eq(input.accessibility.trim()),
+                        partners::opening_hours.eq(input.opening_hours.trim()),
+                        partners::how_to_refer.eq(input.how_to_refer.trim()),
+                        partners::phone.eq(opt(&input.phone)),
+                        partners::email.eq(opt(&input.email)),
+                        partners::website.eq(opt(&input.website)),
+                        partners::waiting_days.eq(c.waiting_days),
+                        partners::waiting_known_on.eq(c.waiting_days.map(|_| today)),
+                        partners::verified_on.eq(Some(today)),
+                        partners::shared.eq(input.shared),
+                        partners::active.eq(true),
+                        partners::version.eq(1),
+                        partners::created_at.eq(origin.at),
+                        partners::updated_at.eq(origin.at),
+                    ))
+                    .execute(conn)?;
+                pid
+            }
+        };
+        for d in &c.domains {
+            diesel::insert_into(partner_domains::table)
+                .values((
+                    partner_domains::partner_id.eq(&pid),
+                    partner_domains::domain.eq(d.code()),
+                    partner_domains::organisation_id.eq(&org),
+                ))
+                .execute(conn)?;
+        }
+        let mut languages = c.languages.clone();
+        languages.sort();
+        languages.dedup();
+        for l in &languages {
+            diesel::insert_into(partner_languages::table)
+                .values((
+                    partner_languages::partner_id.eq(&pid),
+                    partner_languages::language.eq(l),
+                    partner_languages::organisation_id.eq(&org),
+                ))
+                .execute(conn)?;
+        }
+        audit::record(
+            conn,
+            &Event::by(actor, "partner.save", origin.ip, origin.at).about("partner", &pid),
+        )?;
+        Ok(pid)
+    })
+}
+
+/// Someone checked that a partner's facts still hold (own partners only).
+pub fn verify(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: &str,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<(), AccessError> {
+    let org = crate::groups::require(
+        conn,
+        actor,
+        Action::ManagePartners,
+        "partner.verify",
+        origin,
+    )?;
+    write_tx(conn, |conn| {
+        let n = diesel::update(
+            partners::table
+                .filter(partners::organisation_id.eq(&org))
+                .filter(partners::id.eq(id)),
+        )
+        .set(partners::verified_on.eq(Some(today)))
+        .execute(conn)?;
+        if n == 0 {
+            return Err(AccessError::Db(DbError::NotFound("partner")));
+        }
+        audit::record(
+            conn,
+            &Event::by(actor, "partner.verify", origin.ip, origin.at).about("partner", id),
+        )?;
+        Ok(())
+    })
+}
+
+/// A partner as the map lists it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PartnerLine {
+    pub id: String,
+    pub name: String,
+    pub service: String,
+    pub city: String,
+    pub how_to_refer: String,
+    pub domains: Vec<String>,
+    pub languages: Vec<String>,
+    pub waiting_days: Option<i32>,
+    pub verified_on: Option<NaiveDate>,
+    /// Kept by the actor's organisation (else shared by another).
+    pub own: bool,
+    pub stale: bool,
+}
+
+type Row = (
+    String,
+    String,
+    String,
+    String,
+    String,
+    String,
+    Option<i32>,
+    Option<NaiveDate>,
+);
+
+/// Partners of `ids` (or all) that the organisation may see: its own and
+/// the shared ones, active, by name.
+fn lines(
+    conn: &mut DbConn,
+    org: &str,
+    ids: Option<Vec<String>>,
+    today: NaiveDate,
+) -> DbResult<Vec<PartnerLine>> {
+    let mut q = partners::table
+        .filter(partners::active.eq(true))
+        .filter(
+            partners::organisation_id
+                .eq(org.to_owned())
+                .or(partners::shared.eq(true)),
+        )
+        .into_boxed();
+    if let Some(ids) = ids {
+        q = q.filter(partners::id.eq_any(ids));
+    }
+    let rows: Vec<Row> = q
+        .order(partners::name)
+        .select((
+            partners::id,
+            partners::organisation_id,
+            partners::name,
+            partners::service,
+            partners::city,
+            partners::how_to_refer,
+            partners::waiting_days,
+            partners::verified_on,
+        ))
+        .load(conn)?;
+    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
+    let mut domains: HashMap<String, Vec<String>> = HashMap::new();
+    for (p, d) in partner_domains::table
+        .filter(partner_domains::partner_id.eq_any(&ids))
+        .select((partner_domains::partner_id, partner_domains::domain))
+        .load::<(String, String)>(conn)?
+    {
+        domains.entry(p).or_default().push(d);
+    }
+    let mut languages: HashMap<String, Vec<String>> = HashMap::new();
+    for (p, l) in partner_languages::table
+        .filter(partner_languages::partner_id.eq_any(&ids))
+        .select((partner_languages::partner_id, partner_languages::language))
+        .load::<(String, String)>(conn)?
+    {
+        languages.entry(p).or_default().push(l);
+    }
+    Ok(rows
+        .into_iter()
+        .map(
+            |(id, owner, name, service, city, how_to_refer, waiting_days, verified_on)| {
+                PartnerLine {
+                    domains: domains.remove(&id).unwrap_or_default(),
+                    languages: languages.remove(&id).unwrap_or_default(),
+                    own: owner == org,
+                    stale: domain::network::is_stale(verified_on, today),
+                    id,
+                    name,
+                    service,
+                    city,
+                    how_to_refer,
+                    waiting_days,
+                    verified_on,
+                }
+            },
+        )
+        .collect())
+}
+
+/// The map searched by life domain and language (either may be left out).
+pub fn search(
+    conn: &mut DbConn,
+    actor: &Actor,
+    life_domain: Option<LifeDomain>,
+    language: Option<&str>,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<Vec<PartnerLine>, AccessError> {
+    let org = crate::groups::require(conn, actor, Action::ReadPartners, "partner.search", origin)?;
+    Ok(conn.transaction(|conn| -> DbResult<Vec<PartnerLine>> {
+        let mut ids: Option<Vec<String>> = None;
+        if let Some(d) = life_domain {
+            ids = Some(
+                partner_domains::table
+                    .filter(partner_domains::domain.eq(d.code()))
+                    .select(partner_domains::partner_id)
+                    .load(conn)?,
+            );
+        }
+        if let Some(l) = language.map(str::trim).filter(|l| !l.is_empty()) {
+            let speaking: Vec<String> = partner_languages::table
+                .filter(partner_languages::language.eq(l.to_lowercase()))
+                .select(partner_languages::partner_id)
+                .load(conn)?;
+            ids = Some(match ids {
+                Some(found) => found.into_iter().filter(|i| speaking.contains(i)).collect(),
+                None => speaking,
+            });
+        }
+        lines(conn, &org, ids, today)
+    })?)
+}
+
+/// The organisation's own partners not verified for a year.
+pub fn stale(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<PartnerLine>> {
+    Ok(lines(conn, org, None, today)?
+        .into_iter()
+        .filter(|p| p.own && p.stale)
+        .collect())
+}
