@@ -366,18 +366,8 @@ pub fn send_link(
         return Ok(false);
     };
     let today = domain::clock::brussels_local(now).date();
-    let scopes: Vec<String> = consents::table
-        .filter(consents::organisation_id.eq(org))
-        .filter(consents::participant_id.eq(participant_id))
-        .filter(consents::given_on.le(today))
-        .filter(
-            consents::withdrawn_on
-                .is_null()
-                .or(consents::withdrawn_on.gt(today)),
-        )
-        .select(consents::scope)
-        .load(conn)?;
-    let agreed = |s: ConsentScope| scopes.iter().any(|x| x == s.code());
+    let consents = super::Consents::load(conn, org, &[participant_id], today)?;
+    let agreed = |s: ConsentScope| consents.agreed(participant_id, s);
     let Some(address) = super::send_address(channel, phone, email, agreed) else {
         return Ok(false);
     };

@@ -136,22 +136,8 @@ fn recipients(
         ))
         .load(conn)?;
     let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let consents: HashSet<(String, String)> = consents::table
-        .filter(consents::organisation_id.eq(org))
-        .filter(consents::participant_id.eq_any(&ids))
-        .filter(consents::given_on.le(today))
-        .filter(
-            consents::withdrawn_on
-                .is_null()
-                .or(consents::withdrawn_on.gt(today)),
-        )
-        .select((consents::participant_id, consents::scope))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect();
+    let consents = Consents::load(conn, org, &ids, today)?;
     let care = Childcare::load(conn, org, &[group_id], &ids)?;
-    let agreed =
-        |p: &str, scope: ConsentScope| consents.contains(&(p.to_owned(), scope.code().to_owned()));
     Ok(rows
         .into_iter()
         .filter_map(|(id, first_name, language, channel, phone, email, own)| {
@@ -159,7 +145,7 @@ fn recipients(
             // "Phone call" members go on the call list, agreed or not.
             let address = match channel {
                 Channel::PhoneCall => phone.unwrap_or_default(),
-                _ => send_address(channel, phone, email, |scope| agreed(&id, scope))?,
+                _ => send_address(channel, phone, email, |scope| consents.agreed(&id, scope))?,
             };
             Some(Recipient {
                 childcare: care.for_member(group_id, &id, on),
@@ -171,6 +157,41 @@ fn recipients(
             })
         })
         .collect())
+}
+
+/// The consents in force on `today` for some of an organisation's
+/// participants, read once, then asked per person and scope.
+pub(crate) struct Consents(HashSet<(String, String)>);
+
+impl Consents {
+    pub(crate) fn load<P: AsRef<str>>(
+        conn: &mut DbConn,
+        org: &str,
+        participant_ids: &[P],
+        today: NaiveDate,
+    ) -> DbResult<Self> {
+        let ids: Vec<&str> = participant_ids.iter().map(AsRef::as_ref).collect();
+        Ok(Self(
+            consents::table
+                .filter(consents::organisation_id.eq(org))
+                .filter(consents::participant_id.eq_any(&ids))
+                .filter(consents::given_on.le(today))
+                .filter(
+                    consents::withdrawn_on
+                        .is_null()
+                        .or(consents::withdrawn_on.gt(today)),
+                )
+                .select((consents::participant_id, consents::scope))
+                .load::<(String, String)>(conn)?
+                .into_iter()
+                .collect(),
+        ))
+    }
+
+    pub(crate) fn agreed(&self, participant_id: &str, scope: ConsentScope) -> bool {
+        self.0
+            .contains(&(participant_id.to_owned(), scope.code().to_owned()))
+    }
 }
 
 /// Her address on a channel that sends (SMS, WhatsApp, email), when she
@@ -1099,19 +1120,7 @@ pub fn queue_questions(conn: &mut DbConn, now: NaiveDateTime) -> DbResult<usize>
             .into_iter()
             .map(|r| (r.0.clone(), r))
             .collect();
-        let consents: HashSet<(String, String)> = consents::table
-            .filter(consents::organisation_id.eq(&org))
-            .filter(consents::participant_id.eq_any(&ids))
-            .filter(consents::given_on.le(today))
-            .filter(
-                consents::withdrawn_on
-                    .is_null()
-                    .or(consents::withdrawn_on.gt(today)),
-            )
-            .select((consents::participant_id, consents::scope))
-            .load::<(String, String)>(conn)?
-            .into_iter()
-            .collect();
+        let consents = Consents::load(conn, &org, &ids, today)?;
         let mut rows = Vec::new();
         for (trajectory, pid, d) in &due {
             let Some((_, first_name, language, own, channel, phone, email)) = people.get(pid)
@@ -1121,8 +1130,7 @@ pub fn queue_questions(conn: &mut DbConn, now: NaiveDateTime) -> DbResult<usize>
             let Ok(channel) = channel.parse::<Channel>() else {
                 continue;
             };
-            let agreed =
-                |scope: ConsentScope| consents.contains(&(pid.clone(), scope.code().to_owned()));
+            let agreed = |scope: ConsentScope| consents.agreed(pid, scope);
             let Some(address) = send_address(channel, phone.clone(), email.clone(), agreed) else {
                 continue;
             };

@@ -133,6 +133,52 @@ fn check(input: &PartnerInput) -> Result<Checked, Vec<FieldError>> {
     }
 }
 
+/// The facts a save writes, the same for a new partner and a change.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = partners, treat_none_as_null = true)]
+struct Facts<'a> {
+    name: &'a str,
+    service: &'a str,
+    target_groups: &'a str,
+    street: &'a str,
+    postal_code: &'a str,
+    city: &'a str,
+    accessibility: &'a str,
+    opening_hours: &'a str,
+    how_to_refer: &'a str,
+    phone: Option<String>,
+    email: Option<String>,
+    website: Option<String>,
+    waiting_days: Option<i32>,
+    waiting_known_on: Option<NaiveDate>,
+    verified_on: Option<NaiveDate>,
+    shared: bool,
+}
+
+impl<'a> Facts<'a> {
+    /// Saving counts as verifying.
+    fn of(input: &'a PartnerInput, waiting_days: Option<i32>, today: NaiveDate) -> Self {
+        Facts {
+            name: input.name.trim(),
+            service: input.service.trim(),
+            target_groups: input.target_groups.trim(),
+            street: input.street.trim(),
+            postal_code: input.postal_code.trim(),
+            city: input.city.trim(),
+            accessibility: input.accessibility.trim(),
+            opening_hours: input.opening_hours.trim(),
+            how_to_refer: input.how_to_refer.trim(),
+            phone: opt(&input.phone),
+            email: opt(&input.email),
+            website: opt(&input.website),
+            waiting_days,
+            waiting_known_on: waiting_days.map(|_| today),
+            verified_on: Some(today),
+            shared: input.shared,
+        }
+    }
+}
+
 fn opt(s: &str) -> Option<String> {
     let t = s.trim();
     (!t.is_empty()).then(|| t.to_owned())
@@ -152,6 +198,7 @@ pub fn save(
 ) -> Result<String, PartnerError> {
     let org = crate::groups::require(conn, actor, Action::ManagePartners, "partner.save", origin)?;
     let c = check(input).map_err(PartnerError::Invalid)?;
+    let facts = Facts::of(input, c.waiting_days, today);
     write_tx(conn, |conn| {
         let pid = match id {
             Some(pid) => {
@@ -162,22 +209,7 @@ pub fn save(
                         .filter(partners::version.eq(version)),
                 )
                 .set((
-                    partners::name.eq(input.name.trim()),
-                    partners::service.eq(input.service.trim()),
-                    partners::target_groups.eq(input.target_groups.trim()),
-                    partners::street.eq(input.street.trim()),
-                    partners::postal_code.eq(input.postal_code.trim()),
-                    partners::city.eq(input.city.trim()),
-                    partners::accessibility.eq(input.accessibility.trim()),
-                    partners::opening_hours.eq(input.opening_hours.trim()),
-                    partners::how_to_refer.eq(input.how_to_refer.trim()),
-                    partners::phone.eq(opt(&input.phone)),
-                    partners::email.eq(opt(&input.email)),
-                    partners::website.eq(opt(&input.website)),
-                    partners::waiting_days.eq(c.waiting_days),
-                    partners::waiting_known_on.eq(c.waiting_days.map(|_| today)),
-                    partners::verified_on.eq(Some(today)),
-                    partners::shared.eq(input.shared),
+                    &facts,
                     partners::version.eq(version + 1),
                     partners::updated_at.eq(origin.at),
                 ))
@@ -206,24 +238,9 @@ pub fn save(
                 let pid = new_id();
                 diesel::insert_into(partners::table)
                     .values((
+                        &facts,
                         partners::id.eq(&pid),
                         partners::organisation_id.eq(&org),
-                        partners::name.eq(input.name.trim()),
-                        partners::service.eq(input.service.trim()),
-                        partners::target_groups.eq(input.target_groups.trim()),
-                        partners::street.eq(input.street.trim()),
-                        partners::postal_code.eq(input.postal_code.trim()),
-                        partners::city.eq(input.city.trim()),
-                        partners::accessibility.eq(input.accessibility.trim()),
-                        partners::opening_hours.eq(input.opening_hours.trim()),
-                        partners::how_to_refer.eq(input.how_to_refer.trim()),
-                        partners::phone.eq(opt(&input.phone)),
-                        partners::email.eq(opt(&input.email)),
-                        partners::website.eq(opt(&input.website)),
-                        partners::waiting_days.eq(c.waiting_days),
-                        partners::waiting_known_on.eq(c.waiting_days.map(|_| today)),
-                        partners::verified_on.eq(Some(today)),
-                        partners::shared.eq(input.shared),
                         partners::active.eq(true),
                         partners::version.eq(1),
                         partners::created_at.eq(origin.at),

@@ -150,11 +150,16 @@ pub struct Open {
 impl Open {
     /// The first item not answered yet (its index), if any.
     pub fn next_unanswered(&self) -> Option<usize> {
-        self.instrument
-            .items
-            .iter()
-            .position(|i| !self.draft.contains_key(&i.key))
+        next_unanswered(&self.instrument, &self.draft)
     }
+}
+
+/// The first item of `instrument` the draft has no answer for (its index).
+pub fn next_unanswered(instrument: &Instrument, draft: &Draft) -> Option<usize> {
+    instrument
+        .items
+        .iter()
+        .position(|i| !draft.contains_key(&i.key))
 }
 
 /// The programme planned for a trajectory and the latest version of the

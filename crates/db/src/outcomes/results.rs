@@ -94,11 +94,8 @@ pub fn of_participant(
     )?;
     let org = actor.organisation_id().unwrap_or_default().to_owned();
     let found = conn.transaction(|conn| -> DbResult<PersonResults> {
-        let (first_name, last_name): (String, String) = participants::table
-            .filter(participants::organisation_id.eq(&org))
-            .filter(participants::id.eq(participant_id))
-            .select((participants::first_name, participants::last_name))
-            .first(conn)?;
+        let (first_name, last_name) = participant_name(conn, &org, participant_id)?
+            .ok_or(DbError::NotFound("participant"))?;
         type Row = (
             String,
             String,

@@ -340,12 +340,9 @@ async fn screen(
     let code = lang.code();
     let base = format!("/k/{token}/turns/{turn_id}");
     let total = k.instrument.items.len();
-    let next = q.filter(|q| *q < total).or_else(|| {
-        k.instrument
-            .items
-            .iter()
-            .position(|i| !turn.draft.contains_key(&i.key))
-    });
+    let next = q
+        .filter(|q| *q < total)
+        .or_else(|| db::outcomes::measurements::next_unanswered(&k.instrument, &turn.draft));
     match next {
         Some(q) => {
             let back = if q == 0 {
