@@ -20,6 +20,7 @@ diesel::table! {
         quiet_from -> Time,
         quiet_until -> Time,
         digest_at -> Time,
+        referral_follow_up_days -> Integer,
     }
 }
 
@@ -174,6 +175,7 @@ diesel::table! {
         funders -> Text,
         report_strands -> Text,
         version -> Integer,
+        intervision_weeks -> Nullable<Integer>,
     }
 }
 
@@ -812,6 +814,162 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    referrals (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        partner_id -> Text,
+        service -> Text,
+        reason -> Text,
+        plan_step_id -> Nullable<Text>,
+        journal_entry_id -> Nullable<Text>,
+        referred_on -> Date,
+        status -> Text,
+        status_on -> Date,
+        outcome -> Text,
+        note -> Text,
+        casemanager_id -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    referral_events (id) {
+        id -> Text,
+        organisation_id -> Text,
+        referral_id -> Text,
+        status -> Text,
+        happened_on -> Date,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    data_shares (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        partner_id -> Text,
+        referral_id -> Nullable<Text>,
+        consent_id -> Text,
+        what -> Text,
+        shared_on -> Date,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signals (id) {
+        id -> Text,
+        organisation_id -> Text,
+        category -> Text,
+        domain -> Text,
+        concerns -> Text,
+        description -> Text,
+        status -> Text,
+        noted_on -> Date,
+        raised_with -> Text,
+        raised_on -> Nullable<Date>,
+        answer -> Text,
+        answered_on -> Nullable<Date>,
+        resolved_on -> Nullable<Date>,
+        affected -> Integer,
+        recorded_by -> Nullable<Text>,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    signal_participants (signal_id, participant_id) {
+        signal_id -> Text,
+        participant_id -> Text,
+        organisation_id -> Text,
+    }
+}
+
+diesel::table! {
+    meetings (id) {
+        id -> Text,
+        organisation_id -> Text,
+        kind -> Text,
+        held_on -> Date,
+        title -> Text,
+        agenda -> Text,
+        group_id -> Nullable<Text>,
+        created_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_attendees (id) {
+        id -> Text,
+        organisation_id -> Text,
+        meeting_id -> Text,
+        user_id -> Nullable<Text>,
+        partner_id -> Nullable<Text>,
+        name -> Text,
+    }
+}
+
+diesel::table! {
+    meeting_decisions (id) {
+        id -> Text,
+        organisation_id -> Text,
+        meeting_id -> Text,
+        decision -> Text,
+        owner_id -> Nullable<Text>,
+        due_on -> Nullable<Date>,
+        done_on -> Nullable<Date>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    meeting_reviews (meeting_id, participant_id) {
+        meeting_id -> Text,
+        participant_id -> Text,
+        organisation_id -> Text,
+        journal_entry_id -> Text,
+    }
+}
+
+diesel::table! {
+    learning_log (id) {
+        id -> Text,
+        organisation_id -> Text,
+        user_id -> Text,
+        kind -> Text,
+        held_on -> Date,
+        minutes -> Integer,
+        topic -> Text,
+        with_whom -> Text,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    aftercare_chats (id) {
+        id -> Text,
+        organisation_id -> Text,
+        participant_id -> Text,
+        chat -> Text,
+        consent_id -> Text,
+        joined_on -> Date,
+        left_on -> Nullable<Date>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
@@ -842,9 +1000,28 @@ diesel::joinable!(measurement_answers -> measurements (measurement_id));
 diesel::joinable!(anonymous_answers -> anonymous_responses (response_id));
 diesel::joinable!(partner_domains -> partners (partner_id));
 diesel::joinable!(partner_languages -> partners (partner_id));
+diesel::joinable!(referrals -> partners (partner_id));
+diesel::joinable!(referrals -> participants (participant_id));
+diesel::joinable!(referral_events -> referrals (referral_id));
+diesel::joinable!(signal_participants -> signals (signal_id));
+diesel::joinable!(meeting_attendees -> meetings (meeting_id));
+diesel::joinable!(meeting_decisions -> meetings (meeting_id));
+diesel::joinable!(meeting_reviews -> meetings (meeting_id));
+diesel::joinable!(learning_log -> users (user_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    referrals,
+    referral_events,
+    data_shares,
+    signals,
+    signal_participants,
+    meetings,
+    meeting_attendees,
+    meeting_decisions,
+    meeting_reviews,
+    learning_log,
+    aftercare_chats,
     partners,
     partner_domains,
     partner_languages,

@@ -290,3 +290,571 @@ fn changes_are_checked_and_stale_partners_found() {
     ));
     assert!(partners::verify(&mut conn, &other, &id, today, origin()).is_err());
 }
+
+/// One of the casemanager's participants with a step in her plan: (participant, step).
+fn her_step(conn: &mut DbConn, cm: &Actor) -> (String, String) {
+    use db::schema::*;
+    use diesel::prelude::*;
+    plan_steps::table
+        .inner_join(plans::table.inner_join(trajectories::table))
+        .filter(trajectories::casemanager_id.eq(cm.user_id()))
+        .order(plan_steps::id)
+        .select((trajectories::participant_id, plan_steps::id))
+        .first(conn)
+        .unwrap()
+}
+
+fn trail_count(conn: &mut DbConn, action: &str) -> i64 {
+    use db::schema::audit_log;
+    use diesel::prelude::*;
+    audit_log::table
+        .filter(audit_log::action.eq(action))
+        .count()
+        .get_result(conn)
+        .unwrap()
+}
+
+#[test]
+fn referrals_move_forward_measure_the_wait_and_share_only_under_consent() {
+    use db::network::referrals::{self, Move, NewReferral, ReferralError};
+    use domain::network::ReferralStatus;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let today = d(2026, 11, 22);
+    let partner_id = partners::save(
+        &mut conn,
+        &cm,
+        None,
+        0,
+        &partner("Woonwinkel Test (fictief)", &["housing"], &["nl"], false),
+        today,
+        origin(),
+    )
+    .unwrap();
+    let (her, step) = her_step(&mut conn, &cm);
+    let input = NewReferral {
+        partner_id: partner_id.clone(),
+        service: "Sociale huur".into(),
+        reason: "Zoekt een betaalbare woning".into(),
+        referred_on: d(2026, 9, 1),
+        sent: true,
+        plan_step_id: Some(step.clone()),
+        journal_entry_id: None,
+    };
+    let id = referrals::create(&mut conn, &cm, &her, &input, origin()).unwrap();
+    let step_for = |to, on| Move {
+        to,
+        on,
+        outcome: String::new(),
+        note: String::new(),
+    };
+    referrals::move_to(
+        &mut conn,
+        &cm,
+        &id,
+        1,
+        &step_for(ReferralStatus::WaitingList, d(2026, 9, 10)),
+        origin(),
+    )
+    .unwrap();
+    // A double tap of the same move changes nothing twice.
+    referrals::move_to(
+        &mut conn,
+        &cm,
+        &id,
+        1,
+        &step_for(ReferralStatus::WaitingList, d(2026, 9, 10)),
+        origin(),
+    )
+    .unwrap();
+    // Backwards is refused; so is a day before the last change; so is an old version.
+    assert!(matches!(
+        referrals::move_to(
+            &mut conn,
+            &cm,
+            &id,
+            2,
+            &step_for(ReferralStatus::Proposed, today),
+            origin()
+        ),
+        Err(ReferralError::Invalid(_))
+    ));
+    assert!(matches!(
+        referrals::move_to(
+            &mut conn,
+            &cm,
+            &id,
+            2,
+            &step_for(ReferralStatus::FirstAppointment, d(2026, 9, 5)),
+            origin()
+        ),
+        Err(ReferralError::Invalid(_))
+    ));
+    assert!(matches!(
+        referrals::move_to(
+            &mut conn,
+            &cm,
+            &id,
+            1,
+            &step_for(ReferralStatus::FirstAppointment, d(2026, 10, 13)),
+            origin()
+        ),
+        Err(ReferralError::Conflict)
+    ));
+    referrals::move_to(
+        &mut conn,
+        &cm,
+        &id,
+        2,
+        &step_for(ReferralStatus::FirstAppointment, d(2026, 10, 13)),
+        origin(),
+    )
+    .unwrap();
+    let seen = referrals::of_participant(&mut conn, &cm, &her, today, origin()).unwrap();
+    let r = seen.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(r.status, ReferralStatus::FirstAppointment);
+    assert_eq!(r.waiting_days, Some(42), "1 September to 13 October");
+    assert_eq!(
+        r.history.len(),
+        4,
+        "proposed, sent, waiting list, appointment"
+    );
+    assert!(r.from_plan);
+    assert!(r.follow_up, "unchanged for 40 days, more than 21");
+    // The follow-up: an open referral unchanged for 21 days or more.
+    let late = referrals::follow_ups(
+        &mut conn,
+        cm.organisation_id().unwrap(),
+        Some(cm.user_id()),
+        today,
+    )
+    .unwrap();
+    assert_eq!(late.len(), 1);
+    assert_eq!(late[0].participant_id, her);
+    referrals::set_follow_up_days(&mut conn, &cm, 60, origin()).unwrap();
+    assert!(
+        referrals::follow_ups(
+            &mut conn,
+            cm.organisation_id().unwrap(),
+            Some(cm.user_id()),
+            today
+        )
+        .unwrap()
+        .is_empty()
+    );
+    // Sharing without her consent: refused, nothing shared, the refusal kept.
+    let before = trail_count(&mut conn, "referral.share");
+    match referrals::share(&mut conn, &cm, &id, origin()) {
+        Err(ReferralError::NoConsent(p)) => assert_eq!(p, "Woonwinkel Test (fictief)"),
+        other => panic!("expected no consent, got {other:?}"),
+    }
+    assert_eq!(trail_count(&mut conn, "referral.share"), before + 1);
+    // A consent for another partner does not count; one for this partner does.
+    use domain::participant::ConsentScope;
+    db::participants::file::give_consent(
+        &mut conn,
+        &cm,
+        &her,
+        ConsentScope::SharingWithPartner,
+        "Iemand anders (fictief)",
+        d(2026, 9, 1),
+        origin(),
+    )
+    .unwrap();
+    assert!(referrals::share(&mut conn, &cm, &id, origin()).is_err());
+    db::participants::file::give_consent(
+        &mut conn,
+        &cm,
+        &her,
+        ConsentScope::SharingWithPartner,
+        " woonwinkel test (FICTIEF) ",
+        d(2026, 9, 1),
+        origin(),
+    )
+    .unwrap();
+    let shared = referrals::share(&mut conn, &cm, &id, origin()).unwrap();
+    assert_eq!(shared.partner, "Woonwinkel Test (fictief)");
+    let seen = referrals::of_participant(&mut conn, &cm, &her, today, origin()).unwrap();
+    let r = seen.iter().find(|r| r.id == id).unwrap();
+    assert_eq!(r.shares, 1);
+    assert!(r.consent);
+    {
+        use db::schema::data_shares;
+        use diesel::prelude::*;
+        let n: i64 = data_shares::table.count().get_result(&mut conn).unwrap();
+        assert_eq!(n, 1, "recorded once, with its consent");
+    }
+    // Another casemanager's participant: refused; a facilitator: refused.
+    let fac = actor_for(&mut conn, "facilitator@demostad.example");
+    assert!(referrals::create(&mut conn, &fac, &her, &input, origin()).is_err());
+    assert!(referrals::of_participant(&mut conn, &fac, &her, today, origin()).is_err());
+    // A partner of another organisation that is not shared cannot be chosen.
+    let other = other_organisation(&mut conn);
+    let theirs = partners::save(
+        &mut conn,
+        &other,
+        None,
+        0,
+        &partner("Alleen Buurstad (fictief)", &["housing"], &["nl"], false),
+        today,
+        origin(),
+    )
+    .unwrap();
+    match referrals::create(
+        &mut conn,
+        &cm,
+        &her,
+        &NewReferral {
+            partner_id: theirs,
+            ..input.clone()
+        },
+        origin(),
+    ) {
+        Err(ReferralError::Invalid(e)) => assert_eq!(e[0].field, "partner_id"),
+        other => panic!("expected a field error, got {other:?}"),
+    }
+}
+
+#[test]
+fn signals_count_without_names_and_pool_without_ids() {
+    use db::network::signals::{self, SignalError, SignalInput};
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let mine = signals::linkable(&mut conn, &cm).unwrap();
+    assert!(mine.len() >= 2);
+    let input = SignalInput {
+        category: "waiting_list".into(),
+        domain: "parenting".into(),
+        concerns: "Kinderopvang De Fictieve Eik".into(),
+        description: "Wachtlijst van acht maanden voor opvang van baby's".into(),
+        affected: String::new(),
+        participant_ids: vec![mine[0].0.clone(), mine[1].0.clone()],
+        status: "noted".into(),
+        noted_on: Some(d(2026, 10, 1)),
+        ..SignalInput::default()
+    };
+    let id = signals::save(&mut conn, &cm, None, 0, &input, origin()).unwrap();
+    // Her name or a phone number in the description is refused.
+    let first = mine[0].1.split_whitespace().next().unwrap().to_owned();
+    let named = SignalInput {
+        description: format!("{first} wacht al lang"),
+        ..input.clone()
+    };
+    assert!(matches!(
+        signals::save(&mut conn, &cm, None, 0, &named, origin()),
+        Err(SignalError::Invalid(e)) if e.iter().any(|f| f.code == "personal-data")
+    ));
+    // Raised needs with whom and when.
+    let raised = SignalInput {
+        status: "raised".into(),
+        ..input.clone()
+    };
+    match signals::save(&mut conn, &cm, Some(&id), 1, &raised, origin()) {
+        Err(SignalError::Invalid(e)) => {
+            let fields: Vec<&str> = e.iter().map(|f| f.field).collect();
+            assert_eq!(fields, vec!["raised_with", "raised_on"]);
+        }
+        other => panic!("{other:?}"),
+    }
+    let raised = SignalInput {
+        raised_with: "Schepen van welzijn".into(),
+        raised_on: Some(d(2026, 11, 2)),
+        affected: "5".into(),
+        ..raised
+    };
+    signals::save(&mut conn, &cm, Some(&id), 1, &raised, origin()).unwrap();
+    assert!(matches!(
+        signals::save(&mut conn, &cm, Some(&id), 1, &raised, origin()),
+        Err(SignalError::Conflict)
+    ));
+    let other = other_organisation(&mut conn);
+    // The other organisation sees none of this organisation's signals.
+    assert!(
+        signals::overview(&mut conn, &other, None, origin())
+            .unwrap()
+            .is_empty()
+    );
+    let lines = signals::overview(&mut conn, &cm, None, origin()).unwrap();
+    assert_eq!(lines.len(), 1);
+    assert_eq!(lines[0].affected, 5, "more met than linked");
+    // Pooled for analysts: counts only.
+    let analyst = Actor::Analyst {
+        user_id: "analyst".into(),
+    };
+    let pooled = signals::pooled(&mut conn, &analyst, origin()).unwrap();
+    assert_eq!(
+        pooled,
+        vec![signals::Pooled {
+            category: "waiting_list".into(),
+            domain: "parenting".into(),
+            signals: 1,
+            affected: 5,
+            organisations: 1,
+        }]
+    );
+    assert!(
+        signals::pooled(&mut conn, &cm, origin()).is_err(),
+        "a casemanager reads no aggregates"
+    );
+    let ids = mine.iter().map(|m| m.0.clone()).collect::<Vec<_>>();
+    let printed = format!("{pooled:?}");
+    assert!(!ids.iter().any(|i| printed.contains(i)));
+    assert!(!printed.contains(&id));
+}
+
+#[test]
+fn meetings_put_decisions_on_dashboards_and_file_reviews_in_journals() {
+    use db::network::meetings::{self, DecisionInput, MeetingInput};
+    use db::schema::*;
+    use diesel::prelude::*;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let org = coordinator.organisation_id().unwrap().to_owned();
+    let group: String = groups::table
+        .inner_join(group_members::table)
+        .filter(groups::organisation_id.eq(&org))
+        .filter(group_members::status.eq("member"))
+        .select(groups::id)
+        .first(&mut conn)
+        .unwrap();
+    let id = meetings::create(
+        &mut conn,
+        &coordinator,
+        &MeetingInput {
+            kind: "team".into(),
+            held_on: d(2026, 11, 20),
+            title: "Teamoverleg groep".into(),
+            agenda: "1. Deelnemers overlopen".into(),
+            staff_ids: vec![cm.user_id().to_owned()],
+            partner_ids: vec![],
+            others: "Tolk (fictief)".into(),
+            group_id: Some(group.clone()),
+            decisions: vec![DecisionInput {
+                decision: "Crècheplaatsen navragen".into(),
+                owner_id: Some(cm.user_id().to_owned()),
+                due_on: Some(d(2026, 12, 1)),
+            }],
+        },
+        origin(),
+    )
+    .unwrap();
+    let open = meetings::open_decisions_of(&mut conn, &org, cm.user_id()).unwrap();
+    assert_eq!(open.len(), 1);
+    assert_eq!(open[0].decision, "Crècheplaatsen navragen");
+    let shown = meetings::show(&mut conn, &cm, &id, origin()).unwrap();
+    assert_eq!(shown.attendees.len(), 2);
+    // The review: every member, with her facts for the coordinator.
+    let review = meetings::review(&mut conn, &coordinator, &id, origin()).unwrap();
+    assert!(!review.is_empty());
+    assert!(review.iter().all(|l| l.allowed));
+    let her = review[0].participant_id.clone();
+    let entry = meetings::file_review(
+        &mut conn,
+        &coordinator,
+        &id,
+        &her,
+        "Gaat goed, meer rust.",
+        origin(),
+    )
+    .unwrap();
+    // Filed again: replaced, not doubled.
+    let again =
+        meetings::file_review(&mut conn, &coordinator, &id, &her, "Gaat goed.", origin()).unwrap();
+    assert_eq!(entry, again);
+    let (body, mode): (String, String) = journal_entries::table
+        .find(&entry)
+        .select((journal_entries::body, journal_entries::mode))
+        .first(&mut conn)
+        .unwrap();
+    assert_eq!(
+        (body.as_str(), mode.as_str()),
+        ("Gaat goed.", "team_review")
+    );
+    let review = meetings::review(&mut conn, &coordinator, &id, origin()).unwrap();
+    assert_eq!(review[0].note.as_deref(), Some("Gaat goed."));
+    // The owner marks it done; it leaves her dashboard.
+    meetings::decision_done(&mut conn, &cm, &open[0].id, d(2026, 11, 22), origin()).unwrap();
+    assert!(
+        meetings::open_decisions_of(&mut conn, &org, cm.user_id())
+            .unwrap()
+            .is_empty()
+    );
+    // A facilitator reads meetings but records none; an administrator neither.
+    let fac = actor_for(&mut conn, "facilitator@demostad.example");
+    assert!(meetings::list(&mut conn, &fac, origin()).is_ok());
+    let admin = actor_for(&mut conn, "beheerder@demostad.example");
+    assert!(meetings::list(&mut conn, &admin, origin()).is_err());
+}
+
+#[test]
+fn intervision_overdue_and_hours_per_person() {
+    use db::network::learning::{self, LearningInput};
+    use db::schema::*;
+    use diesel::prelude::*;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let org = coordinator.organisation_id().unwrap().to_owned();
+    let today = d(2026, 11, 22);
+    // Her programme asks for intervision every six weeks.
+    let programme: String = trajectories::table
+        .filter(trajectories::casemanager_id.eq(cm.user_id()))
+        .filter(trajectories::status.eq("active"))
+        .select(trajectories::programme_id)
+        .first(&mut conn)
+        .unwrap();
+    learning::set_rhythm(&mut conn, &coordinator, &programme, Some(6), origin()).unwrap();
+    learning::log(
+        &mut conn,
+        &cm,
+        &LearningInput {
+            kind: "intervision".into(),
+            held_on: Some(d(2026, 9, 1)),
+            hours: "2,5".into(),
+            topic: "Casusbespreking".into(),
+            with_whom: "Team".into(),
+            user_ids: vec![],
+        },
+        origin(),
+    )
+    .unwrap();
+    let late = learning::overdue(&mut conn, &org, today).unwrap();
+    assert!(
+        late.iter()
+            .any(|o| o.user_id == cm.user_id() && o.due == d(2026, 10, 13))
+    );
+    // The coordinator logs one intervision for her; it is no longer overdue.
+    learning::log(
+        &mut conn,
+        &coordinator,
+        &LearningInput {
+            kind: "intervision".into(),
+            held_on: Some(d(2026, 11, 17)),
+            hours: "2".into(),
+            topic: "Intervisie".into(),
+            with_whom: "Externe begeleider (fictief)".into(),
+            user_ids: vec![cm.user_id().to_owned()],
+        },
+        origin(),
+    )
+    .unwrap();
+    assert!(
+        !learning::overdue(&mut conn, &org, today)
+            .unwrap()
+            .iter()
+            .any(|o| o.user_id == cm.user_id())
+    );
+    // A casemanager may not log for others.
+    assert!(
+        learning::log(
+            &mut conn,
+            &cm,
+            &LearningInput {
+                kind: "training".into(),
+                hours: "1".into(),
+                topic: "x".into(),
+                user_ids: vec![coordinator.user_id().to_owned()],
+                ..LearningInput::default()
+            },
+            origin()
+        )
+        .is_err()
+    );
+    let hours = learning::hours_in(&mut conn, &org, 2026, None).unwrap();
+    let hers = hours.iter().find(|h| h.user_id == cm.user_id()).unwrap();
+    assert_eq!((hers.intervision, hers.total()), (270, 270));
+    // Her own page shows only her; the coordinator's everyone.
+    let own = learning::overview(&mut conn, &cm, 2026, today, origin()).unwrap();
+    assert!(!own.team);
+    assert!(own.entries.iter().all(|e| e.user_id == cm.user_id()));
+    let team = learning::overview(&mut conn, &coordinator, 2026, today, origin()).unwrap();
+    assert!(team.team);
+}
+
+#[test]
+fn an_aftercare_chat_needs_her_consent() {
+    use db::network::aftercare;
+    use db::participants::file::EditError;
+    use domain::participant::ConsentScope;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let (her, _) = her_step(&mut conn, &cm);
+    let org = cm.organisation_id().unwrap().to_owned();
+    let had = aftercare::chats_of(&mut conn, &org, &her).unwrap().len();
+    // Withdraw any WhatsApp consent she has, then try.
+    {
+        use db::schema::consents;
+        use diesel::prelude::*;
+        diesel::delete(
+            consents::table
+                .filter(consents::participant_id.eq(&her))
+                .filter(consents::scope.eq("whatsapp_contact")),
+        )
+        .execute(&mut conn)
+        .unwrap();
+    }
+    match aftercare::join_chat(
+        &mut conn,
+        &cm,
+        &her,
+        "Babbelcafé nazorg",
+        d(2026, 11, 1),
+        origin(),
+    ) {
+        Err(EditError::Invalid(e)) => assert_eq!(e[0].code, "no-consent"),
+        other => panic!("{other:?}"),
+    }
+    assert_eq!(
+        aftercare::chats_of(&mut conn, &org, &her).unwrap().len(),
+        had
+    );
+    db::participants::file::give_consent(
+        &mut conn,
+        &cm,
+        &her,
+        ConsentScope::WhatsappContact,
+        "",
+        d(2026, 10, 1),
+        origin(),
+    )
+    .unwrap();
+    let id = aftercare::join_chat(
+        &mut conn,
+        &cm,
+        &her,
+        "Babbelcafé nazorg",
+        d(2026, 11, 1),
+        origin(),
+    )
+    .unwrap();
+    let again = aftercare::join_chat(
+        &mut conn,
+        &cm,
+        &her,
+        "Babbelcafé nazorg",
+        d(2026, 11, 1),
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(id, again, "a replay records nothing new");
+    aftercare::leave_chat(&mut conn, &cm, &her, &id, d(2026, 11, 20), origin()).unwrap();
+    let chats = aftercare::chats_of(&mut conn, &org, &her).unwrap();
+    assert_eq!(chats.len(), had + 1);
+    assert_eq!(chats[0].3, Some(d(2026, 11, 20)));
+}

@@ -143,6 +143,8 @@ coded_enum! {
         Video = "video",
         Message = "message",
         AccompaniedVisit = "accompanied_visit",
+        /// Not a contact with her: a team meeting's note on her (issue 15).
+        TeamReview = "team_review",
     }
 }
 

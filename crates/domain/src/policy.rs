@@ -95,6 +95,17 @@ pub enum Action {
     ManagePartners,
     /// Look partners up on the social map.
     ReadPartners,
+    /// Record signals of structural obstacles and read the organisation's
+    /// overview (no personal data in them).
+    RecordSignals,
+    /// Record team, steering and partner meetings with their decisions.
+    ManageMeetings,
+    /// Read the organisation's meetings and decisions.
+    ReadMeetings,
+    /// Keep one's own log of intervision, supervision and training.
+    KeepLearningLog,
+    /// Everyone's learning log, the rhythm per programme, hours per person.
+    ReadTeamLearning,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -299,6 +310,21 @@ pub fn authorize(
             Facilitator => Err(Denied::Role),
         },
         (ReadPartners, Resource::Organisation { .. }) => Ok(grant(None)),
+        // Those who meet the obstacles record them; administrators keep the
+        // system, not the casework.
+        (RecordSignals | ReadMeetings, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager | Facilitator => Ok(grant(None)),
+            Administrator => Err(Denied::Role),
+        },
+        (ManageMeetings, Resource::Organisation { .. }) => match role {
+            Coordinator | Casemanager => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
+        (KeepLearningLog, Resource::Organisation { .. }) => Ok(grant(None)),
+        (ReadTeamLearning, Resource::Organisation { .. }) => match role {
+            Coordinator | Administrator => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
         (ReadOutcomes, Resource::Organisation { .. }) => match role {
             Coordinator | Casemanager => Ok(grant(None)),
             _ => Err(Denied::Role),

@@ -12,7 +12,9 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::{Datelike, NaiveDate, NaiveDateTime};
 use diesel::prelude::*;
-use domain::groups::{ChildCounts, ExcuseReason, Mark, hours, two_unexplained_in_a_row};
+use domain::groups::{
+    ChildCounts, ExcuseReason, Mark, SessionKind, hours, two_unexplained_in_a_row,
+};
 use domain::policy::{Action, Actor};
 use std::collections::{HashMap, HashSet};
 
@@ -306,6 +308,8 @@ pub fn to_call(conn: &mut DbConn, actor: &Actor) -> DbResult<Vec<ToCall>> {
         .inner_join(participants::table)
         .filter(attendance::organisation_id.eq(&org))
         .filter(attendance::mark.eq(Mark::Absent.code()))
+        // Aftercare is hers to come to or not: staying away is no problem.
+        .filter(group_sessions::kind.ne(SessionKind::Aftercare.code()))
         .select(attendance::participant_id)
         .distinct()
         .into_boxed();
@@ -324,6 +328,7 @@ pub fn to_call(conn: &mut DbConn, actor: &Actor) -> DbResult<Vec<ToCall>> {
             .inner_join(participants::table)
             .filter(attendance::organisation_id.eq(&org))
             .filter(attendance::participant_id.eq(&p))
+            .filter(group_sessions::kind.ne(SessionKind::Aftercare.code()))
             .order((
                 group_sessions::held_on.desc(),
                 group_sessions::starts_at.desc(),

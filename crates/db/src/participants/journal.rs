@@ -34,6 +34,13 @@ pub struct NewContact {
 impl NewContact {
     pub fn check(&self, today: NaiveDate) -> Result<(), EditError> {
         let mut errors = Vec::new();
+        if self.mode == ContactMode::TeamReview {
+            // Filed by a team meeting, never typed as a contact.
+            errors.push(FieldError {
+                field: "mode",
+                code: "invalid-choice",
+            });
+        }
         if self.written_on > today {
             errors.push(FieldError {
                 field: "written_on",

@@ -862,7 +862,9 @@ async fn show_file(
         Ok((Err(e), ..)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
-    let modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
+    // A team review is filed by the meeting, not typed as a contact.
+    let mut modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
+    modes.retain(|m| m.value != ContactMode::TeamReview.code());
     let domains = Choice::coded("domain", codes(LifeDomain::ALL, LifeDomain::code));
     let scopes = Choice::coded("consent", codes(ConsentScope::ALL, ConsentScope::code));
     let relations = Choice::coded("relation", ["partner", "parent", "adult_child", "other"]);

@@ -1,0 +1,13 @@
+DROP TABLE aftercare_chats;
+DROP TABLE learning_log;
+DROP TABLE meeting_reviews;
+DROP TABLE meeting_decisions;
+DROP TABLE meeting_attendees;
+DROP TABLE meetings;
+DROP TABLE signal_participants;
+DROP TABLE signals;
+DROP TABLE data_shares;
+DROP TABLE referral_events;
+DROP TABLE referrals;
+ALTER TABLE programmes DROP COLUMN intervision_weeks;
+ALTER TABLE organisations DROP COLUMN referral_follow_up_days;
