@@ -253,6 +253,7 @@ pub fn seed(
         crate::messages::fiction(conn, &org.id, ts)?;
         crate::outcomes::fiction::seed(conn, &mut dice, &org.id, today, ts, true)?;
         crate::outcomes::fiction::demo_extras(conn, &org.id, ts)?;
+        crate::network::fiction::seed(conn, &mut dice, &org.id, 21, 40, true, today, ts)?;
 
         crate::audit::record(
             conn,

@@ -44,6 +44,8 @@ pub struct Summary {
     pub sessions: usize,
     pub attendance: usize,
     pub measurements: usize,
+    pub partners: usize,
+    pub referrals: usize,
     pub trail: u64,
 }
 
@@ -258,6 +260,12 @@ fn fill(
             crate::messages::texts::fiction(conn, &org.id, now)?;
             summary.measurements +=
                 crate::outcomes::fiction::seed(conn, &mut dice, &org.id, today, now, true)?;
+            // A city map: each organisation keeps 120 partners, a quarter
+            // shared; one in six of its people referred.
+            let network =
+                crate::network::fiction::seed(conn, &mut dice, &org.id, 120, 16, true, today, now)?;
+            summary.partners += network.partners;
+            summary.referrals += network.referrals;
             Ok((org.id, staff, ids))
         })?;
         progress(
@@ -418,7 +426,7 @@ fn trail(
 /// A summary line for the command line.
 pub fn describe(s: &Summary, today: NaiveDate) -> String {
     format!(
-        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} measurements, {} audit entries",
+        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} measurements, {} partners, {} referrals, {} audit entries",
         s.organisations,
         s.staff,
         s.participants,
@@ -428,6 +436,8 @@ pub fn describe(s: &Summary, today: NaiveDate) -> String {
         s.sessions,
         s.attendance,
         s.measurements,
+        s.partners,
+        s.referrals,
         s.trail
     )
 }

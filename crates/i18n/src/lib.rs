@@ -299,6 +299,7 @@ mod tests {
                     ("intakes", Arg::Num(1)),
                     ("progressed", Arg::Num(1)),
                     ("share", Arg::Str("50")),
+                    ("partner", Arg::Str("Woonwinkel")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

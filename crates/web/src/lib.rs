@@ -17,6 +17,7 @@ pub mod groups;
 pub mod health;
 pub mod messages;
 pub mod metrics;
+pub mod network;
 pub mod outcomes;
 pub mod pages;
 pub mod participants;

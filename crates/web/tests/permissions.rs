@@ -134,6 +134,58 @@ async fn every_route_matches_the_permission_table() {
             (group, session, member, practice)
         })
         .await;
+    // The demo's network: its first partner, meeting, signal, decision and referral.
+    let who = participant.clone();
+    let (partner, meeting, signal, decision, referral) = app
+        .with_db(move |conn| {
+            let participant = who;
+            use db::schema::{meeting_decisions, meetings, partners, signals};
+            use diesel::prelude::*;
+            // Not a shared one: other organisations may read those.
+            let partner: String = partners::table
+                .filter(partners::shared.eq(false))
+                .order(partners::name)
+                .select(partners::id)
+                .first(conn)
+                .unwrap();
+            let meeting: String = meetings::table
+                .filter(meetings::kind.eq("team"))
+                .select(meetings::id)
+                .first(conn)
+                .unwrap();
+            let signal: String = signals::table.select(signals::id).first(conn).unwrap();
+            let decision: String = meeting_decisions::table
+                .filter(meeting_decisions::done_on.is_null())
+                .select(meeting_decisions::id)
+                .first(conn)
+                .unwrap();
+            // A referral of the casemanager's participant, made here.
+            let cm = db::repo::user_by_email(conn, As::Casemanager.email()).unwrap();
+            let (org, _) = db::access::memberships_of(conn, &cm.id).unwrap().remove(0);
+            let actor = domain::policy::Actor::Staff {
+                user_id: cm.id.clone(),
+                organisation_id: org.id.clone(),
+                role: domain::model::Role::Casemanager,
+            };
+            let referral = db::network::referrals::create(
+                conn,
+                &actor,
+                &participant,
+                &db::network::referrals::NewReferral {
+                    partner_id: partner.clone(),
+                    service: String::new(),
+                    reason: "Permission test".into(),
+                    referred_on: chrono::NaiveDate::from_ymd_opt(2026, 11, 2).unwrap(),
+                    sent: true,
+                    plan_step_id: None,
+                    journal_entry_id: None,
+                },
+                db::participants::Origin::new(None, test_support::test_now().naive_utc()),
+            )
+            .unwrap();
+            (partner, meeting, signal, decision, referral)
+        })
+        .await;
     let concrete = |path: &str| -> String {
         match path {
             "/participants/{id}" => format!("/participants/{participant}"),
@@ -258,6 +310,34 @@ async fn every_route_matches_the_permission_table() {
             "/api/v1/programmes/{id}/outcomes" => {
                 format!("/api/v1/programmes/{programme}/outcomes")
             }
+            "/network/partners/{id}" => format!("/network/partners/{partner}"),
+            "/network/partners/{id}/edit" => format!("/network/partners/{partner}/edit"),
+            "/network/partners/{id}/verify" => format!("/network/partners/{partner}/verify"),
+            "/network/partners/{id}/note" => format!("/network/partners/{partner}/note"),
+            "/network/signals/{id}" => format!("/network/signals/{signal}"),
+            "/network/meetings/{id}" => format!("/network/meetings/{meeting}"),
+            "/network/meetings/{id}/decisions" => format!("/network/meetings/{meeting}/decisions"),
+            "/network/meetings/{id}/review/{participant}" => {
+                format!("/network/meetings/{meeting}/review/{participant}")
+            }
+            "/network/decisions/{id}/done" => format!("/network/decisions/{decision}/done"),
+            "/participants/{id}/referrals" => format!("/participants/{participant}/referrals"),
+            "/participants/{id}/referrals/{referral}/status" => {
+                format!("/participants/{participant}/referrals/{referral}/status")
+            }
+            "/participants/{id}/referrals/{referral}/share" => {
+                format!("/participants/{participant}/referrals/{referral}/share")
+            }
+            "/participants/{id}/aftercare-chats" => {
+                format!("/participants/{participant}/aftercare-chats")
+            }
+            "/participants/{id}/aftercare-chats/{chat}/leave" => {
+                format!("/participants/{participant}/aftercare-chats/no-such-chat/leave")
+            }
+            "/api/v1/participants/{id}/referrals" => {
+                format!("/api/v1/participants/{participant}/referrals")
+            }
+            "/api/v1/referrals/{id}/status" => format!("/api/v1/referrals/{referral}/status"),
             other => {
                 assert!(
                     !other.contains('{'),

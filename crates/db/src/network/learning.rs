@@ -82,7 +82,7 @@ pub fn log(
     let kind = input.kind.parse::<LearningKind>();
     if kind.is_err() {
         errors.push(FieldError {
-            field: "kind",
+            field: "learning_kind",
             code: "invalid-choice",
         });
     }
@@ -461,6 +461,20 @@ pub fn rhythm_of(conn: &mut DbConn, org: &str, programme_id: &str) -> DbResult<O
         .first::<Option<i32>>(conn)
         .optional()?
         .flatten())
+}
+
+/// The organisation's active programmes with their intervision rhythm.
+pub fn rhythms(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String, Option<i32>)>> {
+    Ok(programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .filter(programmes::active.eq(true))
+        .order(programmes::name)
+        .select((
+            programmes::id,
+            programmes::name,
+            programmes::intervision_weeks,
+        ))
+        .load(conn)?)
 }
 
 #[cfg(test)]

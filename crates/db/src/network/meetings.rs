@@ -96,7 +96,7 @@ pub fn create(
     let mut errors = Vec::new();
     let kind = input.kind.parse::<MeetingKind>();
     if kind.is_err() {
-        errors.push(fe("kind", "invalid-choice"));
+        errors.push(fe("meeting_kind", "invalid-choice"));
     }
     if input.title.trim().is_empty() {
         errors.push(fe("title", "required"));
@@ -802,4 +802,14 @@ pub fn file_review(
             Ok(Ok(entry))
         },
     )?
+}
+
+/// The organisation's active groups a team meeting may review: (id, name).
+pub fn group_choices(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> {
+    Ok(groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::active.eq(true))
+        .order(groups::name)
+        .select((groups::id, groups::name))
+        .load(conn)?)
 }

@@ -4,8 +4,66 @@
 //! learning log, and aftercare chats. The rules are in `domain::network`.
 
 pub mod aftercare;
+pub mod fiction;
 pub mod learning;
 pub mod meetings;
 pub mod partners;
 pub mod referrals;
 pub mod signals;
+
+use crate::error::DbResult;
+use crate::pool::DbConn;
+use chrono::NaiveDate;
+use domain::model::Role;
+use domain::policy::Actor;
+
+/// What the network asks of someone today, for the dashboard.
+#[derive(Debug, Clone, Default)]
+pub struct Due {
+    /// Meeting decisions she owns, not yet done.
+    pub decisions: Vec<meetings::Decision>,
+    /// Referrals sitting unchanged (hers; a coordinator's: everyone's).
+    pub follow_ups: Vec<referrals::FollowUp>,
+    /// Intervision overdue (hers; a coordinator's or administrator's: everyone's).
+    pub intervision: Vec<learning::Overdue>,
+    /// Own partners not verified for a year (for those who keep the map).
+    pub stale_partners: usize,
+}
+
+impl Due {
+    pub fn is_empty(&self) -> bool {
+        self.decisions.is_empty()
+            && self.follow_ups.is_empty()
+            && self.intervision.is_empty()
+            && self.stale_partners == 0
+    }
+}
+
+/// The network's part of a staff member's dashboard.
+pub fn due(conn: &mut DbConn, actor: &Actor, today: NaiveDate) -> DbResult<Due> {
+    let (Some(org), Some(role)) = (actor.organisation_id(), actor.role()) else {
+        return Ok(Due::default());
+    };
+    let me = actor.user_id();
+    let everyone = matches!(role, Role::Coordinator | Role::Administrator);
+    let follow_ups = match role {
+        Role::Coordinator => referrals::follow_ups(conn, org, None, today)?,
+        Role::Casemanager => referrals::follow_ups(conn, org, Some(me), today)?,
+        _ => Vec::new(),
+    };
+    let mut intervision = learning::overdue(conn, org, today)?;
+    if !everyone {
+        intervision.retain(|o| o.user_id == me);
+    }
+    let stale_partners = if matches!(role, Role::Facilitator) {
+        0
+    } else {
+        partners::stale(conn, org, today)?.len()
+    };
+    Ok(Due {
+        decisions: meetings::open_decisions_of(conn, org, me)?,
+        follow_ups,
+        intervision,
+        stale_partners,
+    })
+}

@@ -39,6 +39,50 @@ pub struct PartnerInput {
     /// Last known waiting time in days ("" for unknown).
     pub waiting_days: String,
     pub shared: bool,
+    /// Contact people.
+    pub contacts: Vec<ContactInput>,
+}
+
+/// A contact person at a partner.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct ContactInput {
+    pub name: String,
+    pub role: String,
+    pub phone: String,
+    pub email: String,
+}
+
+impl ContactInput {
+    /// Contact people typed one per line: name; role; phone; email.
+    pub fn parse_lines(text: &str) -> Vec<ContactInput> {
+        text.lines()
+            .filter(|l| !l.trim().is_empty())
+            .map(|l| {
+                let mut parts = l.split(';').map(str::trim);
+                let mut next = || parts.next().unwrap_or("").to_owned();
+                ContactInput {
+                    name: next(),
+                    role: next(),
+                    phone: next(),
+                    email: next(),
+                }
+            })
+            .collect()
+    }
+
+    /// The same, written back one per line.
+    pub fn lines(contacts: &[ContactInput]) -> String {
+        contacts
+            .iter()
+            .map(|c| {
+                [c.name.as_str(), &c.role, &c.phone, &c.email]
+                    .join("; ")
+                    .trim_end_matches([';', ' '])
+                    .to_owned()
+            })
+            .collect::<Vec<_>>()
+            .join("\n")
+    }
 }
 
 /// Why a partner was not saved.
@@ -122,6 +166,12 @@ fn check(input: &PartnerInput) -> Result<Checked, Vec<FieldError>> {
             }
         },
     };
+    if input.contacts.iter().any(|c| c.name.trim().is_empty()) || input.contacts.len() > 20 {
+        errors.push(FieldError {
+            field: "contacts",
+            code: "invalid-contacts",
+        });
+    }
     if errors.is_empty() {
         Ok(Checked {
             domains,
@@ -232,6 +282,12 @@ pub fn save(
                     partner_languages::table.filter(partner_languages::partner_id.eq(pid)),
                 )
                 .execute(conn)?;
+                diesel::delete(
+                    partner_contacts::table
+                        .filter(partner_contacts::organisation_id.eq(&org))
+                        .filter(partner_contacts::partner_id.eq(pid)),
+                )
+                .execute(conn)?;
                 pid.to_owned()
             }
             None => {
@@ -268,6 +324,19 @@ pub fn save(
                     partner_languages::partner_id.eq(&pid),
                     partner_languages::language.eq(l),
                     partner_languages::organisation_id.eq(&org),
+                ))
+                .execute(conn)?;
+        }
+        for c in &input.contacts {
+            diesel::insert_into(partner_contacts::table)
+                .values((
+                    partner_contacts::id.eq(new_id()),
+                    partner_contacts::organisation_id.eq(&org),
+                    partner_contacts::partner_id.eq(&pid),
+                    partner_contacts::name.eq(c.name.trim()),
+                    partner_contacts::role.eq(c.role.trim()),
+                    partner_contacts::phone.eq(opt(&c.phone)),
+                    partner_contacts::email.eq(opt(&c.email)),
                 ))
                 .execute(conn)?;
         }
@@ -452,4 +521,209 @@ pub fn stale(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<Par
         .into_iter()
         .filter(|p| p.own && p.stale)
         .collect())
+}
+
+/// One partner with every fact, its contact people and the organisation's
+/// own note on it.
+#[derive(Debug, Clone)]
+pub struct PartnerView {
+    pub id: String,
+    pub own: bool,
+    pub name: String,
+    pub service: String,
+    pub domains: Vec<String>,
+    pub languages: Vec<String>,
+    pub target_groups: String,
+    pub street: String,
+    pub postal_code: String,
+    pub city: String,
+    pub accessibility: String,
+    pub opening_hours: String,
+    pub how_to_refer: String,
+    pub phone: Option<String>,
+    pub email: Option<String>,
+    pub website: Option<String>,
+    pub waiting_days: Option<i32>,
+    pub waiting_known_on: Option<NaiveDate>,
+    pub verified_on: Option<NaiveDate>,
+    pub stale: bool,
+    pub shared: bool,
+    pub version: i32,
+    pub contacts: Vec<ContactInput>,
+    pub note: String,
+}
+
+type FullRow = (
+    (String, String, String, String, String, String, String),
+    (String, String, String, String),
+    (Option<String>, Option<String>, Option<String>),
+    (Option<i32>, Option<NaiveDate>, Option<NaiveDate>, bool, i32),
+);
+
+/// A partner the organisation may see (its own or a shared one).
+pub fn get(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: &str,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<PartnerView, AccessError> {
+    let org = crate::groups::require(conn, actor, Action::ReadPartners, "partner.read", origin)?;
+    Ok(conn.transaction(|conn| -> DbResult<PartnerView> {
+        let row: FullRow = partners::table
+            .filter(partners::id.eq(id))
+            .filter(partners::active.eq(true))
+            .filter(
+                partners::organisation_id
+                    .eq(&org)
+                    .or(partners::shared.eq(true)),
+            )
+            .select((
+                (
+                    partners::organisation_id,
+                    partners::name,
+                    partners::service,
+                    partners::target_groups,
+                    partners::street,
+                    partners::postal_code,
+                    partners::city,
+                ),
+                (
+                    partners::accessibility,
+                    partners::opening_hours,
+                    partners::how_to_refer,
+                    partners::id,
+                ),
+                (partners::phone, partners::email, partners::website),
+                (
+                    partners::waiting_days,
+                    partners::waiting_known_on,
+                    partners::verified_on,
+                    partners::shared,
+                    partners::version,
+                ),
+            ))
+            .first(conn)
+            .optional()?
+            .ok_or(DbError::NotFound("partner"))?;
+        let owner = row.0.0.clone();
+        let domains = partner_domains::table
+            .filter(partner_domains::partner_id.eq(id))
+            .order(partner_domains::domain)
+            .select(partner_domains::domain)
+            .load(conn)?;
+        let languages = partner_languages::table
+            .filter(partner_languages::partner_id.eq(id))
+            .order(partner_languages::language)
+            .select(partner_languages::language)
+            .load(conn)?;
+        // The keeper's contact people.
+        let contacts = partner_contacts::table
+            .filter(partner_contacts::organisation_id.eq(&owner))
+            .filter(partner_contacts::partner_id.eq(id))
+            .order(partner_contacts::name)
+            .select((
+                partner_contacts::name,
+                partner_contacts::role,
+                partner_contacts::phone,
+                partner_contacts::email,
+            ))
+            .load::<(String, String, Option<String>, Option<String>)>(conn)?
+            .into_iter()
+            .map(|(name, role, phone, email)| ContactInput {
+                name,
+                role,
+                phone: phone.unwrap_or_default(),
+                email: email.unwrap_or_default(),
+            })
+            .collect();
+        let note = partner_notes::table
+            .filter(partner_notes::organisation_id.eq(&org))
+            .filter(partner_notes::partner_id.eq(id))
+            .select(partner_notes::note)
+            .first(conn)
+            .optional()?
+            .unwrap_or_default();
+        let ((_, name, service, target_groups, street, postal_code, city), a, c, w) = row;
+        Ok(PartnerView {
+            id: a.3,
+            own: owner == org,
+            name,
+            service,
+            domains,
+            languages,
+            target_groups,
+            street,
+            postal_code,
+            city,
+            accessibility: a.0,
+            opening_hours: a.1,
+            how_to_refer: a.2,
+            phone: c.0,
+            email: c.1,
+            website: c.2,
+            waiting_days: w.0,
+            waiting_known_on: w.1,
+            verified_on: w.2,
+            stale: domain::network::is_stale(w.2, today),
+            shared: w.3,
+            version: w.4,
+            contacts,
+            note,
+        })
+    })?)
+}
+
+/// The organisation's own note on a partner (its own or a shared one);
+/// an empty note removes it.
+pub fn set_note(
+    conn: &mut DbConn,
+    actor: &Actor,
+    id: &str,
+    note: &str,
+    origin: Origin<'_>,
+) -> Result<(), PartnerError> {
+    let org = crate::groups::require(conn, actor, Action::ManagePartners, "partner.note", origin)?;
+    let note = note.trim();
+    if note.chars().count() > 4000 {
+        return Err(PartnerError::Invalid(vec![FieldError {
+            field: "note",
+            code: "too-long",
+        }]));
+    }
+    write_tx(conn, |conn| -> Result<(), PartnerError> {
+        let visible: i64 = partners::table
+            .filter(partners::id.eq(id))
+            .filter(
+                partners::organisation_id
+                    .eq(&org)
+                    .or(partners::shared.eq(true)),
+            )
+            .count()
+            .get_result(conn)?;
+        if visible == 0 {
+            return Err(DbError::NotFound("partner").into());
+        }
+        diesel::delete(
+            partner_notes::table
+                .filter(partner_notes::organisation_id.eq(&org))
+                .filter(partner_notes::partner_id.eq(id)),
+        )
+        .execute(conn)?;
+        if !note.is_empty() {
+            diesel::insert_into(partner_notes::table)
+                .values((
+                    partner_notes::organisation_id.eq(&org),
+                    partner_notes::partner_id.eq(id),
+                    partner_notes::note.eq(note),
+                    partner_notes::updated_at.eq(origin.at),
+                ))
+                .execute(conn)?;
+        }
+        audit::record(
+            conn,
+            &Event::by(actor, "partner.note", origin.ip, origin.at).about("partner", id),
+        )?;
+        Ok(())
+    })
 }

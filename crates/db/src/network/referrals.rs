@@ -247,6 +247,11 @@ fn event(
     Ok(())
 }
 
+/// The participant a referral of the actor's organisation is for.
+pub fn participant_of(conn: &mut DbConn, actor: &Actor, referral_id: &str) -> DbResult<String> {
+    Ok(owner_of(conn, actor, referral_id)?.0)
+}
+
 /// Her participant and the partner of one of the organisation's referrals.
 fn owner_of(conn: &mut DbConn, actor: &Actor, referral_id: &str) -> DbResult<(String, String)> {
     let org = actor.organisation_id().unwrap_or_default();
@@ -710,4 +715,74 @@ pub fn set_follow_up_days(
         )?;
         Ok(())
     })
+}
+
+/// Where a new referral starts from: a step of her plan (its text and its
+/// goal's life domain) or a journal entry (its first life domain; never its
+/// text, which may be confidential). For a page that has authorised the
+/// read of her file.
+pub fn starting_point(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+    step_id: Option<&str>,
+    entry_id: Option<&str>,
+) -> DbResult<(String, Option<String>)> {
+    if let Some(step) = step_id {
+        let found: Option<(String, Option<String>)> = plan_steps::table
+            .inner_join(plans::table.inner_join(trajectories::table))
+            .left_join(plan_goals::table.on(plan_goals::id.nullable().eq(plan_steps::goal_id)))
+            .filter(plan_steps::organisation_id.eq(org))
+            .filter(plan_steps::id.eq(step))
+            .filter(trajectories::participant_id.eq(participant_id))
+            .select((plan_steps::description, plan_goals::domain.nullable()))
+            .first(conn)
+            .optional()?;
+        if let Some(found) = found {
+            return Ok(found);
+        }
+    }
+    if let Some(entry) = entry_id {
+        let domains: Option<String> = journal_entries::table
+            .filter(journal_entries::organisation_id.eq(org))
+            .filter(journal_entries::id.eq(entry))
+            .filter(journal_entries::participant_id.eq(participant_id))
+            .select(journal_entries::domains)
+            .first(conn)
+            .optional()?;
+        if let Some(d) = domains {
+            return Ok((
+                String::new(),
+                d.split(',').find(|s| !s.is_empty()).map(str::to_owned),
+            ));
+        }
+    }
+    Ok((String::new(), None))
+}
+
+/// The partners the organisation may refer to (of one life domain when
+/// given): (id, name).
+pub fn partner_choices(
+    conn: &mut DbConn,
+    org: &str,
+    life_domain: Option<&str>,
+) -> DbResult<Vec<(String, String)>> {
+    let mut q = partners::table
+        .filter(partners::active.eq(true))
+        .filter(
+            partners::organisation_id
+                .eq(org.to_owned())
+                .or(partners::shared.eq(true)),
+        )
+        .order(partners::name)
+        .select((partners::id, partners::name))
+        .into_boxed();
+    if let Some(d) = life_domain {
+        let ids: Vec<String> = partner_domains::table
+            .filter(partner_domains::domain.eq(d))
+            .select(partner_domains::partner_id)
+            .load(conn)?;
+        q = q.filter(partners::id.eq_any(ids));
+    }
+    Ok(q.load(conn)?)
 }

@@ -1318,3 +1318,196 @@ msg-questions = Hallo { $name }! 📝 Auf deiner Seite warten ein paar Fragen au
 msg-questions-subject = 📝 Fragen für dich
 text-key-msg-questions = Nachricht: Fragen warten auf ihrer Seite
 coded-message-kind-questions_waiting = Fragen warten auf ihrer Seite
+nav-network = Netzwerk
+nav-signals-pooled = Signale (alle Organisationen)
+network-title = Bereiche des Netzwerks
+network-partners = Soziale Landkarte
+network-signals = Signale
+network-meetings = Besprechungen
+network-learning = Intervision und Fortbildung
+back = Zurück
+partner-new = Neuer Partner
+partner-edit = Partner ändern
+partner-search = Suchen
+partner-save = Partner speichern
+partner-shared = Mit den anderen Organisationen auf diesem Server teilen (eine Karte für die Stadt)
+partner-shared-by-other = Von einer anderen Organisation geteilt
+partner-stale = Seit einem Jahr nicht geprüft
+partner-stale-hint = Niemand hat diese Angaben seit zwölf Monaten geprüft. Rufen Sie den Partner an und markieren Sie sie als geprüft.
+partner-verify = Die Angaben stimmen noch
+partner-verified-on = Zuletzt geprüft
+partner-own-note = Eigene Notiz
+partner-own-note-hint = Nur Ihre Organisation sieht diese Notiz.
+partner-save-note = Notiz speichern
+partner-contacts-hint = Eine Kontaktperson pro Zeile: Name; Funktion; Telefon; E-Mail
+partner-waiting-unknown = Wartezeit unbekannt
+partner-waiting-days =
+    { $count ->
+        [one] Wartezeit etwa { $count } Tag
+       *[other] Wartezeit etwa { $count } Tage
+}
+partner-found =
+    { $count ->
+        [one] { $count } Partner gefunden
+       *[other] { $count } Partner gefunden
+}
+field-service = Dienst
+field-target_groups = Zielgruppen
+field-how_to_refer = Wie vermitteln
+field-website = Website
+field-accessibility = Barrierefreiheit
+field-opening_hours = Öffnungszeiten
+field-waiting_days = Wartezeit in Tagen (zuletzt bekannt)
+field-contacts = Kontaktpersonen
+field-note = Notiz
+field-domain = Lebensbereich
+field-partner_id = Partner
+field-reason = Warum
+field-happened_on = Am
+field-chat = Chatgruppe
+field-joined_on = Beigetreten am
+field-category = Art des Hindernisses
+field-concerns = Betroffene Einrichtung oder Regel
+field-affected = Betroffene Teilnehmerinnen
+field-noted_on = Festgestellt am
+field-raised_with = Angesprochen bei
+field-raised_on = Angesprochen am
+field-answer = Antwort
+field-answered_on = Beantwortet am
+field-resolved_on = Gelöst am
+field-participant_ids = Betroffene Teilnehmerinnen (nur innerhalb der Organisation)
+field-meeting_kind = Art der Besprechung
+field-agenda = Tagesordnung
+field-group_id = Zu besprechende Gruppe
+field-staff_ids = Anwesende Mitarbeitende
+field-partner_ids = Anwesende Partner
+field-others = Weitere Anwesende (eine Person pro Zeile)
+field-attendees = Anwesend
+field-decision = Beschluss
+field-owner_id = Wer
+field-learning_kind = Art
+field-hours = Stunden (z. B. 1,5)
+field-topic = Thema
+field-with_whom = Mit wem
+field-user_ids = Für wen
+coded-referral-status-proposed = Vorgeschlagen
+coded-referral-status-sent = Gesendet
+coded-referral-status-accepted = Angenommen
+coded-referral-status-waiting_list = Auf der Warteliste
+coded-referral-status-first_appointment = Erster Termin stattgefunden
+coded-referral-status-done = Abgeschlossen
+coded-referral-status-refused = Abgelehnt
+coded-referral-status-not_pursued = Nicht weiterverfolgt
+coded-signal-waiting_list = Warteliste
+coded-signal-unreachable = Dienst unerreichbar oder unzugänglich
+coded-signal-rule_or_gap = Regel oder Gesetzeslücke
+coded-signal-cost = Kosten
+coded-signal-language_barrier = Sprachbarriere
+coded-signal-discrimination = Diskriminierung
+coded-signal-other = Sonstiges
+coded-signal-status-noted = Festgestellt
+coded-signal-status-raised = Angesprochen
+coded-signal-status-answered = Beantwortet
+coded-signal-status-resolved = Gelöst
+coded-meeting-team = Teambesprechung
+coded-meeting-steering = Steuerungsgruppe
+coded-meeting-partner = Partnertreffen
+coded-learning-intervision = Intervision
+coded-learning-supervision = Supervision
+coded-learning-training = Fortbildung
+coded-mode-team_review = Teambesprechung
+error-personal-data = Lassen Sie Namen, Telefonnummern und Adressen weg: Ein Signal enthält keine personenbezogenen Daten.
+error-no-consent = Sie hat dem nicht zugestimmt. Erfassen Sie zuerst ihre Einwilligung.
+error-invalid-contacts = Geben Sie jeder Kontaktperson einen Namen, eine pro Zeile (höchstens 20).
+referrals-link = Vermittlungen und Nachsorge
+referrals-title = Vermittlungen
+referrals-list = Ihre Vermittlungen
+referral-new = Neue Vermittlung
+referral-filter-partners = Partner dieses Bereichs zeigen
+referral-from-plan = Aus einem Schritt ihres Plans.
+referral-from-journal = Aus einem Journaleintrag.
+referral-from-step = Vermitteln
+referral-from-entry = Aus diesem Kontakt vermitteln
+referral-no-partners = Noch kein Partner für diesen Bereich auf der Karte.
+referral-sent-now = Bereits an den Partner gesendet
+referral-save = Vermittlung speichern
+referral-update = Festhalten, was geschah
+referral-follow-up = Nachfassen
+referral-share = Ihre Angaben mit { $partner } teilen
+referral-no-consent = Sie hat nicht zugestimmt, ihre Daten mit { $partner } zu teilen. Es wurde nichts geteilt.
+referral-shared-title = Ihre Angaben für den Partner
+referral-shared-with = Mit ihrer Einwilligung mit { $partner } geteilt; das ist in ihrer Akte vermerkt.
+referral-waited =
+    { $count ->
+        [one] { $count } Tag gewartet
+       *[other] { $count } Tage gewartet
+}
+referral-shared-times =
+    { $count ->
+        [one] Ihre Daten wurden { $count } Mal geteilt.
+       *[other] Ihre Daten wurden { $count } Mal geteilt.
+}
+aftercare-chats = Chatgruppen der Nachsorge
+aftercare-chats-hint = traject betreibt den Chat nicht; es hält fest, dass sie dabei ist, mit ihrer Einwilligung zu WhatsApp-Kontakt. Die Nachsorge zu verlassen ist ihre Entscheidung.
+aftercare-chat-join = Mitgliedschaft erfassen
+aftercare-chat-left = Sie ist ausgetreten
+signal-new = Neues Signal
+signal-edit = Signal
+signal-save = Signal speichern
+signal-no-personal-data = Beschreiben Sie das Hindernis, nicht die Person: keine Namen, Nummern oder Adressen.
+signal-linked-hint = Nur innerhalb Ihrer Organisation verknüpft; außerhalb zählt nur die Anzahl.
+signals-hint = Hindernisse, denen viele Frauen begegnen, gezählt statt erzählt.
+signals-export = Übersicht für die Steuerungsgruppe herunterladen (CSV)
+signals-pooled = Signale aller Organisationen
+signals-pooled-hint = Anzahlen nach Art und Lebensbereich; keine Person, keine Organisation.
+signals-count = Signale
+signals-organisations = Organisationen
+signal-affected =
+    { $count ->
+        [one] { $count } Teilnehmerin betroffen
+       *[other] { $count } Teilnehmerinnen betroffen
+}
+meeting-new = Neue Besprechung
+meeting-save = Besprechung speichern
+meeting-decisions = Beschlüsse
+meeting-add-decision = Beschluss hinzufügen
+meeting-partner = Partner
+meeting-group-hint = Eine Teambesprechung kann die Teilnehmerinnen einer Gruppe einzeln durchgehen.
+meeting-review = Die Gruppe durchgehen
+meeting-review-hint = Die Notiz kommt in ihr Journal; wer ihre Akte lesen darf, sieht sie.
+meeting-review-note = Notiz für ihr Journal
+meeting-review-file = In ihr Journal eintragen
+meeting-review-update = Notiz ändern
+meeting-review-not-yours = Keine Ihrer Teilnehmerinnen.
+meeting-open-decisions =
+    { $count ->
+        [one] { $count } offener Beschluss
+       *[other] { $count } offene Beschlüsse
+}
+review-attendance = { $count } % anwesend
+review-open-steps =
+    { $count ->
+        [one] { $count } offener Schritt
+       *[other] { $count } offene Schritte
+}
+decision-done = erledigt
+decision-mark-done = Erledigt
+learning-new = Intervision, Supervision oder Fortbildung erfassen
+learning-save = Speichern
+learning-for-team-hint = Kreuzen Sie mehrere Personen an, um eine Sitzung für alle zu erfassen; keine: für Sie selbst.
+learning-overdue = Intervision überfällig
+learning-due-since = fällig seit
+learning-log = Protokoll
+learning-total = Gesamt
+learning-rhythms = Intervisionsrhythmus pro Programm
+learning-rhythms-hint = Alle wie viele Wochen (Miriam: 6); leer: kein Rhythmus.
+learning-set-rhythm = Festlegen
+learning-hours-in = Stunden im Jahr { $count }
+dashboard-decisions = Beschlüsse aus Besprechungen für Sie
+dashboard-referral-follow-ups = Nachzufassende Vermittlungen
+dashboard-stale-partners = Soziale Landkarte
+dashboard-stale-partners-count =
+    { $count ->
+        [one] { $count } Partner seit einem Jahr nicht geprüft
+       *[other] { $count } Partner seit einem Jahr nicht geprüft
+}

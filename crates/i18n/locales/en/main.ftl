@@ -1296,3 +1296,197 @@ msg-questions = Hello { $name }! 📝 There are a few questions for you on your 
 msg-questions-subject = 📝 Questions for you
 text-key-msg-questions = Message: questions wait on her page
 coded-message-kind-questions_waiting = Questions wait on her page
+nav-network = Network
+nav-signals-pooled = Signals (all organisations)
+network-title = Network sections
+network-partners = Social map
+network-signals = Signals
+network-meetings = Meetings
+network-learning = Intervision and training
+back = Back
+partner-new = New partner
+partner-edit = Change partner
+partner-search = Search
+partner-save = Save partner
+partner-shared = Share with the other organisations on this server (one map for the city)
+partner-shared-by-other = Shared by another organisation
+partner-stale = Not verified for a year
+partner-stale-hint = Nobody has checked these facts for twelve months. Call the partner and mark them as verified.
+partner-verify = The facts are still right
+partner-verified-on = Last verified
+partner-own-note = Our own note
+partner-own-note-hint = Only your organisation sees this note.
+partner-save-note = Save note
+partner-contacts-hint = One contact person per line: name; role; phone; email
+partner-waiting-unknown = Waiting time unknown
+partner-waiting-days =
+    { $count ->
+        [one] Waiting time about { $count } day
+       *[other] Waiting time about { $count } days
+}
+partner-found =
+    { $count ->
+        [one] { $count } partner found
+       *[other] { $count } partners found
+}
+field-service = Service
+field-target_groups = Target groups
+field-how_to_refer = How to refer
+field-website = Website
+field-accessibility = Accessibility
+field-opening_hours = Opening hours
+field-waiting_days = Waiting time in days (as last known)
+field-contacts = Contact people
+field-note = Note
+field-domain = Life domain
+field-partner_id = Partner
+field-reason = Why
+field-happened_on = On
+field-chat = Chat group
+field-joined_on = Joined on
+field-category = Kind of obstacle
+field-concerns = Institution or rule concerned
+field-affected = Participants affected
+field-noted_on = Noted on
+field-raised_with = Raised with
+field-raised_on = Raised on
+field-answer = Answer
+field-answered_on = Answered on
+field-resolved_on = Resolved on
+field-participant_ids = Participants affected (only inside the organisation)
+field-meeting_kind = Kind of meeting
+field-agenda = Agenda
+field-group_id = Group to review
+field-staff_ids = Staff present
+field-partner_ids = Partners present
+field-others = Others present (one per line)
+field-attendees = Present
+field-decision = Decision
+field-owner_id = Who
+field-learning_kind = Kind
+field-hours = Hours (e.g. 1,5)
+field-topic = Topic
+field-with_whom = With whom
+field-user_ids = For whom
+coded-referral-status-proposed = Proposed
+coded-referral-status-sent = Sent
+coded-referral-status-accepted = Accepted
+coded-referral-status-waiting_list = On a waiting list
+coded-referral-status-first_appointment = First appointment had
+coded-referral-status-done = Done
+coded-referral-status-refused = Refused
+coded-referral-status-not_pursued = Not pursued
+coded-signal-waiting_list = Waiting list
+coded-signal-unreachable = Service unreachable or inaccessible
+coded-signal-rule_or_gap = Rule or gap in the law
+coded-signal-cost = Cost
+coded-signal-language_barrier = Language barrier
+coded-signal-discrimination = Discrimination
+coded-signal-other = Other
+coded-signal-status-noted = Noted
+coded-signal-status-raised = Raised
+coded-signal-status-answered = Answered
+coded-signal-status-resolved = Resolved
+coded-meeting-team = Team meeting
+coded-meeting-steering = Steering group
+coded-meeting-partner = Partner meeting
+coded-learning-intervision = Intervision
+coded-learning-supervision = Supervision
+coded-learning-training = Training
+coded-mode-team_review = Team meeting
+error-personal-data = Leave out names, phone numbers and addresses: a signal holds no personal data.
+error-no-consent = She has not agreed to this. Record her consent first.
+error-invalid-contacts = Give each contact person a name, one per line (at most 20).
+referrals-link = Referrals and aftercare
+referrals-title = Referrals
+referrals-list = Her referrals
+referral-new = New referral
+referral-filter-partners = Show partners of this domain
+referral-from-plan = From a step of her plan.
+referral-from-journal = From a journal entry.
+referral-from-step = Refer
+referral-from-entry = Refer from this contact
+referral-no-partners = No partner on the map for this domain yet.
+referral-sent-now = Already sent to the partner
+referral-save = Save referral
+referral-update = Record what happened
+referral-follow-up = Follow up
+referral-share = Share her details with { $partner }
+referral-no-consent = She has not agreed to share her data with { $partner }. Nothing was shared.
+referral-shared-title = Her details for the partner
+referral-shared-with = Shared with { $partner } under her consent; this is recorded in her file.
+referral-waited =
+    { $count ->
+        [one] waited { $count } day
+       *[other] waited { $count } days
+}
+referral-shared-times =
+    { $count ->
+        [one] Her data were shared { $count } time.
+       *[other] Her data were shared { $count } times.
+}
+aftercare-chats = Aftercare chat groups
+aftercare-chats-hint = traject does not run the chat; it records that she is in it, with her consent to WhatsApp contact. Leaving aftercare is her choice.
+aftercare-chat-join = Record membership
+aftercare-chat-left = She left
+signal-new = New signal
+signal-edit = Signal
+signal-save = Save signal
+signal-no-personal-data = Describe the obstacle, not the person: no names, numbers or addresses.
+signal-linked-hint = Linked only inside your organisation; outside it only the number counts.
+signals-hint = Obstacles many women meet, counted instead of told as anecdotes.
+signals-export = Download the overview for the steering group (CSV)
+signals-pooled = Signals over all organisations
+signals-pooled-hint = Counts per kind and life domain; no person, no organisation.
+signals-count = Signals
+signals-organisations = Organisations
+signal-affected =
+    { $count ->
+        [one] { $count } participant affected
+       *[other] { $count } participants affected
+}
+meeting-new = New meeting
+meeting-save = Save meeting
+meeting-decisions = Decisions
+meeting-add-decision = Add a decision
+meeting-partner = partner
+meeting-group-hint = A team meeting can go over one group's participants one by one.
+meeting-review = Going over the group
+meeting-review-hint = A note is filed in her journal; those who may read her file see it.
+meeting-review-note = Note for her journal
+meeting-review-file = File in her journal
+meeting-review-update = Change the note
+meeting-review-not-yours = Not one of your participants.
+meeting-open-decisions =
+    { $count ->
+        [one] { $count } open decision
+       *[other] { $count } open decisions
+}
+review-attendance = attended { $count } %
+review-open-steps =
+    { $count ->
+        [one] { $count } open step
+       *[other] { $count } open steps
+}
+decision-done = done
+decision-mark-done = Done
+learning-new = Log intervision, supervision or training
+learning-save = Save
+learning-for-team-hint = Tick several people to log one session for all of them; none: for yourself.
+learning-overdue = Intervision overdue
+learning-due-since = due since
+learning-log = Log
+learning-total = Total
+learning-rhythms = Intervision rhythm per programme
+learning-rhythms-hint = Every how many weeks (Miriam: 6); empty: no rhythm.
+learning-set-rhythm = Set
+learning-hours-in = Hours in { $count }
+dashboard-decisions = Meeting decisions for you
+dashboard-referral-follow-ups = Referrals to follow up
+dashboard-stale-partners = Social map
+dashboard-stale-partners-count =
+    { $count ->
+        [one] { $count } partner not verified for a year
+       *[other] { $count } partners not verified for a year
+}
+

@@ -1310,3 +1310,196 @@ msg-questions = Bonjour { $name } ! 📝 Quelques questions t'attendent sur ta p
 msg-questions-subject = 📝 Des questions pour toi
 text-key-msg-questions = Message : des questions attendent sur sa page
 coded-message-kind-questions_waiting = Des questions attendent sur sa page
+nav-network = Réseau
+nav-signals-pooled = Signaux (toutes les organisations)
+network-title = Parties du réseau
+network-partners = Carte sociale
+network-signals = Signaux
+network-meetings = Réunions
+network-learning = Intervision et formation
+back = Retour
+partner-new = Nouveau partenaire
+partner-edit = Modifier le partenaire
+partner-search = Rechercher
+partner-save = Enregistrer le partenaire
+partner-shared = Partager avec les autres organisations de ce serveur (une carte pour la ville)
+partner-shared-by-other = Partagé par une autre organisation
+partner-stale = Non vérifié depuis un an
+partner-stale-hint = Personne n'a vérifié ces données depuis douze mois. Appelez le partenaire et indiquez qu'elles sont vérifiées.
+partner-verify = Les données sont toujours exactes
+partner-verified-on = Dernière vérification
+partner-own-note = Notre note
+partner-own-note-hint = Seule votre organisation voit cette note.
+partner-save-note = Enregistrer la note
+partner-contacts-hint = Une personne de contact par ligne : nom ; fonction ; téléphone ; e-mail
+partner-waiting-unknown = Délai d'attente inconnu
+partner-waiting-days =
+    { $count ->
+        [one] Délai d'attente environ { $count } jour
+       *[other] Délai d'attente environ { $count } jours
+}
+partner-found =
+    { $count ->
+        [one] { $count } partenaire trouvé
+       *[other] { $count } partenaires trouvés
+}
+field-service = Service
+field-target_groups = Publics cibles
+field-how_to_refer = Comment orienter
+field-website = Site web
+field-accessibility = Accessibilité
+field-opening_hours = Heures d'ouverture
+field-waiting_days = Délai d'attente en jours (dernier connu)
+field-contacts = Personnes de contact
+field-note = Note
+field-domain = Domaine de vie
+field-partner_id = Partenaire
+field-reason = Pourquoi
+field-happened_on = Le
+field-chat = Groupe de discussion
+field-joined_on = Membre depuis le
+field-category = Type d'obstacle
+field-concerns = Institution ou règle concernée
+field-affected = Participantes concernées
+field-noted_on = Constaté le
+field-raised_with = Signalé à
+field-raised_on = Signalé le
+field-answer = Réponse
+field-answered_on = Réponse le
+field-resolved_on = Résolu le
+field-participant_ids = Participantes concernées (seulement au sein de l'organisation)
+field-meeting_kind = Type de réunion
+field-agenda = Ordre du jour
+field-group_id = Groupe à passer en revue
+field-staff_ids = Personnel présent
+field-partner_ids = Partenaires présents
+field-others = Autres présents (un par ligne)
+field-attendees = Présents
+field-decision = Décision
+field-owner_id = Qui
+field-learning_kind = Type
+field-hours = Heures (p. ex. 1,5)
+field-topic = Sujet
+field-with_whom = Avec qui
+field-user_ids = Pour qui
+coded-referral-status-proposed = Proposée
+coded-referral-status-sent = Envoyée
+coded-referral-status-accepted = Acceptée
+coded-referral-status-waiting_list = Sur liste d'attente
+coded-referral-status-first_appointment = Premier rendez-vous eu
+coded-referral-status-done = Terminée
+coded-referral-status-refused = Refusée
+coded-referral-status-not_pursued = Non poursuivie
+coded-signal-waiting_list = Liste d'attente
+coded-signal-unreachable = Service injoignable ou inaccessible
+coded-signal-rule_or_gap = Règle ou lacune dans la loi
+coded-signal-cost = Coût
+coded-signal-language_barrier = Barrière linguistique
+coded-signal-discrimination = Discrimination
+coded-signal-other = Autre
+coded-signal-status-noted = Constaté
+coded-signal-status-raised = Signalé
+coded-signal-status-answered = Répondu
+coded-signal-status-resolved = Résolu
+coded-meeting-team = Réunion d'équipe
+coded-meeting-steering = Comité de pilotage
+coded-meeting-partner = Réunion de partenaires
+coded-learning-intervision = Intervision
+coded-learning-supervision = Supervision
+coded-learning-training = Formation
+coded-mode-team_review = Réunion d'équipe
+error-personal-data = Omettez les noms, numéros de téléphone et adresses : un signal ne contient pas de données personnelles.
+error-no-consent = Elle n'a pas donné son accord. Enregistrez d'abord son consentement.
+error-invalid-contacts = Donnez un nom à chaque personne de contact, une par ligne (20 au plus).
+referrals-link = Orientations et suivi
+referrals-title = Orientations
+referrals-list = Ses orientations
+referral-new = Nouvelle orientation
+referral-filter-partners = Montrer les partenaires de ce domaine
+referral-from-plan = À partir d'une étape de son plan.
+referral-from-journal = À partir d'une note du journal.
+referral-from-step = Orienter
+referral-from-entry = Orienter à partir de ce contact
+referral-no-partners = Pas encore de partenaire sur la carte pour ce domaine.
+referral-sent-now = Déjà envoyée au partenaire
+referral-save = Enregistrer l'orientation
+referral-update = Noter ce qui s'est passé
+referral-follow-up = À suivre
+referral-share = Partager ses coordonnées avec { $partner }
+referral-no-consent = Elle n'a pas accepté que ses données soient partagées avec { $partner }. Rien n'a été partagé.
+referral-shared-title = Ses coordonnées pour le partenaire
+referral-shared-with = Partagé avec { $partner } avec son consentement ; c'est noté dans son dossier.
+referral-waited =
+    { $count ->
+        [one] attente de { $count } jour
+       *[other] attente de { $count } jours
+}
+referral-shared-times =
+    { $count ->
+        [one] Ses données ont été partagées { $count } fois.
+       *[other] Ses données ont été partagées { $count } fois.
+}
+aftercare-chats = Groupes de discussion du suivi
+aftercare-chats-hint = traject ne gère pas la discussion ; il note qu'elle en fait partie, avec son accord pour un contact WhatsApp. Quitter le suivi est son choix.
+aftercare-chat-join = Noter l'adhésion
+aftercare-chat-left = Elle est partie
+signal-new = Nouveau signal
+signal-edit = Signal
+signal-save = Enregistrer le signal
+signal-no-personal-data = Décrivez l'obstacle, pas la personne : pas de noms, de numéros ni d'adresses.
+signal-linked-hint = Liées seulement au sein de votre organisation ; à l'extérieur, seul le nombre compte.
+signals-hint = Les obstacles que rencontrent beaucoup de femmes, comptés au lieu d'être racontés.
+signals-export = Télécharger l'aperçu pour le comité de pilotage (CSV)
+signals-pooled = Signaux de toutes les organisations
+signals-pooled-hint = Nombres par type et domaine de vie ; aucune personne, aucune organisation.
+signals-count = Signaux
+signals-organisations = Organisations
+signal-affected =
+    { $count ->
+        [one] { $count } participante concernée
+       *[other] { $count } participantes concernées
+}
+meeting-new = Nouvelle réunion
+meeting-save = Enregistrer la réunion
+meeting-decisions = Décisions
+meeting-add-decision = Ajouter une décision
+meeting-partner = partenaire
+meeting-group-hint = Une réunion d'équipe peut passer en revue les participantes d'un groupe une à une.
+meeting-review = Tour du groupe
+meeting-review-hint = La note est classée dans son journal ; celles et ceux qui peuvent lire son dossier la voient.
+meeting-review-note = Note pour son journal
+meeting-review-file = Classer dans son journal
+meeting-review-update = Modifier la note
+meeting-review-not-yours = Pas une de vos participantes.
+meeting-open-decisions =
+    { $count ->
+        [one] { $count } décision ouverte
+       *[other] { $count } décisions ouvertes
+}
+review-attendance = présente { $count } %
+review-open-steps =
+    { $count ->
+        [one] { $count } étape ouverte
+       *[other] { $count } étapes ouvertes
+}
+decision-done = fait
+decision-mark-done = Fait
+learning-new = Noter une intervision, supervision ou formation
+learning-save = Enregistrer
+learning-for-team-hint = Cochez plusieurs personnes pour noter une séance pour toutes ; aucune : pour vous-même.
+learning-overdue = Intervision en retard
+learning-due-since = attendue depuis le
+learning-log = Journal
+learning-total = Total
+learning-rhythms = Rythme d'intervision par programme
+learning-rhythms-hint = Toutes les combien de semaines (Miriam : 6) ; vide : pas de rythme.
+learning-set-rhythm = Fixer
+learning-hours-in = Heures en { $count }
+dashboard-decisions = Décisions de réunion pour vous
+dashboard-referral-follow-ups = Orientations à suivre
+dashboard-stale-partners = Carte sociale
+dashboard-stale-partners-count =
+    { $count ->
+        [one] { $count } partenaire non vérifié depuis un an
+       *[other] { $count } partenaires non vérifiés depuis un an
+}

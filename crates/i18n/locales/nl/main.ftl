@@ -1296,3 +1296,197 @@ msg-questions = Dag { $name }! 📝 Er staan enkele vragen voor je klaar op je p
 msg-questions-subject = 📝 Vragen voor jou
 text-key-msg-questions = Bericht: er wachten vragen op haar pagina
 coded-message-kind-questions_waiting = Vragen wachten op haar pagina
+nav-network = Netwerk
+nav-signals-pooled = Signalen (alle organisaties)
+network-title = Onderdelen van het netwerk
+network-partners = Sociale kaart
+network-signals = Signalen
+network-meetings = Overleg
+network-learning = Intervisie en vorming
+back = Terug
+partner-new = Nieuwe partner
+partner-edit = Partner wijzigen
+partner-search = Zoeken
+partner-save = Partner bewaren
+partner-shared = Delen met de andere organisaties op deze server (één kaart voor de stad)
+partner-shared-by-other = Gedeeld door een andere organisatie
+partner-stale = Al een jaar niet nagekeken
+partner-stale-hint = Niemand heeft deze gegevens in twaalf maanden nagekeken. Bel de partner en duid aan dat ze kloppen.
+partner-verify = De gegevens kloppen nog
+partner-verified-on = Laatst nagekeken
+partner-own-note = Eigen notitie
+partner-own-note-hint = Alleen jouw organisatie ziet deze notitie.
+partner-save-note = Notitie bewaren
+partner-contacts-hint = Eén contactpersoon per regel: naam; functie; telefoon; e-mail
+partner-waiting-unknown = Wachttijd onbekend
+partner-waiting-days =
+    { $count ->
+        [one] Wachttijd ongeveer { $count } dag
+       *[other] Wachttijd ongeveer { $count } dagen
+}
+partner-found =
+    { $count ->
+        [one] { $count } partner gevonden
+       *[other] { $count } partners gevonden
+}
+field-service = Dienst
+field-target_groups = Doelgroepen
+field-how_to_refer = Hoe doorverwijzen
+field-website = Website
+field-accessibility = Toegankelijkheid
+field-opening_hours = Openingsuren
+field-waiting_days = Wachttijd in dagen (laatst gekend)
+field-contacts = Contactpersonen
+field-note = Notitie
+field-domain = Levensdomein
+field-partner_id = Partner
+field-reason = Waarom
+field-happened_on = Op
+field-chat = Chatgroep
+field-joined_on = Lid sinds
+field-category = Soort drempel
+field-concerns = Betrokken instelling of regel
+field-affected = Getroffen deelnemers
+field-noted_on = Vastgesteld op
+field-raised_with = Aangekaart bij
+field-raised_on = Aangekaart op
+field-answer = Antwoord
+field-answered_on = Beantwoord op
+field-resolved_on = Opgelost op
+field-participant_ids = Getroffen deelnemers (alleen binnen de organisatie)
+field-meeting_kind = Soort overleg
+field-agenda = Agenda
+field-group_id = Groep om te overlopen
+field-staff_ids = Aanwezige medewerkers
+field-partner_ids = Aanwezige partners
+field-others = Andere aanwezigen (één per regel)
+field-attendees = Aanwezig
+field-decision = Beslissing
+field-owner_id = Wie
+field-learning_kind = Soort
+field-hours = Uren (bv. 1,5)
+field-topic = Onderwerp
+field-with_whom = Met wie
+field-user_ids = Voor wie
+coded-referral-status-proposed = Voorgesteld
+coded-referral-status-sent = Verstuurd
+coded-referral-status-accepted = Aanvaard
+coded-referral-status-waiting_list = Op een wachtlijst
+coded-referral-status-first_appointment = Eerste afspraak gehad
+coded-referral-status-done = Afgerond
+coded-referral-status-refused = Geweigerd
+coded-referral-status-not_pursued = Niet verder gezet
+coded-signal-waiting_list = Wachtlijst
+coded-signal-unreachable = Dienst onbereikbaar of ontoegankelijk
+coded-signal-rule_or_gap = Regel of leemte in de wet
+coded-signal-cost = Kostprijs
+coded-signal-language_barrier = Taaldrempel
+coded-signal-discrimination = Discriminatie
+coded-signal-other = Andere
+coded-signal-status-noted = Vastgesteld
+coded-signal-status-raised = Aangekaart
+coded-signal-status-answered = Beantwoord
+coded-signal-status-resolved = Opgelost
+coded-meeting-team = Teamoverleg
+coded-meeting-steering = Stuurgroep
+coded-meeting-partner = Partneroverleg
+coded-learning-intervision = Intervisie
+coded-learning-supervision = Supervisie
+coded-learning-training = Vorming
+coded-mode-team_review = Teamoverleg
+error-personal-data = Laat namen, telefoonnummers en adressen weg: een signaal bevat geen persoonsgegevens.
+error-no-consent = Ze heeft hier geen toestemming voor gegeven. Registreer eerst haar toestemming.
+error-invalid-contacts = Geef elke contactpersoon een naam, één per regel (hoogstens 20).
+referrals-link = Doorverwijzingen en nazorg
+referrals-title = Doorverwijzingen
+referrals-list = Haar doorverwijzingen
+referral-new = Nieuwe doorverwijzing
+referral-filter-partners = Toon partners van dit domein
+referral-from-plan = Vanuit een stap in haar plan.
+referral-from-journal = Vanuit een notitie in het logboek.
+referral-from-step = Doorverwijzen
+referral-from-entry = Doorverwijzen vanuit dit contact
+referral-no-partners = Nog geen partner op de kaart voor dit domein.
+referral-sent-now = Al naar de partner verstuurd
+referral-save = Doorverwijzing bewaren
+referral-update = Noteer wat er gebeurde
+referral-follow-up = Opvolgen
+referral-share = Haar gegevens delen met { $partner }
+referral-no-consent = Ze gaf geen toestemming om haar gegevens te delen met { $partner }. Er werd niets gedeeld.
+referral-shared-title = Haar gegevens voor de partner
+referral-shared-with = Gedeeld met { $partner } met haar toestemming; dit staat in haar dossier.
+referral-waited =
+    { $count ->
+        [one] { $count } dag gewacht
+       *[other] { $count } dagen gewacht
+}
+referral-shared-times =
+    { $count ->
+        [one] Haar gegevens werden { $count } keer gedeeld.
+       *[other] Haar gegevens werden { $count } keer gedeeld.
+}
+aftercare-chats = Chatgroepen nazorg
+aftercare-chats-hint = traject beheert de chat niet; het noteert dat ze erin zit, met haar toestemming voor WhatsApp-contact. Stoppen met nazorg is haar keuze.
+aftercare-chat-join = Lidmaatschap noteren
+aftercare-chat-left = Ze is gestopt
+signal-new = Nieuw signaal
+signal-edit = Signaal
+signal-save = Signaal bewaren
+signal-no-personal-data = Beschrijf de drempel, niet de persoon: geen namen, nummers of adressen.
+signal-linked-hint = Alleen binnen je organisatie gekoppeld; daarbuiten telt enkel het aantal.
+signals-hint = Drempels die veel vrouwen tegenkomen, geteld in plaats van verteld.
+signals-export = Overzicht voor de stuurgroep downloaden (CSV)
+signals-pooled = Signalen over alle organisaties
+signals-pooled-hint = Aantallen per soort en levensdomein; geen persoon, geen organisatie.
+signals-count = Signalen
+signals-organisations = Organisaties
+signal-affected =
+    { $count ->
+        [one] { $count } deelnemer getroffen
+       *[other] { $count } deelnemers getroffen
+}
+meeting-new = Nieuw overleg
+meeting-save = Overleg bewaren
+meeting-decisions = Beslissingen
+meeting-add-decision = Beslissing toevoegen
+meeting-partner = partner
+meeting-group-hint = Een teamoverleg kan de deelnemers van één groep een voor een overlopen.
+meeting-review = De groep overlopen
+meeting-review-hint = Een notitie komt in haar logboek; wie haar dossier mag lezen, ziet ze.
+meeting-review-note = Notitie voor haar logboek
+meeting-review-file = In haar logboek zetten
+meeting-review-update = Notitie wijzigen
+meeting-review-not-yours = Niet een van jouw deelnemers.
+meeting-open-decisions =
+    { $count ->
+        [one] { $count } open beslissing
+       *[other] { $count } open beslissingen
+}
+review-attendance = { $count } % aanwezig
+review-open-steps =
+    { $count ->
+        [one] { $count } open stap
+       *[other] { $count } open stappen
+}
+decision-done = afgerond
+decision-mark-done = Afgerond
+learning-new = Intervisie, supervisie of vorming noteren
+learning-save = Bewaren
+learning-for-team-hint = Vink meerdere mensen aan om één sessie voor allen te noteren; niemand: voor jezelf.
+learning-overdue = Intervisie te laat
+learning-due-since = verwacht sinds
+learning-log = Logboek
+learning-total = Totaal
+learning-rhythms = Intervisieritme per programma
+learning-rhythms-hint = Om de hoeveel weken (Miriam: 6); leeg: geen ritme.
+learning-set-rhythm = Instellen
+learning-hours-in = Uren in { $count }
+dashboard-decisions = Beslissingen uit overleg voor jou
+dashboard-referral-follow-ups = Door te volgen doorverwijzingen
+dashboard-stale-partners = Sociale kaart
+dashboard-stale-partners-count =
+    { $count ->
+        [one] { $count } partner al een jaar niet nagekeken
+       *[other] { $count } partners al een jaar niet nagekeken
+}
+

@@ -33,6 +33,8 @@ pub struct Dashboard {
     pub reported: Vec<db::messages::AttentionLine>,
     /// Questionnaires due for her participants.
     pub measurements: Vec<MeasurementDue>,
+    /// Meeting decisions, referrals to follow up, intervision, stale partners.
+    pub network: db::network::Due,
 }
 
 /// A questionnaire due, as the dashboard lists it.
@@ -122,8 +124,9 @@ pub async fn dashboard(
                 }
                 _ => Default::default(),
             };
+            let network = db::network::due(conn, &actor, today)?;
             Ok((
-                (to_call, messages, measurements),
+                (to_call, messages, measurements, network),
                 match role {
                     Some(Role::Casemanager) => {
                         db::dashboard::casemanager_day(conn, &actor, today, origin)
@@ -137,7 +140,7 @@ pub async fn dashboard(
             ))
         })
         .await;
-    let ((to_call, attention, (due, instruments)), (day, team)) = match loaded {
+    let ((to_call, attention, (due, instruments), network), (day, team)) = match loaded {
         Ok((to_call, Ok(x))) => (to_call, x),
         Ok((_, Err(e))) => return access_failure(page, e),
         Err(e) => return internal(page, e),
@@ -161,6 +164,7 @@ pub async fn dashboard(
         .collect();
     render(&Dashboard {
         measurements,
+        network,
         page,
         name: me.user.display_name,
         today,

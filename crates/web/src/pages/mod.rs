@@ -169,6 +169,12 @@ impl Page {
                     links.push(("/data-problems", "nav-problems"));
                     links.push(("/outcomes", "nav-outcomes"));
                 }
+                if role.is_some() {
+                    links.push(("/network/partners", "nav-network"));
+                } else {
+                    // Analysts: figures pooled over every organisation.
+                    links.push(("/network/signals/pooled", "nav-signals-pooled"));
+                }
                 if role == Some(Administrator) {
                     links.extend([
                         ("/admin/users", "nav-users"),
