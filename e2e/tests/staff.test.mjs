@@ -11,10 +11,10 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/account'],
-  facilitator: ['/dashboard', '/groups', '/week', '/account'],
+  administrator: ['/dashboard', '/network/partners', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/account'],
+  facilitator: ['/dashboard', '/groups', '/week', '/network/partners', '/account'],
 };
 
 for (const role of Object.keys(ROLES)) {

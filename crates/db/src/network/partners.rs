@@ -507,7 +507,11 @@ pub fn search(
                 .select(partner_languages::partner_id)
                 .load(conn)?;
             ids = Some(match ids {
-                Some(found) => found.into_iter().filter(|i| speaking.contains(i)).collect(),
+                Some(found) => {
+                    let speaking: std::collections::HashSet<String> =
+                        speaking.into_iter().collect();
+                    found.into_iter().filter(|i| speaking.contains(i)).collect()
+                }
                 None => speaking,
             });
         }

@@ -1368,7 +1368,7 @@ field-chat = Chatgruppe
 field-joined_on = Beigetreten am
 field-category = Art des Hindernisses
 field-concerns = Betroffene Einrichtung oder Regel
-field-affected = Betroffene Teilnehmerinnen
+field-affected = Anzahl betroffener Teilnehmerinnen (mindestens die angekreuzten)
 field-noted_on = Festgestellt am
 field-raised_with = Angesprochen bei
 field-raised_on = Angesprochen am
@@ -1511,3 +1511,4 @@ dashboard-stale-partners-count =
         [one] { $count } Partner seit einem Jahr nicht geprüft
        *[other] { $count } Partner seit einem Jahr nicht geprüft
 }
+field-speaks = Spricht

@@ -1346,7 +1346,7 @@ field-chat = Chat group
 field-joined_on = Joined on
 field-category = Kind of obstacle
 field-concerns = Institution or rule concerned
-field-affected = Participants affected
+field-affected = Number of participants affected (at least those ticked)
 field-noted_on = Noted on
 field-raised_with = Raised with
 field-raised_on = Raised on
@@ -1490,3 +1490,4 @@ dashboard-stale-partners-count =
        *[other] { $count } partners not verified for a year
 }
 
+field-speaks = Speaks

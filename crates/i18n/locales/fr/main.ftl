@@ -1360,7 +1360,7 @@ field-chat = Groupe de discussion
 field-joined_on = Membre depuis le
 field-category = Type d'obstacle
 field-concerns = Institution ou règle concernée
-field-affected = Participantes concernées
+field-affected = Nombre de participantes concernées (au moins celles cochées)
 field-noted_on = Constaté le
 field-raised_with = Signalé à
 field-raised_on = Signalé le
@@ -1503,3 +1503,4 @@ dashboard-stale-partners-count =
         [one] { $count } partenaire non vérifié depuis un an
        *[other] { $count } partenaires non vérifiés depuis un an
 }
+field-speaks = Parle

@@ -1346,7 +1346,7 @@ field-chat = Chatgroep
 field-joined_on = Lid sinds
 field-category = Soort drempel
 field-concerns = Betrokken instelling of regel
-field-affected = Getroffen deelnemers
+field-affected = Aantal getroffen deelnemers (minstens de aangevinkte)
 field-noted_on = Vastgesteld op
 field-raised_with = Aangekaart bij
 field-raised_on = Aangekaart op
@@ -1490,3 +1490,4 @@ dashboard-stale-partners-count =
        *[other] { $count } partners al een jaar niet nagekeken
 }
 
+field-speaks = Spreekt

@@ -55,8 +55,9 @@ pub(crate) fn keeps_map(role: Option<Role>) -> bool {
 pub struct Search {
     #[serde(default)]
     pub domain: String,
+    /// A language the partner speaks.
     #[serde(default)]
-    pub language: String,
+    pub speaks: String,
 }
 
 /// `GET /network/partners?domain=&language=`.
@@ -70,7 +71,7 @@ pub async fn map(
     let life_domain: Option<LifeDomain> = q.domain.parse().ok();
     let language = crate::participants::pages::SPOKEN
         .iter()
-        .find(|c| **c == q.language)
+        .find(|c| **c == q.speaks)
         .map(|c| (*c).to_owned());
     let today = state.clock.today();
     let actor = me.actor.clone();
@@ -81,7 +82,7 @@ pub async fn map(
     .await;
     let mut form = FormState::default();
     form.set("domain", life_domain.map(|d| d.code()).unwrap_or_default());
-    form.set("language", language.clone().unwrap_or_default());
+    form.set("speaks", language.clone().unwrap_or_default());
     match found {
         Ok(Ok(lines)) => render(&MapPage {
             sections: sections(me.actor.role()),
