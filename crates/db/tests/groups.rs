@@ -555,6 +555,63 @@ fn two_unexplained_absences_put_her_on_the_call_list_and_hours_add_up() {
 }
 
 #[test]
+fn staying_away_from_aftercare_is_not_a_problem() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let g = group(&s, &mut conn, 12);
+    let p = s.participants[0].clone();
+    groups::place(
+        &mut conn,
+        &s.coordinator,
+        &g,
+        &p,
+        d(2026, 10, 1),
+        false,
+        origin(),
+    )
+    .unwrap();
+    let now = test_now().naive_utc();
+    // Two babbelcafés she did not come to, without a word.
+    for (i, day) in [d(2026, 10, 13), d(2026, 11, 17)].into_iter().enumerate() {
+        let slot = Slot {
+            date: day,
+            start: t(9, 30),
+            end: t(11, 0),
+        };
+        let id = sessions::add(
+            &mut conn,
+            &s.coordinator,
+            &g,
+            slot,
+            &SessionDetails {
+                kind: SessionKind::Aftercare,
+                theme: "Babbelcafé".into(),
+                ..details()
+            },
+            false,
+            origin(),
+        )
+        .unwrap()
+        .unwrap();
+        attendance::save(
+            &mut conn,
+            &s.facilitator,
+            &id,
+            &[mark(&p, Mark::Absent, now, &format!("key-aftercare-{i}"))],
+            origin(),
+        )
+        .unwrap();
+    }
+    assert!(
+        !attendance::to_call(&mut conn, &s.coordinator)
+            .unwrap()
+            .iter()
+            .any(|c| c.participant_id == p),
+        "aftercare absences flag no one"
+    );
+}
+
+#[test]
 fn a_facilitator_sees_her_group_but_never_a_file() {
     let s = setup();
     let mut conn = s.db.get().unwrap();
