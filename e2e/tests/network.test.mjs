@@ -166,9 +166,15 @@ test('a team meeting reviews a group; the decision lands on the dashboard', asyn
   }
 });
 
-test('the learning log with hours per person', async () => {
+test('the learning log with hours per person; the follow-up time of referrals', async () => {
   const page = await newPage(browser, { locale: 'de-BE' });
   await loginAs(page, 'coordinator');
+  await page.goto(`${baseUrl}/network/partners`);
+  await page.fill('#f-follow_up_days', '30');
+  await submit(page, 'form[action="/network/follow-up"] button');
+  assert.equal(await page.inputValue('#f-follow_up_days'), '30');
+  assert.equal(await page.locator('#follow-up .notice[role=status]').count(), 1);
+  await inspect(page, 'network-map-coordinator');
   await page.goto(`${baseUrl}/network/learning`);
   await page.locator('details summary').first().click();
   await inspect(page, 'network-learning');

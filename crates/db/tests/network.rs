@@ -458,7 +458,14 @@ fn referrals_move_forward_measure_the_wait_and_share_only_under_consent() {
         f.participant_id == her && f.partner == "Woonwinkel Test (fictief)"
     };
     assert_eq!(late.iter().filter(|f| this_one(f)).count(), 1);
-    referrals::set_follow_up_days(&mut conn, &cm, 60, origin()).unwrap();
+    // The organisation's own time: set by a coordinator, not a casemanager.
+    assert!(referrals::set_follow_up_days(&mut conn, &cm, 60, origin()).is_err());
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    assert!(matches!(
+        referrals::set_follow_up_days(&mut conn, &coordinator, 0, origin()),
+        Err(ReferralError::Invalid(_))
+    ));
+    referrals::set_follow_up_days(&mut conn, &coordinator, 60, origin()).unwrap();
     assert!(
         !referrals::follow_ups(
             &mut conn,

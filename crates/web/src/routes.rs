@@ -169,6 +169,11 @@ fn all_routes() -> Routes {
         )
         .add(
             Method::POST,
+            "/network/follow-up",
+            crate::network::partners::set_follow_up,
+        )
+        .add(
+            Method::POST,
             "/network/partners",
             crate::network::partners::create,
         )

@@ -281,8 +281,9 @@ pub fn add_decision(
     })
 }
 
-/// Marks a decision done: by its owner or by those who keep meetings. Done
-/// twice is done once.
+/// Marks a decision done: by its owner (whatever her role: an
+/// administrator may own one) or by those who keep meetings. Done twice is
+/// done once; a refusal is recorded.
 pub fn decision_done(
     conn: &mut DbConn,
     actor: &Actor,
@@ -290,37 +291,38 @@ pub fn decision_done(
     on: NaiveDate,
     origin: Origin<'_>,
 ) -> Result<(), AccessError> {
-    let org = crate::groups::require(conn, actor, Action::ReadMeetings, "meeting.done", origin)?;
+    let Some(org) = actor.organisation_id().map(str::to_owned) else {
+        return crate::groups::require(conn, actor, Action::ReadMeetings, "meeting.done", origin)
+            .map(|_| ());
+    };
+    let found: Option<(Option<String>, Option<NaiveDate>, String)> = meeting_decisions::table
+        .filter(meeting_decisions::organisation_id.eq(&org))
+        .filter(meeting_decisions::id.eq(decision_id))
+        .select((
+            meeting_decisions::owner_id,
+            meeting_decisions::done_on,
+            meeting_decisions::meeting_id,
+        ))
+        .first(conn)
+        .optional()
+        .map_err(DbError::from)?;
+    let Some((owner, done, meeting)) = found else {
+        return Err(DbError::NotFound("decision").into());
+    };
+    if owner.as_deref() != Some(actor.user_id()) {
+        crate::groups::require(conn, actor, Action::ManageMeetings, "meeting.done", origin)?;
+    }
+    if done.is_some() {
+        return Ok(());
+    }
     write_tx(conn, |conn| -> Result<(), AccessError> {
-        let found: Option<(Option<String>, Option<NaiveDate>, String)> = meeting_decisions::table
-            .filter(meeting_decisions::organisation_id.eq(&org))
-            .filter(meeting_decisions::id.eq(decision_id))
-            .select((
-                meeting_decisions::owner_id,
-                meeting_decisions::done_on,
-                meeting_decisions::meeting_id,
-            ))
-            .first(conn)
-            .optional()?;
-        let Some((owner, done, meeting)) = found else {
-            return Err(DbError::NotFound("decision").into());
-        };
-        let manager = authorize(
-            actor,
-            Action::ManageMeetings,
-            Resource::Organisation { id: &org },
-            None,
+        diesel::update(
+            meeting_decisions::table
+                .filter(meeting_decisions::id.eq(decision_id))
+                .filter(meeting_decisions::done_on.is_null()),
         )
-        .is_ok();
-        if owner.as_deref() != Some(actor.user_id()) && !manager {
-            return Err(AccessError::Denied(domain::policy::Denied::NotAssigned));
-        }
-        if done.is_some() {
-            return Ok(());
-        }
-        diesel::update(meeting_decisions::table.find(decision_id))
-            .set(meeting_decisions::done_on.eq(Some(on)))
-            .execute(conn)?;
+        .set(meeting_decisions::done_on.eq(Some(on)))
+        .execute(conn)?;
         audit::record(
             conn,
             &Event::by(actor, "meeting.done", origin.ip, origin.at)

@@ -694,10 +694,11 @@ pub fn set_follow_up_days(
     days: i32,
     origin: Origin<'_>,
 ) -> Result<(), ReferralError> {
+    // An organisation-wide setting: for those who set up programmes.
     let org = crate::groups::require(
         conn,
         actor,
-        Action::ManagePartners,
+        Action::ManageProgrammes,
         "referral.follow_up_days",
         origin,
     )?;

@@ -1512,3 +1512,5 @@ dashboard-stale-partners-count =
        *[other] { $count } Partner seit einem Jahr nicht geprüft
 }
 field-speaks = Spricht
+referral-follow-up-setting = Vermittlungen nachfassen
+field-follow_up_days = Nach so vielen Tagen ohne Änderung zum Nachfassen auffordern

@@ -1491,3 +1491,5 @@ dashboard-stale-partners-count =
 }
 
 field-speaks = Speaks
+referral-follow-up-setting = Following up referrals
+field-follow_up_days = Ask for a follow-up after this many days unchanged

@@ -1504,3 +1504,5 @@ dashboard-stale-partners-count =
        *[other] { $count } partenaires non vérifiés depuis un an
 }
 field-speaks = Parle
+referral-follow-up-setting = Suivi des orientations
+field-follow_up_days = Demander un suivi après ce nombre de jours sans changement

@@ -1491,3 +1491,5 @@ dashboard-stale-partners-count =
 }
 
 field-speaks = Spreekt
+referral-follow-up-setting = Doorverwijzingen opvolgen
+field-follow_up_days = Vraag om opvolging na zoveel dagen zonder verandering

@@ -32,6 +32,9 @@ pub struct MapPage {
     pub lines: Vec<PartnerLine>,
     pub may_manage: bool,
     pub searched: bool,
+    /// The organisation's follow-up time for referrals, for those who set it.
+    pub follow_up_days: Option<i64>,
+    pub saved: bool,
 }
 
 impl MapPage {
@@ -41,6 +44,11 @@ impl MapPage {
             None => self.page.t("partner-waiting-unknown"),
         }
     }
+}
+
+/// Whether the role sets the organisation's follow-up time.
+fn sets_follow_up(role: Option<Role>) -> bool {
+    matches!(role, Some(Role::Administrator | Role::Coordinator))
 }
 
 /// Whether the role keeps the map.
@@ -53,6 +61,8 @@ pub(crate) fn keeps_map(role: Option<Role>) -> bool {
 
 #[derive(Deserialize, Default)]
 pub struct Search {
+    #[serde(default)]
+    pub saved: Option<String>,
     #[serde(default)]
     pub domain: String,
     /// A language the partner speaks.
@@ -76,15 +86,23 @@ pub async fn map(
     let today = state.clock.today();
     let actor = me.actor.clone();
     let lang = language.clone();
+    let sets = sets_follow_up(me.actor.role());
     let found = run(&state, address, move |conn, origin| {
-        partners::search(conn, &actor, life_domain, lang.as_deref(), today, origin)
+        let lines = partners::search(conn, &actor, life_domain, lang.as_deref(), today, origin)?;
+        let days = match (sets, actor.organisation_id()) {
+            (true, Some(org)) => Some(db::network::referrals::follow_up_days(conn, org)?),
+            _ => None,
+        };
+        Ok::<_, db::participants::AccessError>((lines, days))
     })
     .await;
     let mut form = FormState::default();
     form.set("domain", life_domain.map(|d| d.code()).unwrap_or_default());
     form.set("speaks", language.clone().unwrap_or_default());
     match found {
-        Ok(Ok(lines)) => render(&MapPage {
+        Ok(Ok((lines, follow_up_days))) => render(&MapPage {
+            follow_up_days,
+            saved: q.saved.is_some(),
             sections: sections(me.actor.role()),
             may_manage: keeps_map(me.actor.role()),
             searched: life_domain.is_some() || language.is_some(),
@@ -382,6 +400,33 @@ pub async fn note(
         Ok(Err(PartnerError::Invalid(_))) => page.error(StatusCode::UNPROCESSABLE_ENTITY),
         Ok(Err(PartnerError::Conflict)) => page.error(StatusCode::CONFLICT),
         Ok(Err(PartnerError::Access(e))) => access_failure(page, e),
+        Err(e) => internal(page, e),
+    }
+}
+
+/// `POST /network/follow-up`: after how many days an unchanged referral
+/// asks for a follow-up.
+pub async fn set_follow_up(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Form(pairs): Form<Vec<(String, String)>>,
+) -> Response {
+    let days = Pairs(pairs)
+        .get("follow_up_days")
+        .trim()
+        .parse::<i32>()
+        .unwrap_or(0);
+    let actor = me.actor.clone();
+    let done = run(&state, address, move |conn, origin| {
+        db::network::referrals::set_follow_up_days(conn, &actor, days, origin)
+    })
+    .await;
+    match done {
+        Ok(Ok(())) => see_other("/network/partners?saved=1#follow-up"),
+        Ok(Err(db::network::referrals::ReferralError::Access(e))) => access_failure(page, e),
+        Ok(Err(_)) => page.error(StatusCode::UNPROCESSABLE_ENTITY),
         Err(e) => internal(page, e),
     }
 }

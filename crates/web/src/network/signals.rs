@@ -84,6 +84,14 @@ pub async fn export(
         Err(e) => return internal(page, e),
     };
     let t = |k: &str| page.t(k);
+    // A spreadsheet takes a cell starting with = + - @ for a formula.
+    let cell = |v: &str| -> String {
+        if v.starts_with(['=', '+', '-', '@']) {
+            format!("'{v}")
+        } else {
+            v.to_owned()
+        }
+    };
     let mut w = csv::Writer::from_writer(Vec::new());
     let head = [
         "field-noted_on",
@@ -108,13 +116,13 @@ pub async fn export(
                 l.noted_on.to_string(),
                 t(&format!("coded-signal-{}", l.category)),
                 t(&format!("coded-domain-{}", l.domain)),
-                l.concerns.clone(),
-                l.description.clone(),
+                cell(&l.concerns),
+                cell(&l.description),
                 l.affected.to_string(),
                 t(&format!("coded-signal-status-{}", l.status)),
-                l.raised_with.clone(),
+                cell(&l.raised_with),
                 date(l.raised_on),
-                l.answer.clone(),
+                cell(&l.answer),
                 date(l.answered_on),
                 date(l.resolved_on),
             ])
