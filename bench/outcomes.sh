@@ -59,24 +59,7 @@ echo "measurements in all: $(sql "SELECT COUNT(*) FROM measurements"), answers: 
 code=$(curl -s -o /dev/null -w '%{http_code}' -H "Cookie: $COOKIE" "http://127.0.0.1:$port/outcomes?programme=$programme")
 [ "$code" = 200 ] || { echo "results page answered $code"; cat "$work/server.log"; exit 1; }
 
-run_wrk() { # $1 connections, $2 path, $3 cookie header or ""
-  local header=()
-  [ -n "$3" ] && header=(-H "Cookie: $3")
-  wrk -t1 -c"$1" -d"$duration"s --latency "${header[@]}" "http://127.0.0.1:$port$2" 2>&1 | python3 -c '
-import re, sys
-text = sys.stdin.read()
-def ms(v):
-    n, unit = re.match(r"([\d.]+)(us|ms|s)", v).groups()
-    return float(n) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
-rps = re.search(r"Requests/sec:\s+([\d.]+)", text)
-p50 = re.search(r"\s50%\s+(\S+)", text)
-p99 = re.search(r"\s99%\s+(\S+)", text)
-errors = re.search(r"Non-2xx or 3xx responses: (\d+)", text)
-if not (rps and p50 and p99) or errors:
-    sys.stderr.write(text); sys.exit(1)
-print(f"{float(rps.group(1)):.0f} req/s, p50 {ms(p50.group(1)):.1f} ms, p99 {ms(p99.group(1)):.1f} ms")
-'
-}
+. bench/run_wrk.sh
 echo "/healthz (floor, 10 connections):       $(run_wrk 10 /healthz "")"
 echo "results page, one coordinator:          $(run_wrk 1 "/outcomes?programme=$programme" "$COOKIE")"
 echo "results page, 4 connections:            $(run_wrk 4 "/outcomes?programme=$programme" "$COOKIE")"

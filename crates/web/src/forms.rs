@@ -124,6 +124,14 @@ impl FormState {
         self.v(name) == value
     }
 
+    /// Whether a check box of a repeated name was ticked (kept as
+    /// `name:value` = `yes`).
+    pub fn ticked(&self, name: &str, value: &str) -> bool {
+        self.values
+            .get(&format!("{name}:{value}"))
+            .is_some_and(|v| v == "yes")
+    }
+
     /// The translation key of the field's first error.
     pub fn err(&self, name: &str) -> Option<String> {
         self.errors

@@ -38,17 +38,7 @@ pub enum LearningError {
     Invalid(Vec<FieldError>),
 }
 
-impl From<DbError> for LearningError {
-    fn from(e: DbError) -> Self {
-        LearningError::Access(AccessError::Db(e))
-    }
-}
-
-impl From<diesel::result::Error> for LearningError {
-    fn from(e: diesel::result::Error) -> Self {
-        LearningError::Access(AccessError::Db(e.into()))
-    }
-}
+from_storage_errors!(LearningError);
 
 /// Minutes from hours typed with a point or a comma, in quarters of an hour
 /// at most; 15 minutes to 40 hours.

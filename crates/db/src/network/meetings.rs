@@ -50,17 +50,7 @@ pub enum MeetingError {
     Invalid(Vec<FieldError>),
 }
 
-impl From<DbError> for MeetingError {
-    fn from(e: DbError) -> Self {
-        MeetingError::Access(AccessError::Db(e))
-    }
-}
-
-impl From<diesel::result::Error> for MeetingError {
-    fn from(e: diesel::result::Error) -> Self {
-        MeetingError::Access(AccessError::Db(e.into()))
-    }
-}
+from_storage_errors!(MeetingError);
 
 fn fe(field: &'static str, code: &'static str) -> FieldError {
     FieldError { field, code }

@@ -3,6 +3,23 @@
 //! structural obstacles, meetings with their decisions and reviews, the
 //! learning log, and aftercare chats. The rules are in `domain::network`.
 
+/// The storage errors as the `Access` variant of a repository's error.
+macro_rules! from_storage_errors {
+    ($t:ty) => {
+        impl From<crate::error::DbError> for $t {
+            fn from(e: crate::error::DbError) -> Self {
+                Self::Access(crate::participants::AccessError::Db(e))
+            }
+        }
+
+        impl From<diesel::result::Error> for $t {
+            fn from(e: diesel::result::Error) -> Self {
+                Self::Access(crate::participants::AccessError::Db(e.into()))
+            }
+        }
+    };
+}
+
 pub mod aftercare;
 pub mod fiction;
 pub mod learning;

@@ -97,17 +97,7 @@ pub enum PartnerError {
     Conflict,
 }
 
-impl From<DbError> for PartnerError {
-    fn from(e: DbError) -> Self {
-        PartnerError::Access(AccessError::Db(e))
-    }
-}
-
-impl From<diesel::result::Error> for PartnerError {
-    fn from(e: diesel::result::Error) -> Self {
-        PartnerError::Access(AccessError::Db(e.into()))
-    }
-}
+from_storage_errors!(PartnerError);
 
 struct Checked {
     domains: Vec<LifeDomain>,

@@ -47,17 +47,7 @@ pub enum ReferralError {
     NoConsent(String),
 }
 
-impl From<DbError> for ReferralError {
-    fn from(e: DbError) -> Self {
-        ReferralError::Access(AccessError::Db(e))
-    }
-}
-
-impl From<diesel::result::Error> for ReferralError {
-    fn from(e: diesel::result::Error) -> Self {
-        ReferralError::Access(AccessError::Db(e.into()))
-    }
-}
+from_storage_errors!(ReferralError);
 
 fn invalid(field: &'static str, code: &'static str) -> ReferralError {
     ReferralError::Invalid(vec![FieldError { field, code }])

@@ -50,17 +50,7 @@ pub enum SignalError {
     Conflict,
 }
 
-impl From<DbError> for SignalError {
-    fn from(e: DbError) -> Self {
-        SignalError::Access(AccessError::Db(e))
-    }
-}
-
-impl From<diesel::result::Error> for SignalError {
-    fn from(e: diesel::result::Error) -> Self {
-        SignalError::Access(AccessError::Db(e.into()))
-    }
-}
+from_storage_errors!(SignalError);
 
 /// Whether a text looks like it holds a way to reach or identify someone:
 /// an email address, a phone or national number (a run of eight digits or

@@ -165,15 +165,6 @@ pub struct NewPage {
     pub parents: Vec<Choice>,
 }
 
-impl NewPage {
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
-    }
-}
-
 type NewChoices = (Vec<Choice>, Vec<Choice>, Vec<Choice>, Vec<Choice>);
 
 async fn new_choices(state: &AppState, org: String) -> Result<NewChoices, db::DbError> {

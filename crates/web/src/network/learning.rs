@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::Datelike;
 use db::network::learning::{self, Hours, LearningError, LearningInput, Overview};
 use domain::network::LearningKind;
@@ -44,13 +44,6 @@ impl LearningPage {
 
     pub fn entry_hours(&self, e: &db::network::learning::Entry) -> String {
         self.hours(&i64::from(e.minutes))
-    }
-
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
     }
 }
 
@@ -103,11 +96,7 @@ async fn learning_page(
         rhythms,
         saved,
     });
-    if has_errors {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    super::refused_if(has_errors, body)
 }
 
 /// `GET /network/learning?year=`.

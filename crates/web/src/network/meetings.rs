@@ -14,8 +14,7 @@ use crate::participants::access_failure;
 use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
-use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use db::network::meetings::{
     self, DecisionInput, Meeting, MeetingError, MeetingInput, MeetingLine, ReviewLine,
 };
@@ -74,15 +73,6 @@ pub struct NewPage {
     pub owners: Vec<Choice>,
 }
 
-impl NewPage {
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
-    }
-}
-
 async fn new_page(
     state: &AppState,
     address: String,
@@ -127,11 +117,7 @@ async fn new_page(
             .map(|(id, n)| Choice::literal(id, n))
             .collect(),
     });
-    if has_errors {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    super::refused_if(has_errors, body)
 }
 
 /// `GET /network/meetings/new`.
@@ -286,11 +272,7 @@ async fn show_page(
         saved,
         form,
     });
-    if has_errors {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    super::refused_if(has_errors, body)
 }
 
 /// `GET /network/meetings/{id}`.

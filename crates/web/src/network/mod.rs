@@ -57,6 +57,19 @@ pub(crate) fn form_with(pairs: &Pairs, errors: Vec<FieldError>) -> FormState {
     form.with_errors(errors)
 }
 
+/// A form page: 422 when it is shown again with field errors.
+pub(crate) fn refused_if(
+    has_errors: bool,
+    body: axum::response::Response,
+) -> axum::response::Response {
+    use axum::response::IntoResponse;
+    if has_errors {
+        (axum::http::StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
+    } else {
+        body
+    }
+}
+
 /// A date typed in a form, or None when empty or not a date.
 pub(crate) fn date_of(raw: &str) -> Option<chrono::NaiveDate> {
     chrono::NaiveDate::parse_from_str(raw.trim(), "%Y-%m-%d").ok()

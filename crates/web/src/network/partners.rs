@@ -195,15 +195,6 @@ pub struct FormPage {
     pub languages: Vec<Choice>,
 }
 
-impl FormPage {
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
-    }
-}
-
 fn form_page(page: Page, role: Option<Role>, id: Option<String>, form: FormState) -> Response {
     render(&FormPage {
         page,

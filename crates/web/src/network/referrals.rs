@@ -16,7 +16,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use chrono::NaiveDate;
 use db::network::aftercare::{self, Chat};
 use db::network::referrals::{self, Move, NewReferral, ReferralError, ReferralView, Shared};
@@ -164,11 +164,7 @@ async fn page_with(
         no_consent: start.no_consent,
         saved: start.saved.is_some(),
     });
-    if has_errors {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    super::refused_if(has_errors, body)
 }
 
 /// `GET /participants/{id}/referrals?step=&entry=&domain=`.

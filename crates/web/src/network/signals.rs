@@ -159,15 +159,6 @@ pub struct SignalPage {
     pub people: Vec<(String, String)>,
 }
 
-impl SignalPage {
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
-    }
-}
-
 async fn signal_page(
     state: &AppState,
     address: String,
@@ -253,11 +244,7 @@ async fn signal_page(
         ),
         people,
     });
-    if has_errors {
-        (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-    } else {
-        body
-    }
+    super::refused_if(has_errors, body)
 }
 
 /// `GET /network/signals/new`.

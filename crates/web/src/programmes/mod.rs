@@ -158,13 +158,6 @@ pub struct EditPage {
 }
 
 impl EditPage {
-    pub fn ticked(&self, name: &str, value: &str) -> bool {
-        self.form
-            .values
-            .get(&format!("{name}:{value}"))
-            .is_some_and(|v| v == "yes")
-    }
-
     pub fn kind_key(&self) -> String {
         format!("programme-kind-{}", self.programme.kind)
     }
