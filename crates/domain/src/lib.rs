@@ -9,6 +9,7 @@ pub mod coded;
 pub mod eligibility;
 pub mod groups;
 pub mod identity;
+pub mod indicators;
 pub mod instruments;
 pub mod lifecycle;
 pub mod messages;
