@@ -24,6 +24,7 @@ pub mod pool;
 pub mod programmes;
 pub mod quality;
 pub mod repo;
+pub mod reports;
 pub mod schema;
 pub mod synth;
 pub mod url;
