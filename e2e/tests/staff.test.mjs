@@ -12,7 +12,7 @@ after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
   administrator: ['/dashboard', '/network/partners', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/reports', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
   casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/account'],
   facilitator: ['/dashboard', '/groups', '/week', '/network/partners', '/account'],
 };

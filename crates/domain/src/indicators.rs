@@ -29,6 +29,21 @@ pub enum Fact {
 }
 
 impl Fact {
+    /// Its name in the sets' JSON.
+    pub fn code(self) -> &'static str {
+        match self {
+            Fact::Gender => "gender",
+            Fact::AgeAtEntry => "age_at_entry",
+            Fact::LabourStatus => "labour_status",
+            Fact::Education => "education",
+            Fact::Disability => "disability",
+            Fact::Minority => "minority",
+            Fact::ThirdCountry => "third_country",
+            Fact::ForeignBackground => "foreign_background",
+            Fact::Homeless => "homeless",
+        }
+    }
+
     /// The codes a coded fact takes; flags take "true" and "false";
     /// numbers none.
     fn codes(self) -> Option<Vec<&'static str>> {

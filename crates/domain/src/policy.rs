@@ -106,6 +106,9 @@ pub enum Action {
     KeepLearningLog,
     /// Everyone's learning log, the rhythm per programme, hours per person.
     ReadTeamLearning,
+    /// A programme's funder reports, with the drill-down to the participants
+    /// counted.
+    ReadReports,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -321,6 +324,12 @@ pub fn authorize(
             _ => Err(Denied::Role),
         },
         (KeepLearningLog, Resource::Organisation { .. }) => Ok(grant(None)),
+        // Reports count the whole organisation's participants and drill
+        // down to them: for coordinators.
+        (ReadReports, Resource::Organisation { .. }) => match role {
+            Coordinator => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
         (ReadTeamLearning, Resource::Organisation { .. }) => match role {
             Coordinator | Administrator => Ok(grant(None)),
             _ => Err(Denied::Role),

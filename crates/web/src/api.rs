@@ -103,6 +103,7 @@ pub fn document() -> utoipa::openapi::OpenApi {
     doc.merge(crate::messages::Doc::openapi());
     doc.merge(crate::outcomes::api::Doc::openapi());
     doc.merge(crate::network::api::Doc::openapi());
+    doc.merge(crate::reports::api::Doc::openapi());
     doc.merge(crate::participants::plan::Doc::openapi());
     declare_common_answers(&mut doc);
     doc

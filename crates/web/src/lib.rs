@@ -24,6 +24,7 @@ pub mod participants;
 pub mod programmes;
 pub mod quality;
 pub mod ratelimit;
+pub mod reports;
 pub mod routes;
 mod security;
 

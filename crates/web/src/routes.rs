@@ -167,6 +167,12 @@ fn all_routes() -> Routes {
             "/network/partners",
             crate::network::partners::map,
         )
+        .add(Method::GET, "/reports", crate::reports::page)
+        .add(
+            Method::GET,
+            "/api/v1/programmes/{id}/indicators",
+            crate::reports::api::programme_indicators,
+        )
         .add(
             Method::POST,
             "/network/follow-up",

@@ -142,3 +142,68 @@ mod tests {
         assert_eq!(age_on(d(2008, 3, 1), d(2026, 3, 1)), 18);
     }
 }
+
+/// A programme's report on one indicator set for a period.
+#[derive(Debug, Clone)]
+pub struct Report {
+    pub programme: String,
+    pub set: &'static domain::indicators::IndicatorSet,
+    pub from: NaiveDate,
+    pub to: NaiveDate,
+    pub figures: Vec<domain::indicators::Figure>,
+    /// Names of the participants counted, for the drill-down: id → name.
+    pub names: HashMap<String, String>,
+}
+
+/// Evaluates a built-in indicator set over a programme's entrants in a
+/// period, for those who may read reports.
+pub fn programme_report(
+    conn: &mut DbConn,
+    actor: &domain::policy::Actor,
+    programme_id: &str,
+    set_key: &str,
+    from: NaiveDate,
+    to: NaiveDate,
+    origin: crate::participants::Origin<'_>,
+) -> Result<Report, crate::participants::AccessError> {
+    let org = crate::groups::require(
+        conn,
+        actor,
+        domain::policy::Action::ReadReports,
+        "report.read",
+        origin,
+    )?;
+    let set = domain::indicators::built_in()
+        .iter()
+        .find(|s| s.key == set_key)
+        .ok_or(crate::error::DbError::NotFound("indicator set"))?;
+    let programme = crate::outcomes::results::programme_name(conn, &org, programme_id)?
+        .ok_or(crate::error::DbError::NotFound("programme"))?;
+    let facts = conn.transaction(|conn| entrants(conn, &org, programme_id, from, to))?;
+    let figures = domain::indicators::evaluate(set, &facts);
+    let ids: Vec<&String> = facts.iter().map(|f| &f.participant_id).collect();
+    let mut names = HashMap::new();
+    for chunk in ids.chunks(500) {
+        for (id, first, last) in participants::table
+            .filter(participants::organisation_id.eq(&org))
+            .filter(participants::id.eq_any(chunk))
+            .select((
+                participants::id,
+                participants::first_name,
+                participants::last_name,
+            ))
+            .load::<(String, String, String)>(conn)
+            .map_err(crate::error::DbError::from)?
+        {
+            names.insert(id, format!("{first} {last}"));
+        }
+    }
+    Ok(Report {
+        programme,
+        set,
+        from,
+        to,
+        figures,
+        names,
+    })
+}

@@ -182,6 +182,9 @@ impl Page {
                         ("/outcomes/instruments", "nav-instruments"),
                     ]);
                 }
+                if role == Some(Coordinator) {
+                    links.push(("/reports", "nav-reports"));
+                }
                 if matches!(role, Some(Administrator | Coordinator)) {
                     links.push(("/admin/programmes", "nav-programmes"));
                     links.push(("/admin/calendar", "nav-calendar"));

@@ -1,0 +1,118 @@
+//! `/api/v1` for reports: a programme's figures on a built-in indicator set.
+
+use super::year_bounds;
+use crate::AppState;
+use crate::auth::CurrentUser;
+use crate::client::ClientIp;
+use crate::error::{ApiError, ApiQuery, ErrorBody};
+use crate::network::run;
+use axum::Json;
+use axum::extract::{Path, State};
+use chrono::Datelike;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+use utoipa::{IntoParams, OpenApi, ToSchema};
+
+#[derive(OpenApi)]
+#[openapi(
+    paths(programme_indicators),
+    components(schemas(FigureOut, IndicatorReport))
+)]
+pub struct Doc;
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct ReportParams {
+    /// The indicator set (default: the ESF+ participants' set).
+    #[param(inline)]
+    pub set: Option<SetKey>,
+    /// The calendar year of entry (default: this year).
+    #[param(minimum = 2000, maximum = 2100, nullable = false)]
+    pub year: Option<i32>,
+}
+
+/// A built-in indicator set.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+pub enum SetKey {
+    #[serde(rename = "esf-plus-participants")]
+    EsfPlusParticipants,
+}
+
+/// One indicator's figure.
+#[derive(Serialize, ToSchema)]
+pub struct FigureOut {
+    pub key: String,
+    /// The funder's code.
+    pub code: String,
+    /// The funder's wording in English.
+    pub wording: String,
+    pub count: usize,
+    /// Per gender code.
+    pub by_gender: BTreeMap<String, usize>,
+}
+
+/// A programme's figures on an indicator set for a year.
+#[derive(Serialize, ToSchema)]
+pub struct IndicatorReport {
+    pub set: String,
+    pub version: u32,
+    pub source: String,
+    pub programme: String,
+    pub year: i32,
+    pub figures: Vec<FigureOut>,
+}
+
+/// A programme's figures on an indicator set, over those who entered it in
+/// a year; no person in them (coordinators).
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/indicators", tag = "reports",
+    security(("token" = [])),
+    params(("id" = String, Path, description = "Programme id"), ReportParams),
+    responses((status = 200, body = IndicatorReport), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn programme_indicators(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<ReportParams>,
+) -> Result<Json<IndicatorReport>, ApiError> {
+    let year = q.year.unwrap_or(state.clock.today().year());
+    let Some((from, to)) = year_bounds(year) else {
+        return Err(ApiError::BadRequest("invalid_query"));
+    };
+    let set = match q.set.unwrap_or(SetKey::EsfPlusParticipants) {
+        SetKey::EsfPlusParticipants => "esf-plus-participants",
+    };
+    let actor = me.actor;
+    let r = run(&state, address, move |conn, origin| {
+        db::reports::programme_report(conn, &actor, &id, set, from, to, origin)
+    })
+    .await??;
+    Ok(Json(IndicatorReport {
+        set: r.set.key.clone(),
+        version: r.set.version,
+        source: r.set.source.clone(),
+        programme: r.programme.clone(),
+        year,
+        figures: r
+            .set
+            .indicators
+            .iter()
+            .filter_map(|i| {
+                let f = r.figures.iter().find(|f| f.key == i.key)?;
+                Some(FigureOut {
+                    key: i.key.clone(),
+                    code: i.code.clone(),
+                    wording: i.wording.get("en").cloned().unwrap_or_default(),
+                    count: f.count,
+                    by_gender: f
+                        .by
+                        .get(&domain::indicators::Fact::Gender)
+                        .cloned()
+                        .unwrap_or_default(),
+                })
+            })
+            .collect(),
+    }))
+}
