@@ -25,6 +25,7 @@ pub mod programme;
 pub mod school;
 pub mod sealed;
 pub mod secret;
+pub mod suppression;
 pub mod totp;
 
 pub use clock::{Clock, ManualClock, SystemClock};
