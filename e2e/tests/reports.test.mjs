@@ -40,6 +40,10 @@ test('a programme\'s ESF+ figures with their definitions and the drill-down', as
   const byGender = await row.locator('td').evaluateAll((tds) => tds.slice(3).map((td) => Number(td.textContent)));
   assert.ok(byGender.reduce((a, b) => a + b, 0) <= best.total, 'the breakdown never exceeds the total');
   await inspect(page, 'reports-esf');
+  const href = await page.locator('a[href^="/reports/export.csv"]').getAttribute('href');
+  const csv = await page.request.get(`${baseUrl}${href}`);
+  assert.equal(csv.status(), 200);
+  assert.match(await csv.text(), new RegExp(`EECO18,[^\\n]*,${best.total},`));
   await Promise.all([page.waitForLoadState('load'), row.locator('a').click()]);
   assert.equal(await page.locator('#drill li').count(), best.total, 'every participant counted, listed once');
   await inspect(page, 'reports-drill');

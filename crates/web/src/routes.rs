@@ -170,6 +170,11 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/reports", crate::reports::page)
         .add(
             Method::GET,
+            "/reports/export.csv",
+            crate::reports::export_csv,
+        )
+        .add(
+            Method::GET,
             "/api/v1/programmes/{id}/indicators",
             crate::reports::api::programme_indicators,
         )

@@ -1537,3 +1537,5 @@ indicator-fact-minority = Minderheit
 indicator-fact-third_country = Drittstaatsangehörige
 indicator-fact-foreign_background = ausländische Herkunft
 indicator-fact-homeless = obdachlos oder vom Wohnungsmarkt ausgegrenzt
+reports-export-csv = Diese Zahlen herunterladen (CSV)
+reports-definition = Wie gezählt wird

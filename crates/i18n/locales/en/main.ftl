@@ -1516,3 +1516,5 @@ indicator-fact-minority = minority
 indicator-fact-third_country = third-country national
 indicator-fact-foreign_background = foreign background
 indicator-fact-homeless = homeless or housing exclusion
+reports-export-csv = Download these figures (CSV)
+reports-definition = How it is counted

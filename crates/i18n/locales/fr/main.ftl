@@ -1529,3 +1529,5 @@ indicator-fact-minority = minorité
 indicator-fact-third_country = ressortissante d'un pays tiers
 indicator-fact-foreign_background = origine étrangère
 indicator-fact-homeless = sans-abri ou exclusion du logement
+reports-export-csv = Télécharger ces chiffres (CSV)
+reports-definition = Comment c'est compté

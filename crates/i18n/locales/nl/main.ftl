@@ -1516,3 +1516,5 @@ indicator-fact-minority = minderheid
 indicator-fact-third_country = onderdaan van een derde land
 indicator-fact-foreign_background = buitenlandse achtergrond
 indicator-fact-homeless = dakloos of uitgesloten van huisvesting
+reports-export-csv = Deze cijfers downloaden (CSV)
+reports-definition = Hoe het geteld wordt

@@ -206,14 +206,15 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
         .flatten()
 }
 
-/// `GET /reports?programme=&set=&year=&drill=`.
-pub async fn page(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
-    page: Page,
-    CurrentUser(me): CurrentUser,
-    Query(q): Query<Params>,
-) -> Response {
+/// The report a request asks for: (year, set key, programmes, report).
+type Loaded = (i32, String, Vec<db::models::Programme>, Option<Report>);
+
+async fn load(
+    state: &AppState,
+    address: String,
+    me: &crate::auth::Signed,
+    q: &Params,
+) -> Result<Result<Loaded, db::participants::AccessError>, db::DbError> {
     let today = state.clock.today();
     let year = q
         .year
@@ -230,7 +231,7 @@ pub async fn page(
     };
     let actor = me.actor.clone();
     let (programme, set_key) = (q.programme.clone(), set.clone());
-    let found = run(&state, address, move |conn, origin| {
+    run(state, address, move |conn, origin| {
         // Refused callers learn nothing, not even the programme list.
         let org = db::groups::require(
             conn,
@@ -247,10 +248,20 @@ pub async fn page(
                 conn, &actor, &programme, &set_key, from, to, origin,
             )?)
         };
-        Ok::<_, db::participants::AccessError>((programmes, report))
+        Ok((year, set, programmes, report))
     })
-    .await;
-    let (programmes, report) = match found {
+    .await
+}
+
+/// `GET /reports?programme=&set=&year=&drill=`.
+pub async fn page(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<Params>,
+) -> Response {
+    let (year, set, programmes, report) = match load(&state, address, &me, &q).await {
         Ok(Ok(x)) => x,
         Ok(Err(e)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
@@ -280,6 +291,73 @@ pub async fn page(
         report,
         page,
     })
+}
+
+/// `GET /reports/export.csv?programme=&set=&year=`: the figures on screen,
+/// in the reader's language, no person in them.
+pub async fn export_csv(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    page: Page,
+    CurrentUser(me): CurrentUser,
+    Query(q): Query<Params>,
+) -> Response {
+    let report = match load(&state, address, &me, &q).await {
+        Ok(Ok((_, _, _, Some(r)))) => r,
+        Ok(Ok(_)) => return page.error(axum::http::StatusCode::NOT_FOUND),
+        Ok(Err(e)) => return access_failure(page, e),
+        Err(e) => return internal(page, e),
+    };
+    let view = ReportPage {
+        form: FormState::default(),
+        programmes: Vec::new(),
+        sets: Vec::new(),
+        drill: None,
+        report: Some(report),
+        page,
+    };
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let head = [
+        "reports-code",
+        "reports-indicator",
+        "reports-definition",
+        "reports-count",
+        "coded-gender-woman",
+        "coded-gender-man",
+        "coded-gender-non_binary",
+    ]
+    .map(|k| view.page.t(k));
+    let mut ok = w.write_record(&head).is_ok();
+    for l in view.lines() {
+        ok &= w
+            .write_record([
+                l.indicator.code.clone(),
+                view.wording(l.indicator),
+                view.definition(l.indicator),
+                l.figure.count.to_string(),
+                view.gender(l.figure, "woman").to_string(),
+                view.gender(l.figure, "man").to_string(),
+                view.gender(l.figure, "non_binary").to_string(),
+            ])
+            .is_ok();
+    }
+    let bytes = match (ok, w.into_inner()) {
+        (true, Ok(b)) => b,
+        _ => return internal(view.page, "csv export failed"),
+    };
+    use axum::http::header;
+    use axum::response::IntoResponse;
+    (
+        [
+            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
+            (
+                header::CONTENT_DISPOSITION,
+                "attachment; filename=\"report.csv\"",
+            ),
+        ],
+        bytes,
+    )
+        .into_response()
 }
 
 #[cfg(test)]
