@@ -222,6 +222,11 @@ fn changes_are_checked_and_stale_partners_found() {
     let today = d(2026, 11, 24);
     let stale = partners::stale(&mut conn, &org, today).unwrap();
     assert!(stale.iter().any(|p| p.id == id));
+    assert_eq!(
+        partners::stale_count(&mut conn, &org, today).unwrap(),
+        stale.len(),
+        "the dashboard's count is the list's length"
+    );
     assert!(stale.iter().all(|p| p.own));
     partners::verify(&mut conn, &coordinator, &id, today, origin()).unwrap();
     assert!(

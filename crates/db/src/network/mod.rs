@@ -75,7 +75,7 @@ pub fn due(conn: &mut DbConn, actor: &Actor, today: NaiveDate) -> DbResult<Due> 
     let stale_partners = if matches!(role, Role::Facilitator) {
         0
     } else {
-        partners::stale(conn, org, today)?.len()
+        partners::stale_count(conn, org, today)?
     };
     Ok(Due {
         decisions: meetings::open_decisions_of(conn, org, me)?,

@@ -509,6 +509,19 @@ pub fn search(
     })?)
 }
 
+/// How many of the organisation's own partners were not verified for a
+/// year (for the dashboard: one column read, not the map).
+pub fn stale_count(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<usize> {
+    Ok(partners::table
+        .filter(partners::organisation_id.eq(org))
+        .filter(partners::active.eq(true))
+        .select(partners::verified_on)
+        .load::<Option<NaiveDate>>(conn)?
+        .into_iter()
+        .filter(|v| domain::network::is_stale(*v, today))
+        .count())
+}
+
 /// The organisation's own partners not verified for a year.
 pub fn stale(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<PartnerLine>> {
     Ok(lines(conn, org, None, today)?

@@ -348,16 +348,14 @@ pub struct Shared {
     pub municipality: String,
 }
 
-/// The consent in force on `today` by which she agreed to share her data
-/// with the partner named `partner` (its id), if any.
-fn sharing_consent(
+/// Her consents in force on `today` to share her data with a named
+/// partner: (consent id, partner name as written).
+fn sharing_consents(
     conn: &mut DbConn,
     org: &str,
     participant_id: &str,
-    partner: &str,
     today: NaiveDate,
-) -> DbResult<Option<String>> {
-    let wanted = partner.trim().to_lowercase();
+) -> DbResult<Vec<(String, String)>> {
     Ok(consents::table
         .filter(consents::organisation_id.eq(org))
         .filter(consents::participant_id.eq(participant_id))
@@ -369,10 +367,17 @@ fn sharing_consent(
                 .or(consents::withdrawn_on.gt(today)),
         )
         .select((consents::id, consents::partner_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
+        .load(conn)?)
+}
+
+/// The consent among `consents` that names the partner `partner` (case
+/// and surrounding spaces aside).
+fn consent_for<'a>(consents: &'a [(String, String)], partner: &str) -> Option<&'a str> {
+    let wanted = partner.trim().to_lowercase();
+    consents
+        .iter()
         .find(|(_, name)| name.trim().to_lowercase() == wanted)
-        .map(|(id, _)| id))
+        .map(|(id, _)| id.as_str())
 }
 
 /// Shares her data with the referral's partner: only under her consent to
@@ -396,8 +401,8 @@ pub fn share(
                 .filter(referrals::id.eq(referral_id))
                 .select((partners::name, referrals::service, referrals::reason))
                 .first(conn)?;
-            let Some(consent) = sharing_consent(conn, &org, &participant_id, &partner, today)?
-            else {
+            let consents = sharing_consents(conn, &org, &participant_id, today)?;
+            let Some(consent) = consent_for(&consents, &partner).map(str::to_owned) else {
                 audit::record(
                     conn,
                     &Event::by(actor, "referral.share", origin.ip, origin.at)
@@ -589,13 +594,14 @@ pub fn of_participant(
         {
             *shares.entry(rid).or_default() += 1;
         }
+        let consents = sharing_consents(conn, &org, participant_id, today)?;
         let mut out = Vec::with_capacity(rows.len());
         for r in rows {
             let status: ReferralStatus =
                 r.6.parse()
                     .map_err(|_| DbError::Invalid("referral status"))?;
             let history = history.remove(&r.0).unwrap_or_default();
-            let consent = sharing_consent(conn, &org, participant_id, &r.2, today)?.is_some();
+            let consent = consent_for(&consents, &r.2).is_some();
             out.push(ReferralView {
                 waiting_days: waiting_days(&history),
                 follow_up: needs_follow_up(status, r.7, after, today),

@@ -209,6 +209,23 @@ pub fn linkable(conn: &mut DbConn, actor: &Actor) -> DbResult<Vec<(String, Strin
         .collect())
 }
 
+/// What a save writes, the same for a new signal and a change.
+#[derive(Insertable, AsChangeset)]
+#[diesel(table_name = signals, treat_none_as_null = true)]
+struct SignalFacts<'a> {
+    category: &'a str,
+    domain: &'a str,
+    concerns: &'a str,
+    description: &'a str,
+    status: &'a str,
+    noted_on: NaiveDate,
+    raised_with: &'a str,
+    raised_on: Option<NaiveDate>,
+    answer: &'a str,
+    answered_on: Option<NaiveDate>,
+    resolved_on: Option<NaiveDate>,
+}
+
 /// Records a signal (`id` None) or changes one, if nobody saved it since
 /// `version`. Returns its id.
 pub fn save(
@@ -254,6 +271,19 @@ pub fn save(
         }
     };
     let allowed_ids: Vec<&String> = allowed.iter().map(|(id, _)| id).collect();
+    let facts = SignalFacts {
+        category: c.category.code(),
+        domain: c.domain.code(),
+        concerns: input.concerns.trim(),
+        description: input.description.trim(),
+        status: c.status.code(),
+        noted_on: c.noted_on,
+        raised_with: input.raised_with.trim(),
+        raised_on: input.raised_on,
+        answer: input.answer.trim(),
+        answered_on: input.answered_on,
+        resolved_on: input.resolved_on,
+    };
     write_tx(conn, |conn| -> Result<String, SignalError> {
         let sid = match id {
             Some(sid) => {
@@ -264,17 +294,7 @@ pub fn save(
                         .filter(signals::version.eq(version)),
                 )
                 .set((
-                    signals::category.eq(c.category.code()),
-                    signals::domain.eq(c.domain.code()),
-                    signals::concerns.eq(input.concerns.trim()),
-                    signals::description.eq(input.description.trim()),
-                    signals::status.eq(c.status.code()),
-                    signals::noted_on.eq(c.noted_on),
-                    signals::raised_with.eq(input.raised_with.trim()),
-                    signals::raised_on.eq(input.raised_on),
-                    signals::answer.eq(input.answer.trim()),
-                    signals::answered_on.eq(input.answered_on),
-                    signals::resolved_on.eq(input.resolved_on),
+                    &facts,
                     signals::version.eq(version + 1),
                     signals::updated_at.eq(origin.at),
                 ))
@@ -305,19 +325,9 @@ pub fn save(
                 let sid = new_id();
                 diesel::insert_into(signals::table)
                     .values((
+                        &facts,
                         signals::id.eq(&sid),
                         signals::organisation_id.eq(&org),
-                        signals::category.eq(c.category.code()),
-                        signals::domain.eq(c.domain.code()),
-                        signals::concerns.eq(input.concerns.trim()),
-                        signals::description.eq(input.description.trim()),
-                        signals::status.eq(c.status.code()),
-                        signals::noted_on.eq(c.noted_on),
-                        signals::raised_with.eq(input.raised_with.trim()),
-                        signals::raised_on.eq(input.raised_on),
-                        signals::answer.eq(input.answer.trim()),
-                        signals::answered_on.eq(input.answered_on),
-                        signals::resolved_on.eq(input.resolved_on),
                         signals::affected.eq(0),
                         signals::recorded_by.eq(Some(actor.user_id())),
                         signals::version.eq(1),

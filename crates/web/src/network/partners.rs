@@ -13,7 +13,7 @@ use askama::Template;
 use axum::Form;
 use axum::extract::{Path, Query, State};
 use axum::http::StatusCode;
-use axum::response::{IntoResponse, Response};
+use axum::response::Response;
 use db::network::partners::{
     self, ContactInput, PartnerError, PartnerInput, PartnerLine, PartnerView,
 };
@@ -315,10 +315,10 @@ async fn save_with(
     .await;
     match saved {
         Ok(Ok(pid)) => see_other(&format!("/network/partners/{pid}?saved=1")),
-        Ok(Err(PartnerError::Invalid(errors))) => {
-            let body = form_page(page, me.actor.role(), id, form_with(&p, errors));
-            (StatusCode::UNPROCESSABLE_ENTITY, body).into_response()
-        }
+        Ok(Err(PartnerError::Invalid(errors))) => super::refused_if(
+            true,
+            form_page(page, me.actor.role(), id, form_with(&p, errors)),
+        ),
         Ok(Err(PartnerError::Conflict)) => page.error(StatusCode::CONFLICT),
         Ok(Err(PartnerError::Access(e))) => access_failure(page, e),
         Err(e) => internal(page, e),
