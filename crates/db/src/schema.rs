@@ -21,6 +21,7 @@ diesel::table! {
         quiet_until -> Time,
         digest_at -> Time,
         referral_follow_up_days -> Integer,
+        region -> Nullable<Text>,
     }
 }
 
@@ -176,6 +177,7 @@ diesel::table! {
         report_strands -> Text,
         version -> Integer,
         intervision_weeks -> Nullable<Integer>,
+        pooled -> Bool,
     }
 }
 
@@ -970,6 +972,53 @@ diesel::table! {
     }
 }
 
+diesel::table! {
+    budgets (id) {
+        id -> Text,
+        organisation_id -> Text,
+        programme_id -> Text,
+        year -> Integer,
+        version -> Integer,
+        created_at -> Timestamp,
+        updated_at -> Timestamp,
+    }
+}
+
+diesel::table! {
+    budget_lines (budget_id, line) {
+        organisation_id -> Text,
+        budget_id -> Text,
+        line -> Text,
+        amount_cents -> BigInt,
+    }
+}
+
+diesel::table! {
+    allocation_keys (budget_id, funder, line) {
+        organisation_id -> Text,
+        budget_id -> Text,
+        funder -> Text,
+        line -> Text,
+        kind -> Text,
+        basis_points -> Integer,
+    }
+}
+
+diesel::table! {
+    costs (id) {
+        id -> Text,
+        organisation_id -> Text,
+        programme_id -> Text,
+        booked_on -> Date,
+        line -> Text,
+        amount_cents -> BigInt,
+        description -> Text,
+        import_key -> Nullable<Text>,
+        recorded_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
 diesel::joinable!(sessions -> users (user_id));
 diesel::joinable!(api_tokens -> users (user_id));
 diesel::joinable!(sites -> organisations (organisation_id));
@@ -1008,9 +1057,17 @@ diesel::joinable!(meeting_attendees -> meetings (meeting_id));
 diesel::joinable!(meeting_decisions -> meetings (meeting_id));
 diesel::joinable!(meeting_reviews -> meetings (meeting_id));
 diesel::joinable!(learning_log -> users (user_id));
+diesel::joinable!(budgets -> programmes (programme_id));
+diesel::joinable!(budget_lines -> budgets (budget_id));
+diesel::joinable!(allocation_keys -> budgets (budget_id));
+diesel::joinable!(costs -> programmes (programme_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    budgets,
+    budget_lines,
+    allocation_keys,
+    costs,
     referrals,
     referral_events,
     data_shares,

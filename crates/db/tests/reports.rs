@@ -9,7 +9,7 @@ use db::models::{Participant, ParticipantSensitive, Trajectory};
 use db::schema::*;
 use db::{DbConn, repo};
 use diesel::prelude::*;
-use domain::indicators::{Fact, built_in, evaluate};
+use domain::indicators::{Fact, Records, Unit, built_in, evaluate};
 use test_support::{TestDatabase, test_now};
 
 fn d(y: i32, m: u32, day: u32) -> NaiveDate {
@@ -199,8 +199,8 @@ fn the_esf_plus_indicators_of_a_hand_made_programme() {
         .iter()
         .find(|s| s.key == "esf-plus-participants")
         .unwrap();
-    let figures = evaluate(esf, &facts);
-    let count = |k: &str| figures.iter().find(|f| f.key == k).unwrap().count;
+    let figures = evaluate(esf, &Records::default().with(Unit::Entrants, facts));
+    let count = |k: &str| figures.iter().find(|f| f.key == k).unwrap().value;
     let expected = [
         ("total", 4),
         ("unemployed", 2),

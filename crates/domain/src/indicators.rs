@@ -11,7 +11,92 @@ use crate::instruments::Texts;
 use serde::{Deserialize, Serialize};
 use std::collections::{BTreeMap, HashSet};
 
-/// A fact about a participant an indicator may look at.
+/// What an indicator counts: the records of one kind in the period.
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, Default,
+)]
+#[serde(rename_all = "snake_case")]
+pub enum Unit {
+    /// Participants who entered the programme in the period (first day of
+    /// a trajectory), with their facts at entry: the ESF+ outputs.
+    #[default]
+    Entrants,
+    /// Participants in the programme at any time in the period (reached,
+    /// supported).
+    Participants,
+    /// Participants whose trajectory ended in the period.
+    Leavers,
+    /// The programme's group sessions planned in the period.
+    Sessions,
+    /// One member's mark at a session held in the period.
+    Attendances,
+    /// Members' children in childcare or a children's group at a session
+    /// their mother attended in the period.
+    Children,
+    /// Intakes decided in the period.
+    Intakes,
+    /// Referrals to partners made in the period.
+    Referrals,
+    /// Signals raised in the period about the programme's participants.
+    Signals,
+    /// Plan evaluations held in the period.
+    Evaluations,
+    /// Anonymous satisfaction answers given in the period.
+    Responses,
+    /// Actual costs booked in the period.
+    Costs,
+}
+
+impl Unit {
+    pub const ALL: [Unit; 12] = [
+        Unit::Entrants,
+        Unit::Participants,
+        Unit::Leavers,
+        Unit::Sessions,
+        Unit::Attendances,
+        Unit::Children,
+        Unit::Intakes,
+        Unit::Referrals,
+        Unit::Signals,
+        Unit::Evaluations,
+        Unit::Responses,
+        Unit::Costs,
+    ];
+
+    pub fn code(self) -> &'static str {
+        match self {
+            Unit::Entrants => "entrants",
+            Unit::Participants => "participants",
+            Unit::Leavers => "leavers",
+            Unit::Sessions => "sessions",
+            Unit::Attendances => "attendances",
+            Unit::Children => "children",
+            Unit::Intakes => "intakes",
+            Unit::Referrals => "referrals",
+            Unit::Signals => "signals",
+            Unit::Evaluations => "evaluations",
+            Unit::Responses => "responses",
+            Unit::Costs => "costs",
+        }
+    }
+
+    /// Whether its records are participants (the completeness rule applies).
+    pub fn is_person(self) -> bool {
+        matches!(self, Unit::Entrants | Unit::Participants | Unit::Leavers)
+    }
+}
+
+/// What kind of value a fact takes.
+enum Kind {
+    /// One of these codes.
+    Coded(Vec<&'static str>),
+    /// Codes an organisation chooses (any lower-case code).
+    Open,
+    Flag,
+    Number,
+}
+
+/// A fact about a record an indicator may look at.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Fact {
@@ -26,9 +111,91 @@ pub enum Fact {
     ThirdCountry,
     ForeignBackground,
     Homeless,
+    /// The report strands of her programme (e.g. collective_modules).
+    Strands,
+    /// Held sessions she attended in the period.
+    SessionsAttended,
+    /// She attended a session of a group with a language level.
+    LanguageCourse,
+    /// She attended an informative session.
+    CivicOrientation,
+    /// Her casemanager recorded an individual contact with her.
+    PersonalGuidance,
+    /// CEFR levels gained between her first and last language assessment.
+    LanguageLevelsGained,
+    /// Life domains scored higher at her last measurement than at her first.
+    DomainsProgressed,
+    /// How her trajectory ended (completed or stopped).
+    Ending,
+    StopReason,
+    /// Her situation within four weeks of leaving (ESF+ results).
+    ExitEducation,
+    ExitQualification,
+    ExitEmployed,
+    ExitJobSearching,
+    SessionKind,
+    Cancelled,
+    /// A session's planned length.
+    Minutes,
+    Mark,
+    ExcuseReason,
+    /// Childcare (under 7) or the children's group (7 and older).
+    Care,
+    IntakeOutcome,
+    ReferralStatus,
+    SignalCategory,
+    /// Held no later than the plan's rhythm after the previous one.
+    OnTime,
+    /// "The activity was helpful for my integration."
+    Helpful,
+    /// A budget line.
+    CostLine,
+    /// A staff cost (reported separately).
+    StaffCost,
+    /// An amount in cents.
+    Cents,
 }
 
 impl Fact {
+    pub const ALL: [Fact; 36] = [
+        Fact::Gender,
+        Fact::AgeAtEntry,
+        Fact::LabourStatus,
+        Fact::Education,
+        Fact::Disability,
+        Fact::Minority,
+        Fact::ThirdCountry,
+        Fact::ForeignBackground,
+        Fact::Homeless,
+        Fact::Strands,
+        Fact::SessionsAttended,
+        Fact::LanguageCourse,
+        Fact::CivicOrientation,
+        Fact::PersonalGuidance,
+        Fact::LanguageLevelsGained,
+        Fact::DomainsProgressed,
+        Fact::Ending,
+        Fact::StopReason,
+        Fact::ExitEducation,
+        Fact::ExitQualification,
+        Fact::ExitEmployed,
+        Fact::ExitJobSearching,
+        Fact::SessionKind,
+        Fact::Cancelled,
+        Fact::Minutes,
+        Fact::Mark,
+        Fact::ExcuseReason,
+        Fact::Care,
+        Fact::IntakeOutcome,
+        Fact::ReferralStatus,
+        Fact::SignalCategory,
+        Fact::OnTime,
+        Fact::Helpful,
+        Fact::CostLine,
+        Fact::StaffCost,
+        Fact::Cents,
+    ];
+
     /// Its name in the sets' JSON.
     pub fn code(self) -> &'static str {
         match self {
@@ -41,64 +208,180 @@ impl Fact {
             Fact::ThirdCountry => "third_country",
             Fact::ForeignBackground => "foreign_background",
             Fact::Homeless => "homeless",
+            Fact::Strands => "strands",
+            Fact::SessionsAttended => "sessions_attended",
+            Fact::LanguageCourse => "language_course",
+            Fact::CivicOrientation => "civic_orientation",
+            Fact::PersonalGuidance => "personal_guidance",
+            Fact::LanguageLevelsGained => "language_levels_gained",
+            Fact::DomainsProgressed => "domains_progressed",
+            Fact::Ending => "ending",
+            Fact::StopReason => "stop_reason",
+            Fact::ExitEducation => "exit_education",
+            Fact::ExitQualification => "exit_qualification",
+            Fact::ExitEmployed => "exit_employed",
+            Fact::ExitJobSearching => "exit_job_searching",
+            Fact::SessionKind => "session_kind",
+            Fact::Cancelled => "cancelled",
+            Fact::Minutes => "minutes",
+            Fact::Mark => "mark",
+            Fact::ExcuseReason => "excuse_reason",
+            Fact::Care => "care",
+            Fact::IntakeOutcome => "intake_outcome",
+            Fact::ReferralStatus => "referral_status",
+            Fact::SignalCategory => "signal_category",
+            Fact::OnTime => "on_time",
+            Fact::Helpful => "helpful",
+            Fact::CostLine => "cost_line",
+            Fact::StaffCost => "staff_cost",
+            Fact::Cents => "cents",
         }
     }
 
-    /// The codes a coded fact takes; flags take "true" and "false";
-    /// numbers none.
-    fn codes(self) -> Option<Vec<&'static str>> {
+    fn kind(self) -> Kind {
+        use crate::groups::{ExcuseReason, Mark, SessionKind};
+        use crate::lifecycle::{IntakeOutcome, StopReason};
+        use crate::network::{ReferralStatus, SignalCategory};
         use crate::participant::{Education, Gender, LabourStatus, SensitiveAnswer};
-        let of = |all: Vec<&'static str>| Some(all);
+        macro_rules! coded {
+            ($t:ty) => {
+                Kind::Coded(<$t>::ALL.iter().map(|v| v.code()).collect())
+            };
+        }
         match self {
-            Fact::Gender => of(Gender::ALL.iter().map(|g| g.code()).collect()),
-            Fact::LabourStatus => of(LabourStatus::ALL.iter().map(|g| g.code()).collect()),
-            Fact::Education => of(Education::ALL.iter().map(|g| g.code()).collect()),
-            Fact::Disability | Fact::Minority => {
-                of(SensitiveAnswer::ALL.iter().map(|g| g.code()).collect())
-            }
-            Fact::ThirdCountry | Fact::ForeignBackground | Fact::Homeless => {
-                of(vec!["true", "false"])
-            }
-            Fact::AgeAtEntry => None,
+            Fact::Gender => coded!(Gender),
+            Fact::LabourStatus => coded!(LabourStatus),
+            Fact::Education => coded!(Education),
+            Fact::Disability | Fact::Minority => coded!(SensitiveAnswer),
+            Fact::StopReason => coded!(StopReason),
+            Fact::SessionKind => coded!(SessionKind),
+            Fact::Mark => coded!(Mark),
+            Fact::ExcuseReason => coded!(ExcuseReason),
+            Fact::IntakeOutcome => coded!(IntakeOutcome),
+            Fact::ReferralStatus => coded!(ReferralStatus),
+            Fact::SignalCategory => coded!(SignalCategory),
+            Fact::Ending => Kind::Coded(vec!["completed", "stopped"]),
+            Fact::Care => Kind::Coded(vec!["childcare", "childrens_group"]),
+            Fact::CostLine => Kind::Coded(crate::budget::LINES.to_vec()),
+            Fact::Strands => Kind::Open,
+            Fact::ThirdCountry
+            | Fact::ForeignBackground
+            | Fact::Homeless
+            | Fact::LanguageCourse
+            | Fact::CivicOrientation
+            | Fact::PersonalGuidance
+            | Fact::ExitEducation
+            | Fact::ExitQualification
+            | Fact::ExitEmployed
+            | Fact::ExitJobSearching
+            | Fact::Cancelled
+            | Fact::OnTime
+            | Fact::Helpful
+            | Fact::StaffCost => Kind::Flag,
+            Fact::AgeAtEntry
+            | Fact::SessionsAttended
+            | Fact::LanguageLevelsGained
+            | Fact::DomainsProgressed
+            | Fact::Minutes
+            | Fact::Cents => Kind::Number,
+        }
+    }
+
+    /// The codes a coded fact or a flag takes (None: numbers and open codes).
+    pub fn values(self) -> Option<Vec<&'static str>> {
+        match self.kind() {
+            Kind::Coded(all) => Some(all),
+            Kind::Flag => Some(vec!["true", "false"]),
+            Kind::Open | Kind::Number => None,
+        }
+    }
+
+    pub fn is_number(self) -> bool {
+        matches!(self.kind(), Kind::Number)
+    }
+
+    /// Whether records of this unit carry the fact.
+    pub fn applies_to(self, unit: Unit) -> bool {
+        use Fact::*;
+        match self {
+            Strands => unit.is_person() || unit == Unit::Costs,
+            Gender | AgeAtEntry | LabourStatus | Education | Disability | Minority
+            | ThirdCountry | ForeignBackground | Homeless | SessionsAttended | LanguageCourse
+            | CivicOrientation | PersonalGuidance | LanguageLevelsGained | DomainsProgressed
+            | Ending | StopReason | ExitEducation | ExitQualification | ExitEmployed
+            | ExitJobSearching => unit.is_person(),
+            SessionKind => matches!(unit, Unit::Sessions | Unit::Attendances),
+            Cancelled | Minutes => unit == Unit::Sessions,
+            Mark | ExcuseReason => unit == Unit::Attendances,
+            Care => unit == Unit::Children,
+            IntakeOutcome => unit == Unit::Intakes,
+            ReferralStatus => unit == Unit::Referrals,
+            SignalCategory => unit == Unit::Signals,
+            OnTime => unit == Unit::Evaluations,
+            Helpful => unit == Unit::Responses,
+            CostLine | StaffCost | Cents => unit == Unit::Costs,
         }
     }
 }
 
-/// A fact's value for one participant.
+/// A fact's value for one record.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Value {
     Code(String),
+    /// Several codes (a programme's strands); a condition holds when one does.
+    Codes(Vec<String>),
     Number(i64),
     Flag(bool),
 }
 
 impl Value {
-    fn code(&self) -> String {
+    fn codes(&self) -> Vec<String> {
         match self {
-            Value::Code(c) => c.clone(),
-            Value::Number(n) => n.to_string(),
-            Value::Flag(b) => b.to_string(),
+            Value::Code(c) => vec![c.clone()],
+            Value::Codes(c) => c.clone(),
+            Value::Number(n) => vec![n.to_string()],
+            Value::Flag(b) => vec![b.to_string()],
         }
     }
 }
 
-/// What is known of one participant (facts not known are absent).
+/// What is known of one record (facts not known are absent).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Facts {
-    pub participant_id: String,
+    /// Unique among the records of its unit.
+    pub id: String,
+    /// The participant the record is about, for the drill-down.
+    pub participant: Option<String>,
     values: BTreeMap<Fact, Value>,
 }
 
 impl Facts {
+    /// A participant's facts.
     pub fn of(participant_id: impl Into<String>) -> Self {
+        let id = participant_id.into();
         Facts {
-            participant_id: participant_id.into(),
+            participant: Some(id.clone()),
+            id,
+            values: BTreeMap::new(),
+        }
+    }
+
+    /// Another record, about a participant or not.
+    pub fn record(id: impl Into<String>, participant: Option<String>) -> Self {
+        Facts {
+            id: id.into(),
+            participant,
             values: BTreeMap::new(),
         }
     }
 
     /// Sets a fact (None leaves it unknown).
     pub fn with(mut self, fact: Fact, value: Option<Value>) -> Self {
+        self.set(fact, value);
+        self
+    }
+
+    pub fn set(&mut self, fact: Fact, value: Option<Value>) {
         match value {
             Some(v) => {
                 self.values.insert(fact, v);
@@ -107,15 +390,34 @@ impl Facts {
                 self.values.remove(&fact);
             }
         }
-        self
     }
 
     pub fn get(&self, fact: Fact) -> Option<&Value> {
         self.values.get(&fact)
     }
+
+    fn number(&self, fact: Fact) -> i64 {
+        match self.get(fact) {
+            Some(Value::Number(n)) => *n,
+            _ => 0,
+        }
+    }
 }
 
-/// A condition over a participant's facts.
+/// The records of a period, per unit.
+#[derive(Debug, Clone, Default)]
+pub struct Records {
+    pub by_unit: BTreeMap<Unit, Vec<Facts>>,
+}
+
+impl Records {
+    pub fn with(mut self, unit: Unit, records: Vec<Facts>) -> Self {
+        self.by_unit.insert(unit, records);
+        self
+    }
+}
+
+/// A condition over a record's facts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(untagged)]
 pub enum Condition {
@@ -153,7 +455,7 @@ impl Condition {
             Condition::Not { not } => !not.holds(facts),
             Condition::In { fact, values } => facts
                 .get(*fact)
-                .is_some_and(|v| values.iter().any(|x| *x == v.code())),
+                .is_some_and(|v| v.codes().iter().any(|c| values.contains(c))),
             Condition::Range { fact, from, to } => match facts.get(*fact) {
                 Some(Value::Number(n)) => {
                     from.is_none_or(|f| *n >= f) && to.is_none_or(|t| *n <= t)
@@ -163,25 +465,58 @@ impl Condition {
         }
     }
 
-    fn check(&self, indicator: &str) -> Result<(), SetError> {
+    fn check(&self, indicator: &str, unit: Unit) -> Result<(), SetError> {
+        let bad = || Err(SetError::BadCondition(indicator.to_owned()));
         match self {
             Condition::All { all: cs } | Condition::Any { any: cs } => {
-                cs.iter().try_for_each(|c| c.check(indicator))
+                cs.iter().try_for_each(|c| c.check(indicator, unit))
             }
-            Condition::Not { not } => not.check(indicator),
-            Condition::In { fact, values } => match fact.codes() {
+            Condition::Not { not } => not.check(indicator, unit),
+            Condition::In { fact, .. } | Condition::Range { fact, .. }
+                if !fact.applies_to(unit) =>
+            {
+                bad()
+            }
+            Condition::In { fact, values } => match fact.values() {
                 Some(codes) if values.iter().all(|v| codes.contains(&v.as_str())) => Ok(()),
-                _ => Err(SetError::BadCondition(indicator.to_owned())),
+                None if !fact.is_number() && !values.is_empty() => Ok(()),
+                _ => bad(),
             },
             Condition::Range { fact, from, to } => {
-                if fact.codes().is_some() || (from.is_none() && to.is_none()) {
-                    Err(SetError::BadCondition(indicator.to_owned()))
+                if !fact.is_number() || (from.is_none() && to.is_none()) {
+                    bad()
                 } else {
                     Ok(())
                 }
             }
         }
     }
+}
+
+/// How a figure reads.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "snake_case")]
+pub enum Show {
+    /// How many records.
+    #[default]
+    Count,
+    /// A sum of minutes, shown in hours.
+    Hours,
+    /// A sum of cents, shown in euros.
+    Euros,
+    /// One figure as a share of another, in per cent.
+    Percent,
+    /// One figure divided by another (e.g. attendances per session).
+    Average,
+}
+
+/// One figure divided by another of the same set.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Ratio {
+    /// The numerator's key.
+    pub of: String,
+    /// The denominator's key.
+    pub per: String,
 }
 
 /// One indicator of a set.
@@ -194,12 +529,23 @@ pub struct Indicator {
     pub code: String,
     /// The funder's wording, per language.
     pub wording: Texts,
-    /// Who is counted; none: every participant.
+    /// What is counted.
+    #[serde(default)]
+    pub unit: Unit,
+    /// Which records are counted; none: every record of the unit.
     #[serde(default)]
     pub when: Option<Condition>,
     /// Breakdowns, e.g. by gender.
     #[serde(default)]
     pub by: Vec<Fact>,
+    /// Sums this number fact (minutes, cents) instead of counting.
+    #[serde(default)]
+    pub sum: Option<Fact>,
+    /// A ratio of two other indicators instead of a count.
+    #[serde(default)]
+    pub ratio: Option<Ratio>,
+    #[serde(default)]
+    pub show: Show,
     /// Counts participants whose required facts are incomplete too.
     #[serde(default)]
     pub counts_incomplete: bool,
@@ -232,8 +578,14 @@ pub enum SetError {
     Duplicate(String),
     #[error("indicator {0} has no wording")]
     NoWording(String),
-    #[error("indicator {0} has a condition on an unknown value or a range on a coded fact")]
+    #[error(
+        "indicator {0} has a condition on an unknown value, a fact its unit does not have, or a range on a coded fact"
+    )]
     BadCondition(String),
+    #[error("indicator {0} sums or breaks down by a fact its unit does not have")]
+    BadMeasure(String),
+    #[error("indicator {0} is a ratio of indicators the set does not have")]
+    BadRatio(String),
 }
 
 impl IndicatorSet {
@@ -257,7 +609,26 @@ impl IndicatorSet {
                 return Err(SetError::NoWording(i.key.clone()));
             }
             if let Some(c) = &i.when {
-                c.check(&i.key)?;
+                c.check(&i.key, i.unit)?;
+            }
+            let bad_sum = i
+                .sum
+                .is_some_and(|f| !f.is_number() || !f.applies_to(i.unit));
+            let bad_by = i.by.iter().any(|f| !f.applies_to(i.unit));
+            if bad_sum || bad_by {
+                return Err(SetError::BadMeasure(i.key.clone()));
+            }
+        }
+        for i in &set.indicators {
+            if let Some(r) = &i.ratio {
+                let plain = |k: &str| {
+                    set.indicators
+                        .iter()
+                        .any(|j| j.key == k && j.ratio.is_none())
+                };
+                if !plain(&r.of) || !plain(&r.per) {
+                    return Err(SetError::BadRatio(i.key.clone()));
+                }
             }
         }
         Ok(set)
@@ -267,63 +638,123 @@ impl IndicatorSet {
     pub fn complete(&self, facts: &Facts) -> bool {
         self.required.iter().all(|f| facts.get(*f).is_some())
     }
+
+    /// The units its indicators count (what the records must hold).
+    pub fn units(&self) -> std::collections::BTreeSet<Unit> {
+        self.indicators
+            .iter()
+            .filter(|i| i.ratio.is_none())
+            .map(|i| i.unit)
+            .collect()
+    }
 }
 
-/// One indicator's figure: how many participants, broken down, and who.
+/// One indicator's figure: how many (or how much), broken down, and who.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Figure {
     pub key: String,
-    pub count: usize,
-    /// Per breakdown fact, per value ("unknown" when not known), the count.
-    pub by: BTreeMap<Fact, BTreeMap<String, usize>>,
+    /// The count, or the sum (minutes, cents), or a ratio's numerator.
+    pub value: i64,
+    /// A ratio's denominator.
+    pub per: Option<i64>,
+    /// Per breakdown fact, per value ("unknown" when not known), the amount.
+    pub by: BTreeMap<Fact, BTreeMap<String, i64>>,
     /// The participants counted, for those allowed to drill down.
     pub participants: Vec<String>,
 }
 
-/// Evaluates every indicator of a set over the participants of a period,
-/// each participant counted once however often she appears.
-pub fn evaluate(set: &IndicatorSet, people: &[Facts]) -> Vec<Figure> {
-    let mut seen = HashSet::new();
-    let people: Vec<&Facts> = people
-        .iter()
-        .filter(|p| seen.insert(p.participant_id.as_str()))
-        .collect();
-    set.indicators
+impl Figure {
+    /// The figure as a number to show: hours, euros, a percentage or an
+    /// average where the indicator says so; None for a ratio over nothing.
+    pub fn number(&self, show: Show) -> Option<f64> {
+        let v = self.value as f64;
+        match show {
+            Show::Count => Some(v),
+            Show::Hours => Some(v / 60.0),
+            Show::Euros => Some(v / 100.0),
+            Show::Percent => self.per.filter(|d| *d != 0).map(|d| v * 100.0 / d as f64),
+            Show::Average => self.per.filter(|d| *d != 0).map(|d| v / d as f64),
+        }
+    }
+}
+
+/// Evaluates every indicator of a set over the records of a period, each
+/// record counted once however often it appears.
+pub fn evaluate(set: &IndicatorSet, records: &Records) -> Vec<Figure> {
+    let mut unique: BTreeMap<Unit, Vec<&Facts>> = BTreeMap::new();
+    for (unit, all) in &records.by_unit {
+        let mut seen = HashSet::new();
+        unique.insert(
+            *unit,
+            all.iter().filter(|r| seen.insert(r.id.as_str())).collect(),
+        );
+    }
+    let mut figures: Vec<Figure> = set
+        .indicators
         .iter()
         .map(|i| {
             let mut figure = Figure {
                 key: i.key.clone(),
-                count: 0,
+                value: 0,
+                per: None,
                 by: i.by.iter().map(|f| (*f, BTreeMap::new())).collect(),
                 participants: Vec::new(),
             };
-            for p in &people {
-                if !i.counts_incomplete && !set.complete(p) {
+            if i.ratio.is_some() {
+                return figure;
+            }
+            let mut who = HashSet::new();
+            for r in unique.get(&i.unit).map(Vec::as_slice).unwrap_or(&[]) {
+                if i.unit.is_person() && !i.counts_incomplete && !set.complete(r) {
                     continue;
                 }
-                if i.when.as_ref().is_some_and(|c| !c.holds(p)) {
+                if i.when.as_ref().is_some_and(|c| !c.holds(r)) {
                     continue;
                 }
-                figure.count += 1;
-                figure.participants.push(p.participant_id.clone());
+                let amount = i.sum.map_or(1, |f| r.number(f));
+                figure.value += amount;
+                if let Some(p) = &r.participant
+                    && who.insert(p.clone())
+                {
+                    figure.participants.push(p.clone());
+                }
                 for f in &i.by {
-                    let value = p.get(*f).map_or_else(|| "unknown".to_owned(), Value::code);
-                    *figure.by.entry(*f).or_default().entry(value).or_default() += 1;
+                    let values = r
+                        .get(*f)
+                        .map_or_else(|| vec!["unknown".to_owned()], Value::codes);
+                    for v in values {
+                        *figure.by.entry(*f).or_default().entry(v).or_default() += amount;
+                    }
                 }
             }
             figure
         })
-        .collect()
+        .collect();
+    for idx in 0..figures.len() {
+        if let Some(r) = &set.indicators[idx].ratio {
+            let of = figures.iter().find(|f| f.key == r.of).map(|f| f.value);
+            let per = figures.iter().find(|f| f.key == r.per).map(|f| f.value);
+            figures[idx].value = of.unwrap_or(0);
+            figures[idx].per = per;
+        }
+    }
+    figures
 }
 
 /// traject's built-in sets, parsed once.
 pub fn built_in() -> &'static [IndicatorSet] {
     static SETS: std::sync::OnceLock<Vec<IndicatorSet>> = std::sync::OnceLock::new();
     SETS.get_or_init(|| {
-        [include_str!("../indicators/esf_plus.json")]
-            .iter()
-            .filter_map(|json| IndicatorSet::from_json(json).ok())
-            .collect()
+        [
+            include_str!("../indicators/esf_plus.json"),
+            include_str!("../indicators/amif.json"),
+            include_str!("../indicators/social_activation.json"),
+            include_str!("../indicators/miriam.json"),
+            include_str!("../indicators/activity.json"),
+        ]
+        .iter()
+        .filter_map(|json| IndicatorSet::from_json(json).ok())
+        .collect()
     })
 }
 
@@ -381,8 +812,8 @@ mod tests {
             complete("a", "woman", 17, "long_term_unemployed", "isced_0_2")
                 .with(Fact::ThirdCountry, Some(Value::Flag(true))),
         ];
-        let f = evaluate(esf(), &people);
-        let count = |k: &str| figure(&f, k).count;
+        let f = evaluate(esf(), &Records::default().with(Unit::Entrants, people));
+        let count = |k: &str| figure(&f, k).value;
         assert_eq!(count("total"), 5, "everyone once, the incomplete one too");
         assert_eq!(count("unemployed"), 2, "including long-term: a, b (not e)");
         assert_eq!(count("long_term_unemployed"), 1);
@@ -410,8 +841,136 @@ mod tests {
         assert_eq!(figure(&f, "unemployed").participants, vec!["a", "b"]);
     }
 
+    const ACTIVITY: &str = r#"{"key":"t","version":1,"funder":"f","source":"s","title":{"en":"T"},
+        "indicators":[
+          {"key":"held","unit":"sessions","wording":{"en":"held"},"when":{"fact":"cancelled","in":["false"]}},
+          {"key":"cancelled","unit":"sessions","wording":{"en":"cancelled"},"when":{"fact":"cancelled","in":["true"]}},
+          {"key":"hours","unit":"sessions","wording":{"en":"hours"},"sum":"minutes","show":"hours",
+           "by":["session_kind"],"when":{"fact":"cancelled","in":["false"]}},
+          {"key":"marks","unit":"attendances","wording":{"en":"marks"}},
+          {"key":"present","unit":"attendances","wording":{"en":"present"},"when":{"fact":"mark","in":["present","late"]}},
+          {"key":"rate","wording":{"en":"rate"},"ratio":{"of":"present","per":"marks"},"show":"percent"},
+          {"key":"per_session","wording":{"en":"per session"},"ratio":{"of":"present","per":"held"},"show":"average"},
+          {"key":"social","unit":"participants","wording":{"en":"social"},"when":{"fact":"strands","in":["social_participation"]}},
+          {"key":"two_domains","unit":"participants","wording":{"en":"two"},"when":{"fact":"domains_progressed","from":2}}
+        ]}"#;
+
+    #[test]
+    fn every_built_in_set_parses() {
+        let keys: Vec<&str> = built_in().iter().map(|s| s.key.as_str()).collect();
+        assert_eq!(
+            keys,
+            [
+                "esf-plus-participants",
+                "amif-integration",
+                "federal-social-activation",
+                "miriam",
+                "programme-activity"
+            ]
+        );
+        for set in built_in() {
+            for i in &set.indicators {
+                for lang in ["en", "nl", "fr", "de"] {
+                    assert!(
+                        i.wording.contains_key(lang),
+                        "{} {} in {lang}",
+                        set.key,
+                        i.key
+                    );
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn sessions_hours_and_ratios() {
+        let set = IndicatorSet::from_json(ACTIVITY).expect("parses");
+        let session = |id: &str, kind: &str, cancelled: bool, minutes: i64| {
+            Facts::record(id, None)
+                .with(Fact::SessionKind, code(kind))
+                .with(Fact::Cancelled, Some(Value::Flag(cancelled)))
+                .with(Fact::Minutes, Some(Value::Number(minutes)))
+        };
+        let mark = |s: &str, p: &str, m: &str| {
+            Facts::record(format!("{s}:{p}"), Some(p.to_owned())).with(Fact::Mark, code(m))
+        };
+        let strands = |v: &[&str]| Some(Value::Codes(v.iter().map(|s| s.to_string()).collect()));
+        let records = Records::default()
+            .with(
+                Unit::Sessions,
+                vec![
+                    session("s1", "psychosocial", false, 180),
+                    session("s2", "outing", false, 240),
+                    session("s3", "psychosocial", true, 180),
+                    session("s1", "psychosocial", false, 180),
+                ],
+            )
+            .with(
+                Unit::Attendances,
+                vec![
+                    mark("s1", "a", "present"),
+                    mark("s1", "b", "late"),
+                    mark("s1", "c", "absent"),
+                    mark("s2", "a", "excused"),
+                ],
+            )
+            .with(
+                Unit::Participants,
+                vec![
+                    Facts::of("a")
+                        .with(
+                            Fact::Strands,
+                            strands(&["social_participation", "child_poverty"]),
+                        )
+                        .with(Fact::DomainsProgressed, Some(Value::Number(2))),
+                    Facts::of("b")
+                        .with(Fact::Strands, strands(&["collective_modules"]))
+                        .with(Fact::DomainsProgressed, Some(Value::Number(1))),
+                ],
+            );
+        let f = evaluate(&set, &records);
+        assert_eq!(figure(&f, "held").value, 2, "s1 once");
+        assert_eq!(figure(&f, "cancelled").value, 1);
+        let hours = figure(&f, "hours");
+        assert_eq!(hours.value, 420);
+        assert_eq!(hours.number(Show::Hours), Some(7.0));
+        assert_eq!(hours.by[&Fact::SessionKind]["outing"], 240);
+        let rate = figure(&f, "rate");
+        assert_eq!((rate.value, rate.per), (2, Some(4)));
+        assert_eq!(rate.number(Show::Percent), Some(50.0));
+        assert_eq!(figure(&f, "per_session").number(Show::Average), Some(1.0));
+        assert_eq!(figure(&f, "present").participants, vec!["a", "b"]);
+        assert_eq!(
+            figure(&f, "social").participants,
+            vec!["a"],
+            "one strand of several"
+        );
+        assert_eq!(figure(&f, "two_domains").value, 1);
+        // A ratio over nothing is no number, not a division by zero.
+        let empty = evaluate(&set, &Records::default());
+        assert_eq!(figure(&empty, "rate").number(Show::Percent), None);
+    }
+
     #[test]
     fn a_set_with_a_wrong_condition_is_refused() {
+        let wrong_unit = ACTIVITY.replace(
+            r#""unit":"sessions","wording":{"en":"held"}"#,
+            r#""unit":"entrants","wording":{"en":"held"}"#,
+        );
+        assert_eq!(
+            IndicatorSet::from_json(&wrong_unit),
+            Err(SetError::BadCondition("held".into()))
+        );
+        let bad_ratio = ACTIVITY.replace(r#""per":"marks""#, r#""per":"nothing""#);
+        assert_eq!(
+            IndicatorSet::from_json(&bad_ratio),
+            Err(SetError::BadRatio("rate".into()))
+        );
+        let bad_sum = ACTIVITY.replace(r#""sum":"minutes""#, r#""sum":"cancelled""#);
+        assert_eq!(
+            IndicatorSet::from_json(&bad_sum),
+            Err(SetError::BadMeasure("hours".into()))
+        );
         let bad = r#"{"key":"x","version":1,"funder":"f","source":"s","title":{"en":"X"},
             "indicators":[{"key":"k","wording":{"en":"K"},"when":{"fact":"labour_status","in":["retired"]}}]}"#;
         assert_eq!(

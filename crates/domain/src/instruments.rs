@@ -371,6 +371,8 @@ pub fn built_in() -> &'static [Instrument] {
             include_str!("../instruments/satisfaction.json"),
             include_str!("../instruments/session_feedback.json"),
             include_str!("../instruments/follow_up.json"),
+            include_str!("../instruments/language_level.json"),
+            include_str!("../instruments/exit_situation.json"),
         ]
         .iter()
         .filter_map(|json| Instrument::from_json(json).ok())
@@ -389,7 +391,7 @@ mod tests {
     #[test]
     fn the_built_in_instruments_are_complete_in_the_four_languages() {
         let all = built_in();
-        assert_eq!(all.len(), 5, "every built-in file parses");
+        assert_eq!(all.len(), 7, "every built-in file parses");
         // Satisfaction and session feedback are anonymous; the satisfaction
         // survey asks AMIF's "helpful for my integration".
         let anonymous: Vec<&str> = all

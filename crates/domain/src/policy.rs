@@ -109,6 +109,8 @@ pub enum Action {
     /// A programme's funder reports, with the drill-down to the participants
     /// counted.
     ReadReports,
+    /// A programme's budget lines, costs and allocation keys.
+    ManageBudgets,
     /// One's own password, second factor, tokens.
     ManageOwnAccount,
 }
@@ -326,6 +328,11 @@ pub fn authorize(
         (KeepLearningLog, Resource::Organisation { .. }) => Ok(grant(None)),
         // Reports count the whole organisation's participants and drill
         // down to them: for coordinators.
+        // Budgets are the coordinator's, with the reports they feed.
+        (ManageBudgets, Resource::Organisation { .. }) => match role {
+            Coordinator => Ok(grant(None)),
+            _ => Err(Denied::Role),
+        },
         (ReadReports, Resource::Organisation { .. }) => match role {
             Coordinator => Ok(grant(None)),
             _ => Err(Denied::Role),

@@ -19,6 +19,7 @@ macro_rules! from_storage_errors {
         }
     };
 }
+pub(crate) use from_storage_errors;
 
 pub mod aftercare;
 pub mod fiction;

@@ -36,6 +36,26 @@ pub struct ReportParams {
 pub enum SetKey {
     #[serde(rename = "esf-plus-participants")]
     EsfPlusParticipants,
+    #[serde(rename = "amif-integration")]
+    AmifIntegration,
+    #[serde(rename = "federal-social-activation")]
+    FederalSocialActivation,
+    #[serde(rename = "miriam")]
+    Miriam,
+    #[serde(rename = "programme-activity")]
+    ProgrammeActivity,
+}
+
+impl SetKey {
+    pub fn key(self) -> &'static str {
+        match self {
+            SetKey::EsfPlusParticipants => "esf-plus-participants",
+            SetKey::AmifIntegration => "amif-integration",
+            SetKey::FederalSocialActivation => "federal-social-activation",
+            SetKey::Miriam => "miriam",
+            SetKey::ProgrammeActivity => "programme-activity",
+        }
+    }
 }
 
 /// One indicator's figure.
@@ -46,9 +66,19 @@ pub struct FigureOut {
     pub code: String,
     /// The funder's wording in English.
     pub wording: String,
-    pub count: usize,
-    /// Per gender code.
-    pub by_gender: BTreeMap<String, usize>,
+    /// What is counted (participants, sessions, costs, ...).
+    pub unit: String,
+    /// How the value reads: count, hours, euros, percent or average.
+    pub show: String,
+    /// The figure in its unit, rounded as the report shows it; null for a
+    /// ratio over nothing.
+    pub value: Option<f64>,
+    /// The count or sum (minutes, cents), or a ratio's numerator.
+    pub numerator: i64,
+    /// A ratio's denominator.
+    pub denominator: Option<i64>,
+    /// Per breakdown fact, per value code, the amount in the figure's unit.
+    pub by: BTreeMap<String, BTreeMap<String, f64>>,
 }
 
 /// A programme's figures on an indicator set for a year.
@@ -62,8 +92,8 @@ pub struct IndicatorReport {
     pub figures: Vec<FigureOut>,
 }
 
-/// A programme's figures on an indicator set, over those who entered it in
-/// a year; no person in them (coordinators).
+/// A programme's figures on an indicator set for a calendar year; no
+/// person in them (coordinators).
 #[utoipa::path(get, path = "/api/v1/programmes/{id}/indicators", tag = "reports",
     security(("token" = [])),
     params(("id" = String, Path, description = "Programme id"), ReportParams),
@@ -81,12 +111,10 @@ pub async fn programme_indicators(
     let Some((from, to)) = year_bounds(year) else {
         return Err(ApiError::BadRequest("invalid_query"));
     };
-    let set = match q.set.unwrap_or(SetKey::EsfPlusParticipants) {
-        SetKey::EsfPlusParticipants => "esf-plus-participants",
-    };
+    let set = q.set.unwrap_or(SetKey::EsfPlusParticipants).key();
     let actor = me.actor;
     let r = run(&state, address, move |conn, origin| {
-        db::reports::programme_report(conn, &actor, &id, set, from, to, origin)
+        db::reports::programme_report(conn, &actor, Some(&id), set, from, to, origin)
     })
     .await??;
     Ok(Json(IndicatorReport {
@@ -105,12 +133,24 @@ pub async fn programme_indicators(
                     key: i.key.clone(),
                     code: i.code.clone(),
                     wording: i.wording.get("en").cloned().unwrap_or_default(),
-                    count: f.count,
-                    by_gender: f
-                        .by
-                        .get(&domain::indicators::Fact::Gender)
-                        .cloned()
+                    unit: i.unit.code().to_owned(),
+                    show: serde_json::to_value(i.show)
+                        .ok()
+                        .and_then(|v| v.as_str().map(str::to_owned))
                         .unwrap_or_default(),
+                    value: super::value_of(i, f),
+                    numerator: f.value,
+                    denominator: f.per,
+                    by: super::amounts(i, f).into_iter().fold(
+                        // Every breakdown, empty ones too.
+                        f.by.keys()
+                            .map(|k| (k.code().to_owned(), BTreeMap::new()))
+                            .collect(),
+                        |mut acc: BTreeMap<String, BTreeMap<String, f64>>, (fact, v, n)| {
+                            acc.entry(fact.code().to_owned()).or_default().insert(v, n);
+                            acc
+                        },
+                    ),
                 })
             })
             .collect(),

@@ -17,7 +17,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::{Datelike, NaiveDate};
 use db::reports::Report;
-use domain::indicators::{Condition, Fact, Figure, Indicator, built_in};
+use domain::indicators::{Condition, Fact, Figure, Indicator, Show, built_in};
 use serde::Deserialize;
 
 /// A condition in the reader's words.
@@ -58,19 +58,244 @@ pub fn describe(c: &Condition, page: &Page) -> String {
 
 /// The translation key of a fact's value.
 fn value_key(fact: Fact, value: &str) -> String {
+    if value == "unknown" {
+        return "indicator-unknown".to_owned();
+    }
     match fact {
         Fact::Gender => format!("coded-gender-{value}"),
         Fact::LabourStatus => format!("coded-labour-{value}"),
         Fact::Education => format!("coded-education-{value}"),
         Fact::Disability | Fact::Minority => format!("coded-answer-{value}"),
-        Fact::ThirdCountry | Fact::ForeignBackground | Fact::Homeless => {
+        Fact::SessionKind => format!("coded-session-{value}"),
+        Fact::Mark => format!("mark-{value}"),
+        Fact::ExcuseReason => format!("coded-excuse-{value}"),
+        Fact::StopReason => format!("coded-stop-{value}"),
+        Fact::IntakeOutcome => format!("coded-outcome-{value}"),
+        Fact::ReferralStatus => format!("coded-referral-status-{value}"),
+        Fact::SignalCategory => format!("coded-signal-{value}"),
+        Fact::Ending => format!("status-{value}"),
+        Fact::Care => format!("indicator-care-{value}"),
+        Fact::CostLine => format!("coded-line-{value}"),
+        Fact::Strands => format!("coded-strand-{value}"),
+        Fact::ThirdCountry
+        | Fact::ForeignBackground
+        | Fact::Homeless
+        | Fact::LanguageCourse
+        | Fact::CivicOrientation
+        | Fact::PersonalGuidance
+        | Fact::ExitEducation
+        | Fact::ExitQualification
+        | Fact::ExitEmployed
+        | Fact::ExitJobSearching
+        | Fact::Cancelled
+        | Fact::OnTime
+        | Fact::Helpful
+        | Fact::StaffCost => {
             format!(
                 "coded-answer-{}",
                 if value == "true" { "yes" } else { "no" }
             )
         }
-        Fact::AgeAtEntry => value.to_owned(),
+        Fact::AgeAtEntry
+        | Fact::SessionsAttended
+        | Fact::LanguageLevelsGained
+        | Fact::DomainsProgressed
+        | Fact::Minutes
+        | Fact::Cents => value.to_owned(),
     }
+}
+
+/// A value's words; open codes without words show as they are.
+fn value_words(page: &Page, fact: Fact, value: &str) -> String {
+    let key = value_key(fact, value);
+    let text = page.t(&key);
+    if text == key { value.to_owned() } else { text }
+}
+
+/// A number as the reader writes it (decimal comma but in English).
+pub fn number(lang: domain::model::Language, value: f64, decimals: usize) -> String {
+    let text = format!("{value:.decimals$}");
+    match lang {
+        domain::model::Language::En => text,
+        _ => text.replace('.', ","),
+    }
+}
+
+/// How many decimals a figure shows.
+fn decimals(show: Show) -> usize {
+    match show {
+        Show::Count => 0,
+        Show::Euros => 2,
+        Show::Hours | Show::Percent | Show::Average => 1,
+    }
+}
+
+/// A figure's number in its unit, rounded as shown.
+pub fn value_of(i: &Indicator, f: &Figure) -> Option<f64> {
+    f.number(i.show).map(|v| round(v, decimals(i.show)))
+}
+
+/// How a breakdown's amounts read (a ratio's parts are counts).
+fn breakdown_show(show: Show) -> Show {
+    match show {
+        Show::Percent | Show::Average => Show::Count,
+        other => other,
+    }
+}
+
+/// A figure's breakdowns in its unit, rounded as shown: (fact, value
+/// code, amount).
+pub fn amounts(i: &Indicator, f: &Figure) -> Vec<(Fact, String, f64)> {
+    let show = breakdown_show(i.show);
+    f.by.iter()
+        .flat_map(|(fact, m)| {
+            m.iter().map(move |(v, amount)| {
+                let n = match show {
+                    Show::Hours => *amount as f64 / 60.0,
+                    Show::Euros => *amount as f64 / 100.0,
+                    _ => *amount as f64,
+                };
+                (*fact, v.clone(), round(n, decimals(show)))
+            })
+        })
+        .collect()
+}
+
+/// Rounded as shown, so that exports hold the numbers on screen.
+fn round(v: f64, decimals: usize) -> f64 {
+    let f = 10f64.powi(i32::try_from(decimals).unwrap_or(0));
+    (v * f).round() / f
+}
+
+/// A figure as the reader sees it ("—" for a ratio over nothing).
+pub fn shown(page: &Page, show: Show, value: Option<f64>) -> String {
+    match value {
+        None => "—".to_owned(),
+        Some(v) => {
+            let n = number(page.lang, v, decimals(show));
+            match show {
+                Show::Percent => format!("{n} %"),
+                Show::Euros => format!("€ {n}"),
+                Show::Hours => format!("{n} {}", page.t("reports-hours")),
+                Show::Count | Show::Average => n,
+            }
+        }
+    }
+}
+
+/// One line of a report as shown, exported and sent by the API: the same
+/// numbers everywhere.
+pub struct Row {
+    pub key: String,
+    pub code: String,
+    pub wording: String,
+    pub definition: String,
+    pub show: Show,
+    /// The figure as a number in its unit (hours, euros, %); None for a
+    /// ratio over nothing.
+    pub value: Option<f64>,
+    pub shown: String,
+    /// Per gender (woman, man, non-binary) when the indicator breaks down
+    /// by gender.
+    pub genders: Option<[f64; 3]>,
+    /// Other breakdowns: (words, number, shown).
+    pub breakdown: Vec<(String, f64, String)>,
+    /// Participants were counted: the drill-down may list them.
+    pub drillable: bool,
+}
+
+impl Row {
+    pub fn breakdown_text(&self) -> String {
+        self.breakdown
+            .iter()
+            .map(|(w, _, s)| format!("{w}: {s}"))
+            .collect::<Vec<_>>()
+            .join(" · ")
+    }
+
+    pub fn gender(&self, i: usize) -> String {
+        self.genders.map(|g| g[i].to_string()).unwrap_or_default()
+    }
+}
+
+/// The rows of a report in a language.
+pub fn rows(report: &Report, page: &Page) -> Vec<Row> {
+    let lang = page.lang.code();
+    report
+        .set
+        .indicators
+        .iter()
+        .filter_map(|i| {
+            let f = report.figures.iter().find(|f| f.key == i.key)?;
+            let genders = f.by.get(&Fact::Gender).map(|_| {
+                ["woman", "man", "non_binary"].map(|g| {
+                    amounts(i, f)
+                        .into_iter()
+                        .find(|(fact, v, _)| *fact == Fact::Gender && v == g)
+                        .map_or(0.0, |a| a.2)
+                })
+            });
+            let by_show = breakdown_show(i.show);
+            let breakdown = amounts(i, f)
+                .into_iter()
+                .filter(|(fact, _, _)| *fact != Fact::Gender)
+                .map(|(fact, v, n)| {
+                    (
+                        value_words(page, fact, &v),
+                        n,
+                        shown(page, by_show, Some(n)),
+                    )
+                })
+                .collect();
+            let value = value_of(i, f);
+            Some(Row {
+                key: i.key.clone(),
+                code: i.code.clone(),
+                wording: domain::instruments::text_in(&i.wording, lang)
+                    .unwrap_or(&i.key)
+                    .to_owned(),
+                definition: definition(report, i, page),
+                show: i.show,
+                value,
+                shown: shown(page, i.show, value),
+                genders,
+                breakdown,
+                drillable: !f.participants.is_empty(),
+            })
+        })
+        .collect()
+}
+
+/// What an indicator counts, in the reader's words.
+pub fn definition(report: &Report, i: &Indicator, page: &Page) -> String {
+    if let Some(r) = &i.ratio {
+        let words = |k: &str| {
+            report
+                .set
+                .indicators
+                .iter()
+                .find(|j| j.key == k)
+                .and_then(|j| domain::instruments::text_in(&j.wording, page.lang.code()))
+                .unwrap_or(k)
+                .to_owned()
+        };
+        return format!("{} ÷ {}", words(&r.of), words(&r.per));
+    }
+    let mut parts = vec![page.t(&format!("indicator-unit-{}", i.unit.code()))];
+    if let Some(c) = &i.when {
+        parts.push(describe(c, page));
+    }
+    if let Some(f) = i.sum {
+        parts.push(format!(
+            "{}: {}",
+            page.t("indicator-sum"),
+            page.t(&format!("indicator-fact-{}", f.code()))
+        ));
+    }
+    if i.unit.is_person() && !i.counts_incomplete && !report.set.required.is_empty() {
+        parts.push(page.t("indicator-complete-only"));
+    }
+    parts.join(" · ")
 }
 
 #[derive(Template)]
@@ -85,36 +310,12 @@ pub struct ReportPage {
     pub drill: Option<String>,
 }
 
-/// One line of the table.
-pub struct Line<'a> {
-    pub indicator: &'a Indicator,
-    pub figure: &'a Figure,
-}
-
 impl ReportPage {
-    pub fn lines(&self) -> Vec<Line<'_>> {
-        let Some(r) = &self.report else {
-            return Vec::new();
-        };
-        r.set
-            .indicators
-            .iter()
-            .filter_map(|i| {
-                r.figures
-                    .iter()
-                    .find(|f| f.key == i.key)
-                    .map(|figure| Line {
-                        indicator: i,
-                        figure,
-                    })
-            })
-            .collect()
-    }
-
-    pub fn wording(&self, i: &Indicator) -> String {
-        domain::instruments::text_in(&i.wording, self.page.lang.code())
-            .unwrap_or(&i.key)
-            .to_owned()
+    pub fn rows(&self) -> Vec<Row> {
+        self.report
+            .as_ref()
+            .map(|r| rows(r, &self.page))
+            .unwrap_or_default()
     }
 
     pub fn title(&self) -> String {
@@ -123,25 +324,6 @@ impl ReportPage {
             .and_then(|r| domain::instruments::text_in(&r.set.title, self.page.lang.code()))
             .unwrap_or("")
             .to_owned()
-    }
-
-    pub fn definition(&self, i: &Indicator) -> String {
-        let mut text = match &i.when {
-            Some(c) => describe(c, &self.page),
-            None => self.page.t("indicator-everyone"),
-        };
-        if !i.counts_incomplete {
-            text.push_str(&format!(" · {}", self.page.t("indicator-complete-only")));
-        }
-        text
-    }
-
-    /// The count of one gender in a figure.
-    pub fn gender(&self, f: &Figure, gender: &str) -> usize {
-        f.by.get(&Fact::Gender)
-            .and_then(|m| m.get(gender))
-            .copied()
-            .unwrap_or(0)
     }
 
     /// The participants of the drilled-down indicator: (id, name).
@@ -165,14 +347,10 @@ impl ReportPage {
     }
 
     pub fn drilled_wording(&self) -> String {
-        let Some(r) = &self.report else {
-            return String::new();
-        };
-        r.set
-            .indicators
-            .iter()
-            .find(|i| Some(&i.key) == self.drill.as_ref())
-            .map(|i| self.wording(i))
+        self.rows()
+            .into_iter()
+            .find(|r| Some(&r.key) == self.drill.as_ref())
+            .map(|r| r.wording)
             .unwrap_or_default()
     }
 
@@ -205,6 +383,9 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
         .then(|| NaiveDate::from_ymd_opt(year, 1, 1).zip(NaiveDate::from_ymd_opt(year, 12, 31)))
         .flatten()
 }
+
+/// The programme choice for every programme of the organisation.
+pub const ALL: &str = "all";
 
 /// The report a request asks for: (year, set key, programmes, report).
 type Loaded = (i32, String, Vec<db::models::Programme>, Option<Report>);
@@ -244,8 +425,9 @@ async fn load(
         let report = if programme.is_empty() {
             None
         } else {
+            let scope = (programme != ALL).then_some(programme.as_str());
             Some(db::reports::programme_report(
-                conn, &actor, &programme, &set_key, from, to, origin,
+                conn, &actor, scope, &set_key, from, to, origin,
             )?)
         };
         Ok((year, set, programmes, report))
@@ -273,7 +455,13 @@ pub async fn page(
     let lang = page.lang.code();
     render(&ReportPage {
         form,
-        programmes: crate::participants::programme_choices(&programmes),
+        programmes: std::iter::once(Choice {
+            value: ALL.to_owned(),
+            label_key: "reports-all-programmes".to_owned(),
+            literal: false,
+        })
+        .chain(crate::participants::programme_choices(&programmes))
+        .collect(),
         sets: built_in()
             .iter()
             .map(|s| {
@@ -321,23 +509,25 @@ pub async fn export_csv(
         "reports-code",
         "reports-indicator",
         "reports-definition",
-        "reports-count",
+        "reports-figure",
         "coded-gender-woman",
         "coded-gender-man",
         "coded-gender-non_binary",
+        "reports-breakdown",
     ]
     .map(|k| view.page.t(k));
     let mut ok = w.write_record(&head).is_ok();
-    for l in view.lines() {
+    for r in view.rows() {
         ok &= w
             .write_record([
-                l.indicator.code.clone(),
-                view.wording(l.indicator),
-                view.definition(l.indicator),
-                l.figure.count.to_string(),
-                view.gender(l.figure, "woman").to_string(),
-                view.gender(l.figure, "man").to_string(),
-                view.gender(l.figure, "non_binary").to_string(),
+                r.code.clone(),
+                r.wording.clone(),
+                r.definition.clone(),
+                r.value.map(|v| v.to_string()).unwrap_or_default(),
+                r.gender(0),
+                r.gender(1),
+                r.gender(2),
+                r.breakdown_text(),
             ])
             .is_ok();
     }
@@ -389,8 +579,21 @@ mod tests {
                 if let Some(c) = &i.when {
                     walk(c, &mut keys);
                 }
+                keys.push(format!("indicator-unit-{}", i.unit.code()));
+                for f in i.by.iter().chain(i.sum.iter()) {
+                    keys.push(format!("indicator-fact-{}", f.code()));
+                    for v in f.values().unwrap_or_default() {
+                        keys.push(super::value_key(*f, v));
+                    }
+                }
             }
         }
+        keys.push("indicator-unknown".to_owned());
+        keys.extend(
+            domain::budget::LINES
+                .iter()
+                .map(|l| format!("coded-line-{l}")),
+        );
         for lang in Language::ALL {
             for key in &keys {
                 let text = i18n::t(*lang, key);
