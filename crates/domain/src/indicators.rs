@@ -551,6 +551,16 @@ pub struct Indicator {
     pub counts_incomplete: bool,
 }
 
+/// A chart a set asks for beside the charts of its breakdowns.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChartKind {
+    /// The attendance rate month by month.
+    AttendanceByMonth,
+    /// Per life domain, how many of those measured twice progressed.
+    DomainProgress,
+}
+
 /// A funder's set of indicators, versioned.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct IndicatorSet {
@@ -565,6 +575,8 @@ pub struct IndicatorSet {
     #[serde(default)]
     pub required: Vec<Fact>,
     pub indicators: Vec<Indicator>,
+    #[serde(default)]
+    pub charts: Vec<ChartKind>,
 }
 
 /// Why a set was refused.

@@ -175,6 +175,21 @@ fn all_routes() -> Routes {
         )
         .add(
             Method::GET,
+            "/reports/export.xlsx",
+            crate::reports::export_xlsx,
+        )
+        .add(
+            Method::GET,
+            "/reports/export.ods",
+            crate::reports::export_ods,
+        )
+        .add(
+            Method::GET,
+            "/reports/export.pdf",
+            crate::reports::export_pdf,
+        )
+        .add(
+            Method::GET,
             "/api/v1/programmes/{id}/indicators",
             crate::reports::api::programme_indicators,
         )

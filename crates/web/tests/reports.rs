@@ -88,3 +88,143 @@ async fn the_csv_export_holds_the_apis_numbers() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+/// A Python with the readers (openpyxl, odfpy), or None outside CI.
+fn python_with_readers() -> Option<&'static str> {
+    let found = ["/usr/bin/python3", "python3"].into_iter().find(|py| {
+        std::process::Command::new(py)
+            .args(["-c", "import openpyxl, odf"])
+            .output()
+            .is_ok_and(|o| o.status.success())
+    });
+    if found.is_none() {
+        // CI installs them (.ci/run); a developer without them is told.
+        assert!(
+            std::env::var_os("CI").is_none(),
+            "install python3-openpyxl, python3-odf and poppler-utils"
+        );
+        eprintln!("skipped: the spreadsheet readers are not installed");
+    }
+    found
+}
+
+/// The sheets of a file as a real reader sees them.
+fn read_sheets(python: &str, bytes: &[u8], extension: &str) -> serde_json::Value {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join(format!("report.{extension}"));
+    std::fs::write(&path, bytes).unwrap();
+    let script = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/readers/read_sheets.py");
+    let out = std::process::Command::new(python)
+        .arg(script)
+        .arg(&path)
+        .output()
+        .unwrap();
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    serde_json::from_slice(&out.stdout).unwrap()
+}
+
+#[tokio::test]
+async fn ods_xlsx_and_pdf_open_in_real_readers_with_the_apis_numbers() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let programme: String = app
+        .with_db(|conn| {
+            use db::schema::programmes;
+            use diesel::prelude::*;
+            programmes::table
+                .filter(programmes::kind.eq("miriam"))
+                .select(programmes::id)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    let Some(python) = python_with_readers() else {
+        return;
+    };
+    for set in ["programme-activity", "miriam", "esf-plus-participants"] {
+        let json: serde_json::Value = coordinator
+            .get(app.url(&format!(
+                "/api/v1/programmes/{programme}/indicators?set={set}&year=2026"
+            )))
+            .send()
+            .await
+            .unwrap()
+            .json()
+            .await
+            .unwrap();
+        let figures = json["figures"].as_array().unwrap();
+        for extension in ["xlsx", "ods"] {
+            let r = coordinator
+                .get(app.url(&format!(
+                    "/reports/export.{extension}?programme={programme}&set={set}&year=2026"
+                )))
+                .send()
+                .await
+                .unwrap();
+            assert_eq!(r.status(), 200);
+            let sheets = read_sheets(python, &r.bytes().await.unwrap(), extension);
+            let sheets = sheets.as_array().unwrap();
+            // The first sheet names the organisation; the second holds the
+            // figures under a title and a header row.
+            let facts = serde_json::to_string(&sheets[0][1]).unwrap();
+            assert!(facts.contains("Demostad"), "{extension}: {facts}");
+            let table = sheets[1][1].as_array().unwrap();
+            let rows = &table[3..3 + figures.len()];
+            for (row, figure) in rows.iter().zip(figures) {
+                assert_eq!(
+                    row[0].as_str().unwrap_or(""),
+                    figure["code"].as_str().unwrap()
+                );
+                assert_eq!(
+                    row[3].as_f64(),
+                    figure["value"].as_f64(),
+                    "{set} {extension} {}",
+                    figure["key"]
+                );
+                if let Some(by) = figure["by"]["gender"].as_object() {
+                    let women = by.get("woman").and_then(|v| v.as_f64()).unwrap_or(0.0);
+                    assert_eq!(row[4].as_f64(), Some(women));
+                }
+            }
+        }
+        // The PDF opens in poppler and says what it is about.
+        let r = coordinator
+            .get(app.url(&format!(
+                "/reports/export.pdf?programme={programme}&set={set}&year=2026"
+            )))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 200);
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("report.pdf");
+        std::fs::write(&path, r.bytes().await.unwrap()).unwrap();
+        let out = std::process::Command::new("pdftotext")
+            .args(["-layout"])
+            .arg(&path)
+            .arg("-")
+            .output()
+            .expect("pdftotext (poppler-utils)");
+        assert!(out.status.success());
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Demostad"), "{text}");
+        assert!(
+            text.contains("1/") || text.contains("1 /"),
+            "page numbers: {text}"
+        );
+        for f in figures
+            .iter()
+            .filter(|f| !f["code"].as_str().unwrap_or("").is_empty())
+        {
+            assert!(
+                text.contains(f["code"].as_str().unwrap()),
+                "{set}: {}",
+                f["code"]
+            );
+        }
+    }
+}

@@ -46,6 +46,12 @@ pub struct Report {
     pub figures: Vec<domain::indicators::Figure>,
     /// Names of the participants counted, for the drill-down: id → name.
     pub names: HashMap<String, String>,
+    /// The organisation's name, for the documents.
+    pub organisation: String,
+    /// Per month ("2026-03"): marks and attended, when the set asks.
+    pub months: Vec<(String, i64, i64)>,
+    /// Per life domain: measured twice and progressed, when the set asks.
+    pub domains: Vec<(String, i64, i64)>,
 }
 
 /// Evaluates a built-in indicator set over a programme's records in a
@@ -82,7 +88,26 @@ pub fn programme_report(
         from,
         to,
     };
-    let records = conn.transaction(|conn| records::load(conn, scope, &set.units()))?;
+    use domain::indicators::ChartKind;
+    let (records, months, domains) = conn.transaction(|conn| {
+        let records = records::load(conn, scope, &set.units())?;
+        let months = if set.charts.contains(&ChartKind::AttendanceByMonth) {
+            records::attendance_by_month(conn, scope)?
+        } else {
+            Vec::new()
+        };
+        let domains = if set.charts.contains(&ChartKind::DomainProgress) {
+            records::domain_progress(conn, scope)?
+        } else {
+            Vec::new()
+        };
+        Ok::<_, crate::error::DbError>((records, months, domains))
+    })?;
+    let organisation: String = organisations::table
+        .filter(organisations::id.eq(&org))
+        .select(organisations::name)
+        .first(conn)
+        .map_err(crate::error::DbError::from)?;
     let figures = domain::indicators::evaluate(set, &records);
     let ids: std::collections::BTreeSet<&String> =
         figures.iter().flat_map(|f| f.participants.iter()).collect();
@@ -110,5 +135,8 @@ pub fn programme_report(
         to,
         figures,
         names,
+        organisation,
+        months,
+        domains,
     })
 }

@@ -822,3 +822,71 @@ fn responses_given(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<Facts>> {
         })
         .collect())
 }
+
+/// Per month of the period ("2026-03"): attendance marks at held sessions
+/// and how many were present or late.
+pub fn attendance_by_month(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<(String, i64, i64)>> {
+    let sessions = sessions_in(conn, s)?;
+    let marks = marks_at(conn, s.org, &sessions)?;
+    let month: HashMap<&str, String> = sessions
+        .iter()
+        .map(|x| (x.id.as_str(), x.held_on.format("%Y-%m").to_string()))
+        .collect();
+    let mut out: std::collections::BTreeMap<String, (i64, i64)> = std::collections::BTreeMap::new();
+    // Every month of the period shows, those without sessions too.
+    let mut day = s.from;
+    while day <= s.to {
+        out.entry(day.format("%Y-%m").to_string()).or_default();
+        day = day
+            .checked_add_months(chrono::Months::new(1))
+            .unwrap_or(s.to + Duration::days(1));
+    }
+    for m in &marks {
+        if let Some(key) = month.get(m.session.as_str()) {
+            let e = out.entry(key.clone()).or_default();
+            e.0 += 1;
+            e.1 += i64::from(m.attended);
+        }
+    }
+    Ok(out.into_iter().map(|(k, (a, b))| (k, a, b)).collect())
+}
+
+/// Per life domain: the programme's participants in the period measured
+/// at least twice on it, and of those, who scored higher at the last
+/// measurement than at the first.
+pub fn domain_progress(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<(String, i64, i64)>> {
+    let people: BTreeSet<String> = trajectories_in(conn, s)?.into_iter().map(|t| t.1).collect();
+    let ids: Vec<&String> = people.iter().collect();
+    let mut scores: HashMap<(String, String), Vec<i64>> = HashMap::new();
+    for chunk in ids.chunks(500) {
+        let rows: Vec<(String, String, Option<i64>)> = measurement_answers::table
+            .filter(measurement_answers::organisation_id.eq(s.org))
+            .filter(measurement_answers::participant_id.eq_any(chunk))
+            .filter(measurement_answers::instrument_key.eq(LIFE_DOMAINS))
+            .filter(measurement_answers::taken_on.le(s.to))
+            .order((
+                measurement_answers::taken_on,
+                measurement_answers::measurement_id,
+            ))
+            .select((
+                measurement_answers::participant_id,
+                measurement_answers::item_key,
+                measurement_answers::value_num,
+            ))
+            .load(conn)?;
+        for (p, item, n) in rows {
+            if let Some(n) = n {
+                scores.entry((item, p)).or_default().push(n);
+            }
+        }
+    }
+    let mut out: std::collections::BTreeMap<String, (i64, i64)> = std::collections::BTreeMap::new();
+    for ((item, _), list) in scores {
+        if list.len() >= 2 {
+            let e = out.entry(item).or_default();
+            e.0 += 1;
+            e.1 += i64::from(list.last() > list.first());
+        }
+    }
+    Ok(out.into_iter().map(|(k, (a, b))| (k, a, b)).collect())
+}

@@ -4,6 +4,7 @@
 //! participants counted; and the same figures in the API.
 
 pub mod api;
+pub mod documents;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -174,9 +175,10 @@ pub fn shown(page: &Page, show: Show, value: Option<f64>) -> String {
         Some(v) => {
             let n = number(page.lang, v, decimals(show));
             match show {
-                Show::Percent => format!("{n} %"),
-                Show::Euros => format!("€ {n}"),
-                Show::Hours => format!("{n} {}", page.t("reports-hours")),
+                // No break between a number and its unit.
+                Show::Percent => format!("{n}\u{a0}%"),
+                Show::Euros => format!("€\u{a0}{n}"),
+                Show::Hours => format!("{n}\u{a0}{}", page.t("reports-hours")),
                 Show::Count | Show::Average => n,
             }
         }
@@ -316,6 +318,32 @@ impl ReportPage {
             .as_ref()
             .map(|r| rows(r, &self.page))
             .unwrap_or_default()
+    }
+
+    /// The download formats: (extension, label).
+    pub fn formats(&self) -> Vec<(&'static str, String)> {
+        ["pdf", "ods", "xlsx", "csv"]
+            .into_iter()
+            .map(|f| (f, f.to_uppercase()))
+            .collect()
+    }
+
+    /// The charts with their tables: (SVG, title, table).
+    pub fn charts(&self) -> Vec<(String, String, exports::Table)> {
+        let Some(r) = &self.report else {
+            return Vec::new();
+        };
+        documents::charts(r, &self.page, &self.rows())
+            .iter()
+            .enumerate()
+            .map(|(i, c)| {
+                (
+                    exports::svg(c, &format!("chart-{i}")),
+                    c.title.clone(),
+                    documents::chart_table(c, self.page.t("reports-chart-label")),
+                )
+            })
+            .collect()
     }
 
     pub fn title(&self) -> String {
@@ -481,14 +509,44 @@ pub async fn page(
     })
 }
 
-/// `GET /reports/export.csv?programme=&set=&year=`: the figures on screen,
-/// in the reader's language, no person in them.
-pub async fn export_csv(
-    State(state): State<AppState>,
-    ClientIp(address): ClientIp,
+/// A format a report downloads in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    Csv,
+    Xlsx,
+    Ods,
+    Pdf,
+}
+
+impl Format {
+    fn extension(self) -> &'static str {
+        match self {
+            Format::Csv => "csv",
+            Format::Xlsx => "xlsx",
+            Format::Ods => "ods",
+            Format::Pdf => "pdf",
+        }
+    }
+
+    fn content_type(self) -> &'static str {
+        match self {
+            Format::Csv => "text/csv; charset=utf-8",
+            Format::Xlsx => "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Format::Ods => "application/vnd.oasis.opendocument.spreadsheet",
+            Format::Pdf => "application/pdf",
+        }
+    }
+}
+
+/// The report on screen as a file: the same rows, in the reader's language,
+/// no person in it.
+async fn export(
+    state: AppState,
+    address: String,
     page: Page,
-    CurrentUser(me): CurrentUser,
-    Query(q): Query<Params>,
+    me: crate::auth::Signed,
+    q: Params,
+    format: Format,
 ) -> Response {
     let report = match load(&state, address, &me, &q).await {
         Ok(Ok((_, _, _, Some(r)))) => r,
@@ -496,59 +554,55 @@ pub async fn export_csv(
         Ok(Err(e)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
-    let view = ReportPage {
-        form: FormState::default(),
-        programmes: Vec::new(),
-        sets: Vec::new(),
-        drill: None,
-        report: Some(report),
-        page,
+    let doc = documents::document(&report, &page, state.clock.today());
+    let bytes = match format {
+        Format::Csv => doc.to_csv(0),
+        Format::Xlsx => doc.to_xlsx(),
+        Format::Ods => doc.to_ods(),
+        Format::Pdf => Ok(doc.to_pdf()),
     };
-    let mut w = csv::Writer::from_writer(Vec::new());
-    let head = [
-        "reports-code",
-        "reports-indicator",
-        "reports-definition",
-        "reports-figure",
-        "coded-gender-woman",
-        "coded-gender-man",
-        "coded-gender-non_binary",
-        "reports-breakdown",
-    ]
-    .map(|k| view.page.t(k));
-    let mut ok = w.write_record(&head).is_ok();
-    for r in view.rows() {
-        ok &= w
-            .write_record([
-                r.code.clone(),
-                r.wording.clone(),
-                r.definition.clone(),
-                r.value.map(|v| v.to_string()).unwrap_or_default(),
-                r.gender(0),
-                r.gender(1),
-                r.gender(2),
-                r.breakdown_text(),
-            ])
-            .is_ok();
-    }
-    let bytes = match (ok, w.into_inner()) {
-        (true, Ok(b)) => b,
-        _ => return internal(view.page, "csv export failed"),
+    let bytes = match bytes {
+        Ok(b) => b,
+        Err(e) => return internal(page, e),
     };
     use axum::http::header;
     use axum::response::IntoResponse;
+    let name = format!(
+        "attachment; filename=\"{}-{}.{}\"",
+        report.set.key,
+        report.from.format("%Y"),
+        format.extension()
+    );
     (
         [
-            (header::CONTENT_TYPE, "text/csv; charset=utf-8"),
-            (
-                header::CONTENT_DISPOSITION,
-                "attachment; filename=\"report.csv\"",
-            ),
+            (header::CONTENT_TYPE, format.content_type().to_owned()),
+            (header::CONTENT_DISPOSITION, name),
+            (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         bytes,
     )
         .into_response()
 }
+
+macro_rules! export_route {
+    ($name:ident, $format:expr, $path:literal) => {
+        #[doc = concat!("`GET ", $path, "?programme=&set=&year=`.")]
+        pub async fn $name(
+            State(state): State<AppState>,
+            ClientIp(address): ClientIp,
+            page: Page,
+            CurrentUser(me): CurrentUser,
+            Query(q): Query<Params>,
+        ) -> Response {
+            export(state, address, page, me, q, $format).await
+        }
+    };
+}
+
+export_route!(export_csv, Format::Csv, "/reports/export.csv");
+export_route!(export_xlsx, Format::Xlsx, "/reports/export.xlsx");
+export_route!(export_ods, Format::Ods, "/reports/export.ods");
+export_route!(export_pdf, Format::Pdf, "/reports/export.pdf");
 
 #[cfg(test)]
 mod tests {
