@@ -35,7 +35,7 @@ test('a programme\'s ESF+ figures with their definitions and the drill-down', as
   }
   assert.ok(best.total > 0, 'the demo has entrants this year');
   await page.goto(`${baseUrl}/reports?programme=${best.p}&set=esf-plus-participants&year=2026`);
-  assert.equal(await page.locator('table.report tbody tr').count(), 18);
+  assert.equal(await page.locator('table.report tbody tr').count(), 22, 'the 18 outputs and 4 immediate results');
   const row = page.locator('tr', { hasText: 'EECO18' });
   const byGender = await row.locator('td').evaluateAll((tds) => tds.slice(3).map((td) => Number(td.textContent)));
   assert.ok(byGender.reduce((a, b) => a + b, 0) <= best.total, 'the breakdown never exceeds the total');
@@ -47,4 +47,51 @@ test('a programme\'s ESF+ figures with their definitions and the drill-down', as
   await Promise.all([page.waitForLoadState('load'), row.locator('a').click()]);
   assert.equal(await page.locator('#drill li').count(), best.total, 'every participant counted, listed once');
   await inspect(page, 'reports-drill');
+});
+
+test('the activity report with its charts, and every download', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'coordinator');
+  await page.goto(`${baseUrl}/reports`);
+  const programme = await page.$$eval('#f-programme option', (os) => os.map((o) => o.value).filter((v) => v && v !== 'all')[0]);
+  await page.goto(`${baseUrl}/reports?programme=${programme}&set=programme-activity&year=2026`);
+  assert.ok(await page.locator('figure.chart-figure svg[role="img"]').count() >= 1, 'charts drawn');
+  assert.ok(await page.locator('table.chart-table').count() >= 1, 'each with its table');
+  await inspect(page, 'reports-activity');
+  for (const format of ['pdf', 'ods', 'xlsx', 'csv']) {
+    const href = await page.locator(`a[data-format="${format}"]`).getAttribute('href');
+    const r = await page.request.get(`${baseUrl}${href}`);
+    assert.equal(r.status(), 200, format);
+    assert.ok((await r.body()).length > 100, format);
+  }
+  // Every programme together, for the organisation's single report.
+  await page.goto(`${baseUrl}/reports?programme=all&set=federal-social-activation&year=2026`);
+  assert.ok(await page.locator('table.report tbody tr').count() > 0);
+  await inspect(page, 'reports-all-programmes');
+});
+
+test('a coordinator keeps a budget: lines, a key, a cost, the fund\'s share', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'coordinator');
+  await page.goto(`${baseUrl}/reports/budget`);
+  await inspect(page, 'budget-choose');
+  const programme = await page.$$eval('#f-programme option', (os) => os.map((o) => o.value).filter(Boolean)[0]);
+  await page.goto(`${baseUrl}/reports/budget?programme=${programme}&year=2026`);
+  await page.fill('#f-budget-catering', '800');
+  const funder = await page.locator('input[name="funder"]').first().getAttribute('value');
+  await page.selectOption(`#f-key-${funder}`, 'fixed');
+  await page.fill(`#f-pct-${funder}`, '50');
+  await Promise.all([page.waitForLoadState('load'), page.click('form.budget-form button[type=submit]')]);
+  assert.ok(page.url().includes('saved=budget'));
+  await page.fill('#f-cost-booked_on', '2026-03-02');
+  await page.selectOption('#f-cost-line', 'catering');
+  await page.fill('#f-cost-amount', '120,50');
+  await page.fill('#f-cost-description', 'Soup for the group (fictional)');
+  await Promise.all([page.waitForLoadState('load'), page.click('form.cost-form button[type=submit]')]);
+  assert.ok(page.url().includes('saved=cost'));
+  const actual = await page.locator('tr[data-line="catering"] td').nth(1).innerText();
+  assert.match(actual, /120/);
+  const fund = await page.locator(`dd[data-fund="${funder}"]`).innerText();
+  assert.ok(fund.length > 0);
+  await inspect(page, 'budget');
 });

@@ -19,6 +19,14 @@ pub fn organisation_by_slug(conn: &mut DbConn, slug: &str) -> DbResult<Organisat
         .ok_or(DbError::NotFound("organisation"))
 }
 
+/// An organisation's name.
+pub fn organisation_name(conn: &mut DbConn, id: &str) -> DbResult<String> {
+    Ok(organisations::table
+        .filter(organisations::id.eq(id))
+        .select(organisations::name)
+        .first(conn)?)
+}
+
 pub fn list_organisations(conn: &mut DbConn) -> DbResult<Vec<Organisation>> {
     Ok(organisations::table
         .order(organisations::name)

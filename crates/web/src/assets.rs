@@ -59,3 +59,16 @@ pub async fn speak_js() -> impl IntoResponse {
         SPEAK_JS,
     )
 }
+
+const FILL_JS: &str = include_str!("../static/fill.js");
+
+/// Reads a chosen file into a text area (the cost import; progressive).
+pub async fn fill_js() -> impl IntoResponse {
+    (
+        [
+            (CONTENT_TYPE, "text/javascript; charset=utf-8"),
+            (CACHE_CONTROL, "public, max-age=86400"),
+        ],
+        FILL_JS,
+    )
+}

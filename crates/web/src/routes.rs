@@ -130,6 +130,7 @@ fn all_routes() -> Routes {
         .add(Method::GET, "/static/htmx.min.js", assets::htmx)
         .add(Method::GET, "/static/attendance.js", assets::attendance_js)
         .add(Method::GET, "/static/speak.js", assets::speak_js)
+        .add(Method::GET, "/static/fill.js", assets::fill_js)
         .add(Method::GET, "/p/{token}", crate::messages::own::page)
         .add(
             Method::GET,
@@ -188,10 +189,51 @@ fn all_routes() -> Routes {
             "/reports/export.pdf",
             crate::reports::export_pdf,
         )
+        .add(Method::GET, "/reports/budget", crate::reports::budget::page)
+        .add(
+            Method::POST,
+            "/reports/budget",
+            crate::reports::budget::save,
+        )
+        .add(
+            Method::POST,
+            "/reports/budget/costs",
+            crate::reports::budget::add_cost,
+        )
+        .add(
+            Method::POST,
+            "/reports/budget/import",
+            crate::reports::budget::import,
+        )
+        .add(
+            Method::GET,
+            "/reports/budget/export.csv",
+            crate::reports::budget_csv,
+        )
+        .add(
+            Method::GET,
+            "/reports/budget/export.xlsx",
+            crate::reports::budget_xlsx,
+        )
+        .add(
+            Method::GET,
+            "/reports/budget/export.ods",
+            crate::reports::budget_ods,
+        )
+        .add(
+            Method::GET,
+            "/reports/budget/export.pdf",
+            crate::reports::budget_pdf,
+        )
         .add(
             Method::GET,
             "/api/v1/programmes/{id}/indicators",
             crate::reports::api::programme_indicators,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/programmes/{id}/budget",
+            crate::reports::api::programme_budget,
         )
         .add(
             Method::POST,

@@ -313,6 +313,9 @@ async fn every_route_matches_the_permission_table() {
             "/api/v1/programmes/{id}/indicators" => {
                 format!("/api/v1/programmes/{programme}/indicators")
             }
+            "/api/v1/programmes/{id}/budget" => {
+                format!("/api/v1/programmes/{programme}/budget")
+            }
             "/network/partners/{id}" => format!("/network/partners/{partner}"),
             "/network/partners/{id}/edit" => format!("/network/partners/{partner}/edit"),
             "/network/partners/{id}/verify" => format!("/network/partners/{partner}/verify"),

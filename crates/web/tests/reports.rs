@@ -228,3 +228,197 @@ async fn ods_xlsx_and_pdf_open_in_real_readers_with_the_apis_numbers() {
         }
     }
 }
+
+#[tokio::test]
+async fn a_budget_is_kept_through_the_forms_and_read_by_the_api() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let programme: String = app
+        .with_db(|conn| {
+            use db::schema::programmes;
+            use diesel::prelude::*;
+            programmes::table
+                .filter(programmes::kind.eq("social_activation"))
+                .select(programmes::id)
+                .first(conn)
+                .unwrap()
+        })
+        .await;
+    let funder: String = app
+        .with_db({
+            let p = programme.clone();
+            move |conn| {
+                use db::schema::programmes;
+                use diesel::prelude::*;
+                programmes::table
+                    .filter(programmes::id.eq(&p))
+                    .select(programmes::funders)
+                    .first::<String>(conn)
+                    .unwrap()
+                    .split(',')
+                    .next()
+                    .unwrap()
+                    .to_owned()
+            }
+        })
+        .await;
+    let csrf = app.csrf(&coordinator).await;
+    let api = |year: i32| {
+        let url = app.url(&format!(
+            "/api/v1/programmes/{programme}/budget?year={year}"
+        ));
+        let c = coordinator.clone();
+        async move {
+            c.get(url)
+                .send()
+                .await
+                .unwrap()
+                .json::<serde_json::Value>()
+                .await
+                .unwrap()
+        }
+    };
+    let before = api(2025).await;
+    let version = before["version"].as_i64().unwrap().to_string();
+    // A wrong amount is refused at its field and changes nothing.
+    let r = coordinator
+        .post(app.url("/reports/budget"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("programme", programme.as_str()),
+            ("year", "2025"),
+            ("version", version.as_str()),
+            ("budget-catering", "veel"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    assert!(r.text().await.unwrap().contains("id=\"e-budget-catering\""));
+    assert_eq!(api(2025).await["version"], before["version"]);
+    // A budget with a fixed key of 40 % for the programme's first funder.
+    let key = format!("key-{funder}");
+    let pct = format!("pct-{funder}");
+    let r = coordinator
+        .post(app.url("/reports/budget"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("programme", programme.as_str()),
+            ("year", "2025"),
+            ("version", version.as_str()),
+            ("budget-catering", "1.000,00"),
+            ("funder", funder.as_str()),
+            (key.as_str(), "fixed"),
+            (pct.as_str(), "40"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    // The same form sent again (a double tap) is a conflict, not a second change.
+    let again = coordinator
+        .post(app.url("/reports/budget"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("programme", programme.as_str()),
+            ("year", "2025"),
+            ("version", version.as_str()),
+            ("budget-catering", "1"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(again.status(), 409);
+    // Costs from the accounting system, twice: booked once.
+    let rows = "Datum;Budgetlijn;Bedrag;Omschrijving;Referentie\n15/03/2025;catering;250,00;Broodjes (test);T-1\n20/03/2025;catering;250,00;Soep (test);T-2\n";
+    for _ in 0..2 {
+        let r = coordinator
+            .post(app.url("/reports/budget/import"))
+            .form(&[
+                ("csrf", csrf.as_str()),
+                ("programme", programme.as_str()),
+                ("year", "2025"),
+                ("rows", rows),
+            ])
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), 303);
+    }
+    // A file with a wrong row books nothing and names the row.
+    let r = coordinator
+        .post(app.url("/reports/budget/import"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("programme", programme.as_str()),
+            ("year", "2025"),
+            (
+                "rows",
+                "date;line;amount\n2025-04-01;catering;10\n2025-04-02;jachten;10\n",
+            ),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let after = api(2025).await;
+    let catering = after["lines"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|l| l["line"] == "catering")
+        .unwrap()
+        .clone();
+    assert_eq!(catering["budget_cents"], 100_000);
+    assert_eq!(catering["actual_cents"], 50_000);
+    let fund = after["funders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|f| f["funder"] == funder.as_str())
+        .unwrap()
+        .clone();
+    assert_eq!(fund["fund_cents"], 20_000, "40 % of 500 euros");
+    // The page shows it; the PDF and the ODS carry the same totals.
+    let page = coordinator
+        .get(app.url(&format!("/reports/budget?programme={programme}&year=2025")))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("data-fund="), "{page}");
+    assert!(page.contains("<svg"), "the chart");
+    if let Some(python) = python_with_readers() {
+        let ods = coordinator
+            .get(app.url(&format!(
+                "/reports/budget/export.ods?programme={programme}&year=2025"
+            )))
+            .send()
+            .await
+            .unwrap()
+            .bytes()
+            .await
+            .unwrap();
+        let sheets = read_sheets(python, &ods, "ods");
+        let lines = sheets[1][1].as_array().unwrap();
+        // The totals row is the table's last (the note under it is text).
+        let total = lines
+            .iter()
+            .rev()
+            .filter_map(|r| r.as_array())
+            .find(|r| r.len() >= 3)
+            .unwrap();
+        assert_eq!(total[1].as_f64(), Some(1000.0));
+        assert_eq!(total[2].as_f64(), Some(500.0));
+    }
+    // Only coordinators.
+    let cm = app.client_as(As::Casemanager).await;
+    let r = cm
+        .get(app.url(&format!("/api/v1/programmes/{programme}/budget")))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}

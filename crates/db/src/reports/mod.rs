@@ -103,11 +103,7 @@ pub fn programme_report(
         };
         Ok::<_, crate::error::DbError>((records, months, domains))
     })?;
-    let organisation: String = organisations::table
-        .filter(organisations::id.eq(&org))
-        .select(organisations::name)
-        .first(conn)
-        .map_err(crate::error::DbError::from)?;
+    let organisation = crate::repo::organisation_name(conn, &org)?;
     let figures = domain::indicators::evaluate(set, &records);
     let ids: std::collections::BTreeSet<&String> =
         figures.iter().flat_map(|f| f.participants.iter()).collect();

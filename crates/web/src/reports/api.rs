@@ -15,8 +15,15 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(programme_indicators),
-    components(schemas(FigureOut, IndicatorReport))
+    paths(programme_indicators, programme_budget),
+    components(schemas(
+        FigureOut,
+        IndicatorReport,
+        BudgetOut,
+        BudgetLineOut,
+        FundOut,
+        FundLineOut
+    ))
 )]
 pub struct Doc;
 
@@ -152,6 +159,136 @@ pub async fn programme_indicators(
                         },
                     ),
                 })
+            })
+            .collect(),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct BudgetParams {
+    /// The calendar year (default: this year).
+    #[param(minimum = 2000, maximum = 2100, nullable = false)]
+    pub year: Option<i32>,
+}
+
+/// One budget line: amounts in cents.
+#[derive(Serialize, ToSchema)]
+pub struct BudgetLineOut {
+    pub line: String,
+    pub budget_cents: i64,
+    pub actual_cents: i64,
+}
+
+/// A funder's share of one line.
+#[derive(Serialize, ToSchema)]
+pub struct FundLineOut {
+    pub line: String,
+    /// fixed, non_eu_share, or null: the funder pays none of it.
+    pub key: Option<String>,
+    /// For a fixed key, 10000 = 100 %.
+    pub basis_points: Option<u32>,
+    pub share_percent: f64,
+    pub fund_cents: i64,
+}
+
+/// A funder's allocation.
+#[derive(Serialize, ToSchema)]
+pub struct FundOut {
+    pub funder: String,
+    pub fund_cents: i64,
+    pub lines: Vec<FundLineOut>,
+}
+
+/// A programme's budget for a year with its costs and allocations.
+#[derive(Serialize, ToSchema)]
+pub struct BudgetOut {
+    pub programme: String,
+    pub year: i32,
+    /// 0 when none was saved; send it back to change the budget.
+    pub version: i32,
+    pub participants: i64,
+    pub non_eu_participants: i64,
+    pub session_hours: f64,
+    pub budget_cents: i64,
+    pub actual_cents: i64,
+    pub staff_cents: i64,
+    pub per_participant_cents: Option<i64>,
+    pub per_hour_cents: Option<i64>,
+    pub lines: Vec<BudgetLineOut>,
+    pub funders: Vec<FundOut>,
+}
+
+/// A programme's budget lines, actual costs and each funder's share for a
+/// year (coordinators).
+#[utoipa::path(get, path = "/api/v1/programmes/{id}/budget", tag = "reports",
+    security(("token" = [])),
+    params(("id" = String, Path, description = "Programme id"), BudgetParams),
+    responses((status = 200, body = BudgetOut), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody),
+        (status = 404, body = ErrorBody)))]
+pub async fn programme_budget(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    CurrentUser(me): CurrentUser,
+    Path(id): Path<String>,
+    ApiQuery(q): ApiQuery<BudgetParams>,
+) -> Result<Json<BudgetOut>, ApiError> {
+    let year = q.year.unwrap_or(state.clock.today().year());
+    if year_bounds(year).is_none() {
+        return Err(ApiError::BadRequest("invalid_query"));
+    }
+    let actor = me.actor;
+    let b = run(&state, address, move |conn, origin| {
+        db::reports::budgets::read(conn, &actor, &id, year, origin)
+    })
+    .await??;
+    Ok(Json(BudgetOut {
+        programme: b.programme.clone(),
+        year: b.year,
+        version: b.version,
+        participants: b.population.participants,
+        non_eu_participants: b.population.non_eu,
+        session_hours: b.hours,
+        budget_cents: b.budget_cents(),
+        actual_cents: b.actual_cents(),
+        staff_cents: b
+            .lines
+            .iter()
+            .filter(|l| domain::budget::is_staff(&l.0))
+            .map(|l| l.2)
+            .sum(),
+        per_participant_cents: b.per_participant(),
+        per_hour_cents: b.per_hour(),
+        lines: b
+            .lines
+            .iter()
+            .map(|(line, budget, actual)| BudgetLineOut {
+                line: line.clone(),
+                budget_cents: *budget,
+                actual_cents: *actual,
+            })
+            .collect(),
+        funders: b
+            .allocations
+            .iter()
+            .map(|(funder, a)| FundOut {
+                funder: funder.clone(),
+                fund_cents: a.fund_cents,
+                lines: a
+                    .lines
+                    .iter()
+                    .map(|l| FundLineOut {
+                        line: l.line.clone(),
+                        key: l.key.map(|k| k.kind.code().to_owned()),
+                        basis_points: l
+                            .key
+                            .filter(|k| k.kind == domain::budget::KeyKind::Fixed)
+                            .map(|k| k.basis_points),
+                        share_percent: l.share.percent(),
+                        fund_cents: l.fund_cents,
+                    })
+                    .collect(),
             })
             .collect(),
     }))

@@ -4,6 +4,7 @@
 //! participants counted; and the same figures in the API.
 
 pub mod api;
+pub mod budget;
 pub mod documents;
 
 use crate::AppState;
@@ -555,6 +556,12 @@ async fn export(
         Err(e) => return internal(page, e),
     };
     let doc = documents::document(&report, &page, state.clock.today());
+    let name = format!("{}-{}", report.set.key, report.from.format("%Y"));
+    send(doc, format, &name, page)
+}
+
+/// A document as a download.
+pub(crate) fn send(doc: exports::Document, format: Format, name: &str, page: Page) -> Response {
     let bytes = match format {
         Format::Csv => doc.to_csv(0),
         Format::Xlsx => doc.to_xlsx(),
@@ -567,16 +574,11 @@ async fn export(
     };
     use axum::http::header;
     use axum::response::IntoResponse;
-    let name = format!(
-        "attachment; filename=\"{}-{}.{}\"",
-        report.set.key,
-        report.from.format("%Y"),
-        format.extension()
-    );
+    let disposition = format!("attachment; filename=\"{name}.{}\"", format.extension());
     (
         [
             (header::CONTENT_TYPE, format.content_type().to_owned()),
-            (header::CONTENT_DISPOSITION, name),
+            (header::CONTENT_DISPOSITION, disposition),
             (header::CACHE_CONTROL, "no-store".to_owned()),
         ],
         bytes,
@@ -586,15 +588,18 @@ async fn export(
 
 macro_rules! export_route {
     ($name:ident, $format:expr, $path:literal) => {
+        export_route!($name, $format, $path, export, Params);
+    };
+    ($name:ident, $format:expr, $path:literal, $export:path, $params:ty) => {
         #[doc = concat!("`GET ", $path, "?programme=&set=&year=`.")]
         pub async fn $name(
             State(state): State<AppState>,
             ClientIp(address): ClientIp,
             page: Page,
             CurrentUser(me): CurrentUser,
-            Query(q): Query<Params>,
+            Query(q): Query<$params>,
         ) -> Response {
-            export(state, address, page, me, q, $format).await
+            $export(state, address, page, me, q, $format).await
         }
     };
 }
@@ -603,6 +608,34 @@ export_route!(export_csv, Format::Csv, "/reports/export.csv");
 export_route!(export_xlsx, Format::Xlsx, "/reports/export.xlsx");
 export_route!(export_ods, Format::Ods, "/reports/export.ods");
 export_route!(export_pdf, Format::Pdf, "/reports/export.pdf");
+export_route!(
+    budget_csv,
+    Format::Csv,
+    "/reports/budget/export.csv",
+    budget::export,
+    budget::Params
+);
+export_route!(
+    budget_xlsx,
+    Format::Xlsx,
+    "/reports/budget/export.xlsx",
+    budget::export,
+    budget::Params
+);
+export_route!(
+    budget_ods,
+    Format::Ods,
+    "/reports/budget/export.ods",
+    budget::export,
+    budget::Params
+);
+export_route!(
+    budget_pdf,
+    Format::Pdf,
+    "/reports/budget/export.pdf",
+    budget::export,
+    budget::Params
+);
 
 #[cfg(test)]
 mod tests {
