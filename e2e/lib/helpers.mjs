@@ -90,6 +90,7 @@ export const ROLES = {
   coordinator: 'coordinator@demostad.example',
   casemanager: 'casemanager1@demostad.example',
   facilitator: 'facilitator@demostad.example',
+  analyst: 'analist@federaal.example',
 };
 export const DEMO_PASSWORD = 'Demostad-oefenen-2026';
 

@@ -95,3 +95,22 @@ test('a coordinator keeps a budget: lines, a key, a cost, the fund\'s share', as
   assert.ok(fund.length > 0);
   await inspect(page, 'budget');
 });
+
+test('a federal analyst sees pooled figures, small counts suppressed, no person', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'analyst');
+  await page.click('.main-nav a[href="/reports/pooled"]');
+  await page.waitForLoadState('load');
+  const cells = await page.$$eval('table.pooled td', (tds) => tds.map((td) => td.textContent.trim()));
+  assert.ok(cells.length > 0, 'the demo shares its federally funded programmes');
+  for (const c of cells) {
+    assert.ok(!/^[1-4]$/.test(c), `no count from 1 to 4 is shown: ${c}`);
+  }
+  assert.equal(await page.locator('a[href^="/participants/"]').count(), 0, 'no link to anyone');
+  await inspect(page, 'reports-pooled');
+  await page.selectOption('#f-programme_kind', 'miriam');
+  await Promise.all([page.waitForLoadState('load'), page.click('form.search-form button[type=submit]')]);
+  assert.ok(page.url().includes('programme_kind=miriam'));
+  const r = await page.request.get(`${baseUrl}${await page.locator('a[data-format="ods"]').getAttribute('href')}`);
+  assert.equal(r.status(), 200);
+});

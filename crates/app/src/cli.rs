@@ -403,6 +403,8 @@ fn print_demo_banner() {
     for (email, _, name, role, _) in demo::DEMO_STAFF {
         eprintln!("  {email:<32} {role:<14} {name}");
     }
+    let (email, _, name) = demo::DEMO_ANALYST;
+    eprintln!("  {email:<32} {:<14} {name}", "analyst");
 }
 
 async fn shutdown_signal() {

@@ -57,6 +57,14 @@ pub const DEMO_STAFF: &[(&str, &str, &str, Role, Language)] = &[
     ),
 ];
 
+/// The demo's federal analyst: pooled, anonymised figures only, no
+/// organisation. (email, username, display name)
+pub const DEMO_ANALYST: (&str, &str, &str) = (
+    "analist@federaal.example",
+    "analist",
+    "Fedra Analist (demo)",
+);
+
 /// One participant per state of each seed programme (see `fiction::every_state`).
 pub const DEMO_PARTICIPANTS: usize = 55;
 
@@ -81,7 +89,14 @@ pub fn state(conn: &mut DbConn) -> DbResult<DemoState> {
         });
     }
     let demo_users = users::table
-        .filter(users::email.eq_any(DEMO_STAFF.iter().map(|s| s.0)))
+        .filter(
+            users::email.eq_any(
+                DEMO_STAFF
+                    .iter()
+                    .map(|s| s.0)
+                    .chain(std::iter::once(DEMO_ANALYST.0)),
+            ),
+        )
         .count()
         .get_result::<i64>(conn)?;
     if orgs.len() == 1 && orgs[0].is_demo && users == demo_users {
@@ -107,6 +122,7 @@ pub fn seed(
         NewPassword::parse(DEMO_PASSWORD).map_err(|e| DbError::Conflict(e.to_string()))?;
     // Hash before the transaction: Argon2 is slow on purpose, the lock need not wait.
     let hashes: Vec<String> = DEMO_STAFF.iter().map(|_| password.hash()).collect();
+    let analyst_hash = password.hash();
     let ts = now.naive_utc();
     let today = domain::clock::brussels_date(now);
 
@@ -138,6 +154,18 @@ pub fn seed(
             )?;
             staff.push((user, *role));
         }
+        repo::add_analyst(
+            conn,
+            repo::NewUser {
+                email: DEMO_ANALYST.0,
+                username: Some(DEMO_ANALYST.1),
+                display_name: DEMO_ANALYST.2,
+                preferred_language: Some(Language::Nl),
+                grammatical_gender: Some(GrammaticalGender::Feminine),
+                password_hash: analyst_hash,
+            },
+            ts,
+        )?;
         let casemanagers: Vec<String> = staff
             .iter()
             .filter(|(_, r)| *r == Role::Casemanager)
@@ -175,6 +203,20 @@ pub fn seed(
         for (name, description, kind) in programmes {
             programme_ids.push(repo::add_programme(conn, &org.id, name, description, kind, ts)?.id);
         }
+        // The federally funded programmes share their anonymised figures.
+        for (id, kind) in programme_ids.iter().zip(programmes.iter().map(|p| p.2)) {
+            if matches!(
+                kind,
+                ProgrammeKind::Miriam | ProgrammeKind::SocialActivation
+            ) {
+                diesel::update(programmes::table.filter(programmes::id.eq(id)))
+                    .set(programmes::pooled.eq(true))
+                    .execute(conn)?;
+            }
+        }
+        diesel::update(organisations::table.filter(organisations::id.eq(&org.id)))
+            .set(organisations::region.eq(Some("flanders")))
+            .execute(conn)?;
 
         // Every seed programme with participants in every state and phase.
         let mut dice = Dice(0x5EED_D3E0_57AD_0001);

@@ -126,6 +126,8 @@ pub struct Programme {
     pub report_strands: String,
     /// Bumped by every change, to detect concurrent edits.
     pub version: i32,
+    /// Its anonymised figures are pooled for federal analysts.
+    pub pooled: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]

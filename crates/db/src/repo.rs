@@ -227,6 +227,7 @@ pub fn add_programme(
         funders: join(t.funders),
         report_strands: join(t.report_strands),
         version: 1,
+        pooled: false,
     };
     write_tx(conn, |conn| {
         diesel::insert_into(programmes::table)

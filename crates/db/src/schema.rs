@@ -1027,6 +1027,7 @@ diesel::joinable!(group_members -> participants (participant_id));
 diesel::joinable!(group_facilitators -> groups (group_id));
 diesel::joinable!(group_facilitators -> users (user_id));
 diesel::joinable!(group_sessions -> groups (group_id));
+diesel::joinable!(groups -> programmes (programme_id));
 diesel::joinable!(practices -> organisations (organisation_id));
 diesel::joinable!(session_facilitators -> group_sessions (session_id));
 diesel::joinable!(attendance -> group_sessions (session_id));
@@ -1132,6 +1133,12 @@ diesel::allow_tables_to_appear_in_same_query!(
     session_facilitators,
     attendance,
     attendance_keys,
+);
+
+// The pooled figures count participants per organisation and gender.
+diesel::allow_columns_to_appear_in_same_group_by_clause!(
+    trajectories::organisation_id,
+    participants::gender,
 );
 
 // The programme figures count answers per moment, item and value.

@@ -990,3 +990,62 @@ fn budgets_allocation_keys_and_cost_imports() {
         Err(BudgetError::Access(_))
     ));
 }
+
+#[test]
+fn pooled_figures_count_only_programmes_that_opted_in() {
+    use db::reports::pooled::{PoolFilter, pooled, raw};
+    use domain::suppression::Shown;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    let y = build(&mut conn);
+    let filter = PoolFilter {
+        kind: None,
+        region: None,
+        from: d(2026, 1, 1),
+        to: d(2026, 12, 31),
+    };
+    assert!(raw(&mut conn, &filter).unwrap().is_empty(), "not opted in");
+    diesel::update(programmes::table.filter(programmes::id.eq(&y.programme)))
+        .set(programmes::pooled.eq(true))
+        .execute(&mut conn)
+        .unwrap();
+    diesel::update(organisations::table.filter(organisations::id.eq(&y.org)))
+        .set(organisations::region.eq(Some("brussels")))
+        .execute(&mut conn)
+        .unwrap();
+    let r = raw(&mut conn, &filter).unwrap();
+    assert_eq!(r.len(), 1);
+    let r = &r[0];
+    assert_eq!(r.organisation, "OCMW Setstad (fictief)");
+    assert_eq!(r.participants, [2, 1, 0, 0], "a and b; c");
+    assert_eq!((r.entrants, r.dropouts), (2, 1));
+    assert_eq!((r.sessions, r.minutes), (3, 600));
+    assert_eq!((r.marks, r.attended), (6, 4));
+    // Another region or kind: nothing.
+    let elsewhere = PoolFilter {
+        region: Some("wallonia".into()),
+        ..filter.clone()
+    };
+    assert!(raw(&mut conn, &elsewhere).unwrap().is_empty());
+    let other_kind = PoolFilter {
+        kind: Some("miriam".into()),
+        ..filter.clone()
+    };
+    assert!(raw(&mut conn, &other_kind).unwrap().is_empty());
+    // Published: every count of people here is small.
+    let analyst = Actor::Analyst {
+        user_id: "analyst".into(),
+    };
+    let p = pooled(&mut conn, &analyst, filter.clone(), origin()).unwrap();
+    assert_eq!(p.lines[0].participants[0], Shown::Small);
+    assert_eq!(p.lines[0].sessions, 3);
+    assert_eq!(p.lines[0].attendance_rate, Some(66.7));
+    // A casemanager gets no aggregates.
+    let cm = Actor::Staff {
+        user_id: "x".into(),
+        organisation_id: y.org.clone(),
+        role: domain::model::Role::Casemanager,
+    };
+    assert!(pooled(&mut conn, &cm, filter, origin()).is_err());
+}

@@ -189,6 +189,32 @@ fn all_routes() -> Routes {
             "/reports/export.pdf",
             crate::reports::export_pdf,
         )
+        .add(Method::GET, "/reports/pooled", crate::reports::pooled::page)
+        .add(
+            Method::GET,
+            "/reports/pooled/export.csv",
+            crate::reports::pooled_csv,
+        )
+        .add(
+            Method::GET,
+            "/reports/pooled/export.xlsx",
+            crate::reports::pooled_xlsx,
+        )
+        .add(
+            Method::GET,
+            "/reports/pooled/export.ods",
+            crate::reports::pooled_ods,
+        )
+        .add(
+            Method::GET,
+            "/reports/pooled/export.pdf",
+            crate::reports::pooled_pdf,
+        )
+        .add(
+            Method::GET,
+            "/api/v1/pooled",
+            crate::reports::api::pooled_figures,
+        )
         .add(Method::GET, "/reports/budget", crate::reports::budget::page)
         .add(
             Method::POST,

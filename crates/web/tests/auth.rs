@@ -542,7 +542,10 @@ async fn field_errors_are_translated_and_nothing_is_saved() {
     let users = app
         .with_db(|conn| db::repo::list_users(conn).unwrap().len())
         .await;
-    assert_eq!(users, 7, "5 demo staff + 2 fixtures, nothing added");
+    assert_eq!(
+        users, 8,
+        "5 demo staff, the demo analyst + 2 fixtures, nothing added"
+    );
 }
 
 #[tokio::test]

@@ -422,3 +422,78 @@ async fn a_budget_is_kept_through_the_forms_and_read_by_the_api() {
         .unwrap();
     assert_eq!(r.status(), 403);
 }
+
+#[tokio::test]
+async fn pooled_figures_hold_no_small_count_in_the_api_or_the_files() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    // The test organisation opts in for its Miriam programme only.
+    app.with_db(|conn| {
+        use db::schema::programmes;
+        use diesel::prelude::*;
+        diesel::update(programmes::table.filter(programmes::kind.eq("miriam")))
+            .set(programmes::pooled.eq(true))
+            .execute(conn)
+            .unwrap();
+    })
+    .await;
+    let analyst = app.client_as(As::Analyst).await;
+    let json: serde_json::Value = analyst
+        .get(app.url("/api/v1/pooled?year=2026"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let total = &json["total"];
+    let mut counted = 0;
+    for line in json["organisations"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .chain([total])
+    {
+        for (_, c) in line["participants"].as_object().unwrap() {
+            match c["shown"].as_str().unwrap() {
+                "count" => {
+                    let n = c["value"].as_u64().unwrap();
+                    assert!(n == 0 || n >= 5, "no count from 1 to 4 leaves: {n}");
+                    counted += 1;
+                }
+                _ => assert!(c["value"].is_null()),
+            }
+        }
+    }
+    assert!(counted > 0);
+    // The CSV's total line holds the API's total, suppressed the same way.
+    let csv = analyst
+        .get(app.url("/reports/pooled/export.csv?year=2026"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(csv.as_bytes());
+    let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
+    let last = rows.last().unwrap();
+    let api_total = &total["participants"]["total"];
+    match api_total["value"].as_u64() {
+        Some(n) => assert_eq!(last[6].parse::<u64>().unwrap(), n),
+        None => assert!(last[6] == *"<5" || last[6] == *"×"),
+    }
+    // Analysts never reach a programme's own report or a participant.
+    let r = analyst
+        .get(app.url("/api/v1/participants"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+    // The page renders for them.
+    let r = analyst
+        .get(app.url("/reports/pooled"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 200);
+}

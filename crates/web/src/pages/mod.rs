@@ -173,6 +173,7 @@ impl Page {
                     links.push(("/network/partners", "nav-network"));
                 } else {
                     // Analysts: figures pooled over every organisation.
+                    links.push(("/reports/pooled", "nav-pooled"));
                     links.push(("/network/signals/pooled", "nav-signals-pooled"));
                 }
                 if role == Some(Administrator) {

@@ -172,6 +172,7 @@ fn form_of(p: &Programme, phases: &[ProgrammePhase]) -> FormState {
     f.set("name", p.name.clone());
     f.set("description", p.description.clone());
     f.set("active", if p.active { "yes" } else { "" });
+    f.set("pooled", if p.pooled { "yes" } else { "" });
     f.set("min_group_size", p.min_group_size.to_string());
     f.set("group_capacity", p.group_capacity.to_string());
     f.set("session_rhythm", p.session_rhythm.clone());
@@ -230,6 +231,7 @@ fn input_from(pairs: &Pairs, phases: &[ProgrammePhase]) -> ConfigInput {
         name: pairs.get("name").to_owned(),
         description: pairs.get("description").to_owned(),
         active: pairs.get("active") == "yes",
+        pooled: pairs.get("pooled") == "yes",
         min_group_size: pairs.get("min_group_size").to_owned(),
         group_capacity: pairs.get("group_capacity").to_owned(),
         session_rhythm: pairs.get("session_rhythm").to_owned(),

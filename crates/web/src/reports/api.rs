@@ -15,14 +15,17 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
 
 #[derive(OpenApi)]
 #[openapi(
-    paths(programme_indicators, programme_budget),
+    paths(programme_indicators, programme_budget, pooled_figures),
     components(schemas(
         FigureOut,
         IndicatorReport,
         BudgetOut,
         BudgetLineOut,
         FundOut,
-        FundLineOut
+        FundLineOut,
+        PooledOut,
+        PooledLineOut,
+        CountOut
     ))
 )]
 pub struct Doc;
@@ -291,5 +294,172 @@ pub async fn programme_budget(
                     .collect(),
             })
             .collect(),
+    }))
+}
+
+#[derive(Deserialize, IntoParams)]
+#[into_params(parameter_in = Query)]
+pub struct PooledParams {
+    /// A programme kind (default: every kind).
+    #[param(inline)]
+    pub kind: Option<KindKey>,
+    /// A region (default: every region).
+    #[param(inline)]
+    pub region: Option<RegionKey>,
+    /// The calendar year (default: this year).
+    #[param(minimum = 2000, maximum = 2100, nullable = false)]
+    pub year: Option<i32>,
+}
+
+/// A programme kind.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum KindKey {
+    ConfidenceWorkshop,
+    ConversationWorkshops,
+    KeyToWork,
+    SocialActivation,
+    Miriam,
+}
+
+/// A region.
+#[derive(Deserialize, ToSchema, Clone, Copy)]
+#[serde(rename_all = "snake_case")]
+pub enum RegionKey {
+    Flanders,
+    Brussels,
+    Wallonia,
+}
+
+/// A published count: the number, or "<5" (1 to 4), or hidden so that a
+/// small one cannot be computed back.
+#[derive(Serialize, ToSchema)]
+pub struct CountOut {
+    /// The count; null when suppressed.
+    pub value: Option<u64>,
+    /// "count", "small" (1 to 4) or "hidden".
+    pub shown: String,
+}
+
+fn count_out(s: domain::suppression::Shown) -> CountOut {
+    use domain::suppression::Shown;
+    match s {
+        Shown::Count(n) => CountOut {
+            value: Some(n),
+            shown: "count".into(),
+        },
+        Shown::Small => CountOut {
+            value: None,
+            shown: "small".into(),
+        },
+        Shown::Hidden => CountOut {
+            value: None,
+            shown: "hidden".into(),
+        },
+    }
+}
+
+/// One organisation's line, or the pooled total (organisation null).
+#[derive(Serialize, ToSchema)]
+pub struct PooledLineOut {
+    pub organisation: Option<String>,
+    pub region: Option<String>,
+    /// Per gender code (woman, man, non_binary, not_given) and "total".
+    pub participants: BTreeMap<String, CountOut>,
+    pub entrants: CountOut,
+    pub dropouts: CountOut,
+    pub sessions: u64,
+    pub hours: f64,
+    /// Null when there were fewer than five attendance marks.
+    pub attendance_rate: Option<f64>,
+}
+
+/// Anonymised figures pooled across the organisations that opted in.
+#[derive(Serialize, ToSchema)]
+pub struct PooledOut {
+    pub kind: Option<String>,
+    pub region: Option<String>,
+    pub year: i32,
+    pub organisations: Vec<PooledLineOut>,
+    pub total: PooledLineOut,
+}
+
+fn line_out(l: &db::reports::pooled::Line) -> PooledLineOut {
+    let mut participants = BTreeMap::new();
+    for (i, g) in db::reports::pooled::GENDERS
+        .iter()
+        .copied()
+        .chain(std::iter::once("total"))
+        .enumerate()
+    {
+        participants.insert(g.to_owned(), count_out(l.participants[i]));
+    }
+    PooledLineOut {
+        organisation: l.organisation.clone(),
+        region: l.region.clone(),
+        participants,
+        entrants: count_out(l.entrants),
+        dropouts: count_out(l.dropouts),
+        sessions: l.sessions,
+        hours: (l.hours * 10.0).round() / 10.0,
+        attendance_rate: l.attendance_rate,
+    }
+}
+
+/// Figures pooled across organisations for a programme kind, a region and
+/// a year: per organisation and in total, small counts suppressed; never a
+/// record or a person (analysts, coordinators, administrators).
+#[utoipa::path(get, path = "/api/v1/pooled", tag = "reports",
+    security(("token" = [])),
+    params(PooledParams),
+    responses((status = 200, body = PooledOut), (status = 400, body = ErrorBody),
+        (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
+pub async fn pooled_figures(
+    State(state): State<AppState>,
+    ClientIp(address): ClientIp,
+    CurrentUser(me): CurrentUser,
+    ApiQuery(q): ApiQuery<PooledParams>,
+) -> Result<Json<PooledOut>, ApiError> {
+    let year = q.year.unwrap_or(state.clock.today().year());
+    if year_bounds(year).is_none() {
+        return Err(ApiError::BadRequest("invalid_query"));
+    }
+    let kind = q.kind.map(|k| {
+        match k {
+            KindKey::ConfidenceWorkshop => "confidence_workshop",
+            KindKey::ConversationWorkshops => "conversation_workshops",
+            KindKey::KeyToWork => "key_to_work",
+            KindKey::SocialActivation => "social_activation",
+            KindKey::Miriam => "miriam",
+        }
+        .to_owned()
+    });
+    let region = q.region.map(|r| {
+        match r {
+            RegionKey::Flanders => "flanders",
+            RegionKey::Brussels => "brussels",
+            RegionKey::Wallonia => "wallonia",
+        }
+        .to_owned()
+    });
+    let filter = super::pooled::filter_of(
+        &super::pooled::Params {
+            programme_kind: kind.unwrap_or_default(),
+            region: region.unwrap_or_default(),
+            year: Some(year),
+        },
+        year,
+    );
+    let actor = me.actor;
+    let p = run(&state, address, move |conn, origin| {
+        db::reports::pooled::pooled(conn, &actor, filter, origin)
+    })
+    .await??;
+    Ok(Json(PooledOut {
+        kind: p.filter.kind.clone(),
+        region: p.filter.region.clone(),
+        year,
+        organisations: p.lines.iter().map(line_out).collect(),
+        total: line_out(&p.total),
     }))
 }

@@ -6,6 +6,7 @@
 pub mod api;
 pub mod budget;
 pub mod documents;
+pub mod pooled;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -608,6 +609,34 @@ export_route!(export_csv, Format::Csv, "/reports/export.csv");
 export_route!(export_xlsx, Format::Xlsx, "/reports/export.xlsx");
 export_route!(export_ods, Format::Ods, "/reports/export.ods");
 export_route!(export_pdf, Format::Pdf, "/reports/export.pdf");
+export_route!(
+    pooled_csv,
+    Format::Csv,
+    "/reports/pooled/export.csv",
+    pooled::export,
+    pooled::Params
+);
+export_route!(
+    pooled_xlsx,
+    Format::Xlsx,
+    "/reports/pooled/export.xlsx",
+    pooled::export,
+    pooled::Params
+);
+export_route!(
+    pooled_ods,
+    Format::Ods,
+    "/reports/pooled/export.ods",
+    pooled::export,
+    pooled::Params
+);
+export_route!(
+    pooled_pdf,
+    Format::Pdf,
+    "/reports/pooled/export.pdf",
+    pooled::export,
+    pooled::Params
+);
 export_route!(
     budget_csv,
     Format::Csv,
