@@ -296,6 +296,8 @@ pub fn seed(
         crate::outcomes::fiction::seed(conn, &mut dice, &org.id, today, ts, true)?;
         crate::outcomes::fiction::demo_extras(conn, &org.id, ts)?;
         crate::network::fiction::seed(conn, &mut dice, &org.id, 21, 40, true, today, ts)?;
+        // Budgets with their costs for this year and the last.
+        crate::reports::fiction::seed(conn, &mut dice, &org.id, 2, today, ts)?;
 
         crate::audit::record(
             conn,

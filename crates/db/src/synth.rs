@@ -46,6 +46,8 @@ pub struct Summary {
     pub measurements: usize,
     pub partners: usize,
     pub referrals: usize,
+    pub budgets: usize,
+    pub costs: usize,
     pub trail: u64,
 }
 
@@ -266,6 +268,19 @@ fn fill(
                 crate::network::fiction::seed(conn, &mut dice, &org.id, 120, 16, true, today, now)?;
             summary.partners += network.partners;
             summary.referrals += network.referrals;
+            // Budgets and costs for every year; every programme shares its
+            // anonymised figures, the organisations spread over the regions.
+            let money =
+                crate::reports::fiction::seed(conn, &mut dice, &org.id, options.years, today, now)?;
+            summary.budgets += money.budgets;
+            summary.costs += money.costs;
+            diesel::update(programmes::table.filter(programmes::organisation_id.eq(&org.id)))
+                .set(programmes::pooled.eq(true))
+                .execute(conn)?;
+            let region = crate::reports::pooled::REGIONS[n % crate::reports::pooled::REGIONS.len()];
+            diesel::update(organisations::table.filter(organisations::id.eq(&org.id)))
+                .set(organisations::region.eq(Some(region)))
+                .execute(conn)?;
             Ok((org.id, staff, ids))
         })?;
         progress(
@@ -426,7 +441,7 @@ fn trail(
 /// A summary line for the command line.
 pub fn describe(s: &Summary, today: NaiveDate) -> String {
     format!(
-        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} measurements, {} partners, {} referrals, {} audit entries",
+        "synthesised on {today}: {} organisations, {} staff, {} participants, {} trajectories, {} journal lines, {} groups, {} sessions, {} attendance marks, {} measurements, {} partners, {} referrals, {} budgets, {} costs, {} audit entries",
         s.organisations,
         s.staff,
         s.participants,
@@ -438,6 +453,8 @@ pub fn describe(s: &Summary, today: NaiveDate) -> String {
         s.measurements,
         s.partners,
         s.referrals,
+        s.budgets,
+        s.costs,
         s.trail
     )
 }

@@ -4,6 +4,7 @@
 //! facts at her first entry in the period.
 
 pub mod budgets;
+pub mod fiction;
 pub mod pooled;
 pub mod records;
 
