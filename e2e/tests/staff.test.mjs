@@ -15,6 +15,7 @@ const EXPECTED_NAV = {
   coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/reports', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
   casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/account'],
   facilitator: ['/dashboard', '/groups', '/week', '/network/partners', '/account'],
+  analyst: ['/dashboard', '/reports/pooled', '/network/signals/pooled', '/account'],
 };
 
 for (const role of Object.keys(ROLES)) {

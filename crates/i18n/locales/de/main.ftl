@@ -1690,3 +1690,4 @@ nav-pooled = Zusammengeführte Zahlen
 field-pooled = Die anonymisierten Zahlen dieses Programms mit föderalen Analysten teilen
 hint-pooled = Nur Zahlen verlassen die Organisation, nie eine Person; Zahlen unter fünf werden unterdrückt.
 field-programme_kind = Programmart
+coded-domain-wellbeing = Wohlbefinden

@@ -1669,3 +1669,4 @@ nav-pooled = Pooled figures
 field-pooled = Share this programme's anonymised figures with federal analysts
 hint-pooled = Only counts leave the organisation, never a person; counts below five are suppressed.
 field-programme_kind = Kind of programme
+coded-domain-wellbeing = Wellbeing

@@ -1682,3 +1682,4 @@ nav-pooled = Chiffres regroupés
 field-pooled = Partager les chiffres anonymisés de ce programme avec les analystes fédéraux
 hint-pooled = Seuls des nombres quittent l'organisation, jamais une personne ; les nombres inférieurs à cinq sont masqués.
 field-programme_kind = Type de programme
+coded-domain-wellbeing = Bien-être

@@ -1669,3 +1669,4 @@ nav-pooled = Samengevoegde cijfers
 field-pooled = De geanonimiseerde cijfers van dit programma delen met federale analisten
 hint-pooled = Enkel aantallen verlaten de organisatie, nooit een persoon; aantallen onder vijf worden verborgen.
 field-programme_kind = Soort programma
+coded-domain-wellbeing = Welzijn
