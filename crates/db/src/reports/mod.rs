@@ -90,21 +90,8 @@ pub fn programme_report(
         from,
         to,
     };
-    use domain::indicators::ChartKind;
-    let (records, months, domains) = conn.transaction(|conn| {
-        let records = records::load(conn, scope, &set.units())?;
-        let months = if set.charts.contains(&ChartKind::AttendanceByMonth) {
-            records::attendance_by_month(conn, scope)?
-        } else {
-            Vec::new()
-        };
-        let domains = if set.charts.contains(&ChartKind::DomainProgress) {
-            records::domain_progress(conn, scope)?
-        } else {
-            Vec::new()
-        };
-        Ok::<_, crate::error::DbError>((records, months, domains))
-    })?;
+    let (records, extras) =
+        conn.transaction(|conn| records::load_all(conn, scope, &set.units(), &set.charts))?;
     let organisation = crate::repo::organisation_name(conn, &org)?;
     let figures = domain::indicators::evaluate(set, &records);
     let ids: std::collections::BTreeSet<&String> =
@@ -134,7 +121,7 @@ pub fn programme_report(
         figures,
         names,
         organisation,
-        months,
-        domains,
+        months: extras.months,
+        domains: extras.domains,
     })
 }

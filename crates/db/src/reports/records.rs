@@ -20,7 +20,7 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::{Duration, NaiveDate};
 use diesel::prelude::*;
-use domain::indicators::{Fact, Facts, Records, Unit, Value};
+use domain::indicators::{ChartKind, Fact, Facts, Records, Unit, Value};
 use domain::participant::Nationality;
 use std::collections::{BTreeSet, HashMap, HashSet};
 
@@ -96,6 +96,9 @@ type Sensitive = (
     Option<bool>,
 );
 
+/// Per life domain: (domain, measured twice, progressed).
+type PerDomain = Vec<(String, i64, i64)>;
+
 /// A measurement answer: participant, instrument, item, day, number, text.
 type Answer = (
     String,
@@ -106,13 +109,37 @@ type Answer = (
     Option<String>,
 );
 
+/// What the charts a set asks for need beside its records.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Extras {
+    /// Per month ("2026-03"): marks and attended.
+    pub months: Vec<(String, i64, i64)>,
+    /// Per life domain: measured twice and progressed.
+    pub domains: Vec<(String, i64, i64)>,
+}
+
 /// Loads every unit the set needs.
 pub fn load(conn: &mut DbConn, s: Scope<'_>, units: &BTreeSet<Unit>) -> DbResult<Records> {
+    Ok(load_all(conn, s, units, &[])?.0)
+}
+
+/// Loads every unit the set needs and what its charts need, from the same
+/// rows (nothing read twice).
+pub fn load_all(
+    conn: &mut DbConn,
+    s: Scope<'_>,
+    units: &BTreeSet<Unit>,
+    charts: &[ChartKind],
+) -> DbResult<(Records, Extras)> {
     let mut records = Records::default();
+    let mut extras = Extras::default();
     let trajectories = trajectories_in(conn, s)?;
     let people: BTreeSet<String> = trajectories.iter().map(|t| t.1.clone()).collect();
-    let needs_people = units.iter().any(|u| u.is_person());
+    let wants_months = charts.contains(&ChartKind::AttendanceByMonth);
+    let wants_domains = charts.contains(&ChartKind::DomainProgress);
+    let needs_people = units.iter().any(|u| u.is_person()) || wants_domains;
     let needs_sessions = needs_people
+        || wants_months
         || units.contains(&Unit::Sessions)
         || units.contains(&Unit::Attendances)
         || units.contains(&Unit::Children);
@@ -121,14 +148,23 @@ pub fn load(conn: &mut DbConn, s: Scope<'_>, units: &BTreeSet<Unit>) -> DbResult
     } else {
         Vec::new()
     };
-    let marks =
-        if needs_people || units.contains(&Unit::Attendances) || units.contains(&Unit::Children) {
-            marks_at(conn, s.org, &sessions)?
-        } else {
-            Vec::new()
-        };
+    let marks = if needs_people
+        || wants_months
+        || units.contains(&Unit::Attendances)
+        || units.contains(&Unit::Children)
+    {
+        marks_at(conn, s.org, &sessions)?
+    } else {
+        Vec::new()
+    };
+    if wants_months {
+        extras.months = by_month(s, &sessions, &marks);
+    }
     if needs_people {
-        let persons = person_facts(conn, s, &trajectories, &people, &sessions, &marks)?;
+        let (persons, domains) = person_facts(conn, s, &trajectories, &people, &sessions, &marks)?;
+        if wants_domains {
+            extras.domains = domains;
+        }
         for unit in [Unit::Entrants, Unit::Participants, Unit::Leavers] {
             if units.contains(&unit) {
                 records = records.with(unit, population(unit, s, &trajectories, &persons));
@@ -196,7 +232,7 @@ pub fn load(conn: &mut DbConn, s: Scope<'_>, units: &BTreeSet<Unit>) -> DbResult
     if units.contains(&Unit::Costs) {
         records = records.with(Unit::Costs, super::budgets::cost_records(conn, s)?);
     }
-    Ok(records)
+    Ok((records, extras))
 }
 
 /// The person records of one unit: entrants at their first entry in the
@@ -374,7 +410,7 @@ fn person_facts(
     ids: &BTreeSet<String>,
     sessions: &[SessionRow],
     marks: &[MarkRow],
-) -> DbResult<HashMap<String, Facts>> {
+) -> DbResult<(HashMap<String, Facts>, PerDomain)> {
     let ids: Vec<&String> = ids.iter().collect();
     // Her first start in scope: the day her age at entry is taken.
     let mut entered: HashMap<&str, NaiveDate> = HashMap::new();
@@ -511,13 +547,23 @@ fn person_facts(
             _ => {}
         }
     }
-    // Measured twice: a count (maybe 0); else unknown.
+    // Measured twice: a count (maybe 0); else unknown. Per domain too.
     let mut progressed: HashMap<&str, i64> = HashMap::new();
-    for ((pid, _), scores) in &domains {
+    let mut per_domain: std::collections::BTreeMap<String, (i64, i64)> =
+        std::collections::BTreeMap::new();
+    for ((pid, item), scores) in &domains {
         if scores.len() >= 2 {
-            *progressed.entry(pid).or_default() += i64::from(scores.last() > scores.first());
+            let better = i64::from(scores.last() > scores.first());
+            *progressed.entry(pid).or_default() += better;
+            let e = per_domain.entry((*item).to_owned()).or_default();
+            e.0 += 1;
+            e.1 += better;
         }
     }
+    let per_domain: PerDomain = per_domain
+        .into_iter()
+        .map(|(k, (a, b))| (k, a, b))
+        .collect();
     // The day she left (her last leaving in the period), for the results.
     let mut left: HashMap<&str, NaiveDate> = HashMap::new();
     for t in trajectories {
@@ -619,7 +665,7 @@ fn person_facts(
         }
         out.insert(id, facts);
     }
-    Ok(out)
+    Ok((out, per_domain))
 }
 
 /// Children of mothers who attended a held session of a group with a
@@ -825,9 +871,7 @@ fn responses_given(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<Facts>> {
 
 /// Per month of the period ("2026-03"): attendance marks at held sessions
 /// and how many were present or late.
-pub fn attendance_by_month(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<(String, i64, i64)>> {
-    let sessions = sessions_in(conn, s)?;
-    let marks = marks_at(conn, s.org, &sessions)?;
+fn by_month(s: Scope<'_>, sessions: &[SessionRow], marks: &[MarkRow]) -> Vec<(String, i64, i64)> {
     let month: HashMap<&str, String> = sessions
         .iter()
         .map(|x| (x.id.as_str(), x.held_on.format("%Y-%m").to_string()))
@@ -841,52 +885,12 @@ pub fn attendance_by_month(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<(Str
             .checked_add_months(chrono::Months::new(1))
             .unwrap_or(s.to + Duration::days(1));
     }
-    for m in &marks {
+    for m in marks {
         if let Some(key) = month.get(m.session.as_str()) {
             let e = out.entry(key.clone()).or_default();
             e.0 += 1;
             e.1 += i64::from(m.attended);
         }
     }
-    Ok(out.into_iter().map(|(k, (a, b))| (k, a, b)).collect())
-}
-
-/// Per life domain: the programme's participants in the period measured
-/// at least twice on it, and of those, who scored higher at the last
-/// measurement than at the first.
-pub fn domain_progress(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<(String, i64, i64)>> {
-    let people: BTreeSet<String> = trajectories_in(conn, s)?.into_iter().map(|t| t.1).collect();
-    let ids: Vec<&String> = people.iter().collect();
-    let mut scores: HashMap<(String, String), Vec<i64>> = HashMap::new();
-    for chunk in ids.chunks(500) {
-        let rows: Vec<(String, String, Option<i64>)> = measurement_answers::table
-            .filter(measurement_answers::organisation_id.eq(s.org))
-            .filter(measurement_answers::participant_id.eq_any(chunk))
-            .filter(measurement_answers::instrument_key.eq(LIFE_DOMAINS))
-            .filter(measurement_answers::taken_on.le(s.to))
-            .order((
-                measurement_answers::taken_on,
-                measurement_answers::measurement_id,
-            ))
-            .select((
-                measurement_answers::participant_id,
-                measurement_answers::item_key,
-                measurement_answers::value_num,
-            ))
-            .load(conn)?;
-        for (p, item, n) in rows {
-            if let Some(n) = n {
-                scores.entry((item, p)).or_default().push(n);
-            }
-        }
-    }
-    let mut out: std::collections::BTreeMap<String, (i64, i64)> = std::collections::BTreeMap::new();
-    for ((item, _), list) in scores {
-        if list.len() >= 2 {
-            let e = out.entry(item).or_default();
-            e.0 += 1;
-            e.1 += i64::from(list.last() > list.first());
-        }
-    }
-    Ok(out.into_iter().map(|(k, (a, b))| (k, a, b)).collect())
+    out.into_iter().map(|(k, (a, b))| (k, a, b)).collect()
 }

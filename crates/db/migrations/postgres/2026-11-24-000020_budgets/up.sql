@@ -55,3 +55,7 @@ CREATE TABLE costs (
 );
 CREATE INDEX costs_programme ON costs(organisation_id, programme_id, booked_on);
 CREATE UNIQUE INDEX costs_import ON costs(organisation_id, import_key);
+
+-- Reports read a participant's measurements (language levels, life
+-- domains, the situation on leaving) by participant.
+CREATE INDEX measurement_answers_participant ON measurement_answers(organisation_id, participant_id, instrument_key, taken_on);

@@ -1,3 +1,4 @@
+DROP INDEX measurement_answers_participant;
 DROP TABLE costs;
 DROP TABLE allocation_keys;
 DROP TABLE budget_lines;
