@@ -115,3 +115,26 @@ test('a federal analyst sees pooled figures, small counts suppressed, no person'
   const r = await page.request.get(`${baseUrl}${await page.locator('a[data-format="ods"]').getAttribute('href')}`);
   assert.equal(r.status(), 200);
 });
+
+test('an administrator checks a set\'s wording and adds a new one, refused first', async () => {
+  const page = await newPage(browser, { locale: 'en' });
+  await loginAs(page, 'administrator');
+  await page.goto(`${baseUrl}/admin/indicator-sets`);
+  await page.click('#set-esf-plus-participants ~ details summary');
+  assert.ok((await page.textContent('section:has(#set-esf-plus-participants) table')).includes('EECO01'));
+  await inspect(page, 'indicator-sets');
+  const set = {
+    key: 'city-welfare', version: 1, funder: 'City (fictional)', source: 'Agreement 2026 (fictional)',
+    title: { en: 'City agreement', nl: 'Stadsconvenant', fr: 'Convention de la ville', de: 'Stadtvertrag' },
+    indicators: [{ key: 'women', code: 'C1', unit: 'participants', wording: { en: 'women reached' }, when: { fact: 'gender', in: ['female'] } }],
+  };
+  await page.fill('#f-definition', JSON.stringify(set));
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/indicator-sets"] button[type=submit]')]);
+  assert.equal(await page.getAttribute('#f-definition', 'aria-invalid'), 'true');
+  await inspect(page, 'indicator-sets-refused');
+  set.indicators[0].when.in = ['woman'];
+  await page.fill('#f-definition', JSON.stringify(set));
+  await Promise.all([page.waitForLoadState('load'), page.click('form[action="/admin/indicator-sets"] button[type=submit]')]);
+  assert.ok(page.url().includes('added=city-welfare'));
+  assert.equal(await page.locator('#set-city-welfare').count(), 1);
+});

@@ -11,8 +11,8 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 const EXPECTED_NAV = {
-  administrator: ['/dashboard', '/network/partners', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
-  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/reports', '/admin/programmes', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  administrator: ['/dashboard', '/network/partners', '/admin/users', '/admin/sessions', '/outcomes/instruments', '/admin/programmes', '/admin/indicator-sets', '/admin/calendar', '/admin/messages', '/audit', '/account'],
+  coordinator: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/reports', '/admin/programmes', '/admin/indicator-sets', '/admin/calendar', '/admin/messages', '/audit', '/account'],
   casemanager: ['/dashboard', '/participants', '/groups', '/week', '/data-problems', '/outcomes', '/network/partners', '/account'],
   facilitator: ['/dashboard', '/groups', '/week', '/network/partners', '/account'],
   analyst: ['/dashboard', '/reports/pooled', '/network/signals/pooled', '/account'],

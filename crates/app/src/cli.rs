@@ -87,6 +87,19 @@ enum Command {
         #[command(subcommand)]
         action: CalendarCommand,
     },
+    /// Funders' indicator sets (issue 16).
+    Indicators {
+        #[command(subcommand)]
+        action: IndicatorsCommand,
+    },
+}
+
+#[derive(Subcommand)]
+enum IndicatorsCommand {
+    /// Check an indicator set file (JSON, as in crates/domain/indicators)
+    /// and print each indicator's code, what it counts and its wording in
+    /// the four languages, to compare with the funder's text.
+    Check { file: std::path::PathBuf },
 }
 
 #[derive(Subcommand)]
@@ -216,6 +229,7 @@ fn run(cli: Cli) -> Result<ExitCode, Failure> {
         } => seed_demo(&config, pause_before_commit_ms),
         Command::Check => check(&config),
         Command::Calendar { action } => calendar(&config, action),
+        Command::Indicators { action } => indicators(action),
         Command::Synth {
             organisations,
             participants,
@@ -520,6 +534,50 @@ fn calendar(config: &Config, action: CalendarCommand) -> Result<ExitCode, Failur
                 "imported {n} school year(s) for the {} Community",
                 community.code()
             );
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn indicators(action: IndicatorsCommand) -> Result<ExitCode, Failure> {
+    match action {
+        IndicatorsCommand::Check { file } => {
+            let text = std::fs::read_to_string(&file)
+                .map_err(|e| anyhow::anyhow!("cannot read {}: {e}", file.display()))?;
+            let set = match domain::indicators::IndicatorSet::from_json(&text) {
+                Ok(set) => set,
+                Err(e) => {
+                    eprintln!("traject: {}: {e}", file.display());
+                    return Ok(ExitCode::from(1));
+                }
+            };
+            // A closed pipe (`| head`) ends the listing quietly.
+            use std::io::Write;
+            let mut out = std::io::stdout().lock();
+            let mut lines = vec![format!(
+                "{} version {} ({}): {} indicators; {}",
+                set.key,
+                set.version,
+                set.funder,
+                set.indicators.len(),
+                set.source
+            )];
+            for i in &set.indicators {
+                let counts = match &i.ratio {
+                    Some(r) => format!("{} / {}", r.of, r.per),
+                    None => i.unit.code().to_owned(),
+                };
+                lines.push(format!("{} {} [{counts}]", i.code, i.key));
+                for lang in ["en", "nl", "fr", "de"] {
+                    let words = i.wording.get(lang).map_or("(missing)", String::as_str);
+                    lines.push(format!("  {lang}: {words}"));
+                }
+            }
+            for line in lines {
+                if writeln!(out, "{line}").is_err() {
+                    break;
+                }
+            }
             Ok(ExitCode::SUCCESS)
         }
     }

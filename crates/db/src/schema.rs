@@ -973,6 +973,18 @@ diesel::table! {
 }
 
 diesel::table! {
+    indicator_sets (id) {
+        id -> Text,
+        organisation_id -> Text,
+        key -> Text,
+        version -> Integer,
+        definition -> Text,
+        added_by -> Nullable<Text>,
+        created_at -> Timestamp,
+    }
+}
+
+diesel::table! {
     budgets (id) {
         id -> Text,
         organisation_id -> Text,
@@ -1065,6 +1077,7 @@ diesel::joinable!(costs -> programmes (programme_id));
 
 diesel::allow_tables_to_appear_in_same_query!(
     organisations,
+    indicator_sets,
     budgets,
     budget_lines,
     allocation_keys,

@@ -1049,3 +1049,80 @@ fn pooled_figures_count_only_programmes_that_opted_in() {
     };
     assert!(pooled(&mut conn, &cm, filter, origin()).is_err());
 }
+
+#[test]
+fn an_organisation_adds_a_set_or_a_newer_version_of_a_built_in_one() {
+    use db::reports::sets::{AddError, add, available};
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    let y = build(&mut conn);
+    // A municipality's own set: women reached and sessions held.
+    let own = r#"{"key":"stad-welzijn","version":1,"funder":"Stad (fictief)","source":"Convenant 2026 (fictief)",
+      "title":{"nl":"Stadsconvenant","en":"City agreement"},
+      "indicators":[
+        {"key":"vrouwen","code":"S1","unit":"participants","wording":{"nl":"bereikte vrouwen"},"when":{"fact":"gender","in":["woman"]}},
+        {"key":"sessies","code":"S2","unit":"sessions","wording":{"nl":"gehouden sessies"},"when":{"fact":"cancelled","in":["false"]}}
+      ]}"#;
+    let set = add(&mut conn, &y.coordinator, own, origin()).unwrap();
+    assert_eq!(set.key, "stad-welzijn");
+    assert!(matches!(
+        add(&mut conn, &y.coordinator, own, origin()),
+        Err(AddError::VersionExists(..))
+    ));
+    // A wrong set is refused and says which indicator.
+    let wrong = own.replace(r#""in":["woman"]"#, r#""in":["vrouw"]"#);
+    assert!(matches!(
+        add(&mut conn, &y.coordinator, &wrong, origin()),
+        Err(AddError::Invalid(domain::indicators::SetError::BadCondition(k))) if k == "vrouwen"
+    ));
+    // A built-in key needs a higher version; then it replaces the built-in set.
+    let esf = include_str!("../../domain/indicators/esf_plus.json");
+    assert!(matches!(
+        add(&mut conn, &y.coordinator, esf, origin()),
+        Err(AddError::VersionExists(..))
+    ));
+    let mut newer: serde_json::Value = serde_json::from_str(esf).unwrap();
+    newer["version"] = 3.into();
+    add(&mut conn, &y.coordinator, &newer.to_string(), origin()).unwrap();
+    let sets = available(&mut conn, &y.org).unwrap();
+    let esf = sets
+        .iter()
+        .find(|s| s.key == "esf-plus-participants")
+        .unwrap();
+    assert_eq!(esf.version, 3);
+    assert!(sets.iter().any(|s| s.key == "stad-welzijn"));
+    // The report counts on the organisation's set.
+    let report = db::reports::programme_report(
+        &mut conn,
+        &y.coordinator,
+        Some(&y.programme),
+        "stad-welzijn",
+        d(2026, 1, 1),
+        d(2026, 12, 31),
+        origin(),
+    )
+    .unwrap();
+    let value = |k: &str| report.figures.iter().find(|f| f.key == k).unwrap().value;
+    assert_eq!((value("vrouwen"), value("sessies")), (2, 3));
+    // Another organisation does not see it; a casemanager may not add one.
+    let elsewhere = available(&mut conn, "another-organisation").unwrap();
+    assert!(!elsewhere.iter().any(|s| s.key == "stad-welzijn"));
+    assert_eq!(
+        elsewhere
+            .iter()
+            .find(|s| s.key == "esf-plus-participants")
+            .unwrap()
+            .version,
+        2
+    );
+    let cm = Actor::Staff {
+        user_id: "x".into(),
+        organisation_id: y.org.clone(),
+        role: domain::model::Role::Casemanager,
+    };
+    assert!(matches!(
+        add(&mut conn, &cm, own, origin()),
+        Err(AddError::Access(_))
+    ));
+}

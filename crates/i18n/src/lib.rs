@@ -300,6 +300,8 @@ mod tests {
                     ("progressed", Arg::Num(1)),
                     ("share", Arg::Str("50")),
                     ("partner", Arg::Str("Woonwinkel")),
+                    ("indicator", Arg::Str("EECO01")),
+                    ("set", Arg::Str("esf-plus-participants")),
                 ];
                 let text = t_args(*lang, &key, &args);
                 assert!(

@@ -189,6 +189,16 @@ fn all_routes() -> Routes {
             "/reports/export.pdf",
             crate::reports::export_pdf,
         )
+        .add(
+            Method::GET,
+            "/admin/indicator-sets",
+            crate::reports::sets::page,
+        )
+        .add(
+            Method::POST,
+            "/admin/indicator-sets",
+            crate::reports::sets::add,
+        )
         .add(Method::GET, "/reports/pooled", crate::reports::pooled::page)
         .add(
             Method::GET,

@@ -497,3 +497,57 @@ async fn pooled_figures_hold_no_small_count_in_the_api_or_the_files() {
         .unwrap();
     assert_eq!(r.status(), 200);
 }
+
+#[tokio::test]
+async fn an_indicator_set_is_checked_before_it_is_added() {
+    let app = TestApp::builder().with_demo().spawn().await;
+    let admin = app.client_as(As::Administrator).await;
+    let csrf = app.csrf(&admin).await;
+    let bad = r#"{"key":"stad","version":1,"funder":"Stad","source":"s","title":{"en":"City"},
+        "indicators":[{"key":"k","wording":{"en":"K"},"when":{"fact":"labour_status","in":["retired"]}}]}"#;
+    let r = admin
+        .post(app.url("/admin/indicator-sets"))
+        .form(&[("csrf", csrf.as_str()), ("definition", bad)])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 422);
+    let body = r.text().await.unwrap();
+    assert!(body.contains("id=\"e-definition\""), "{body}");
+    let good = bad.replace("retired", "inactive");
+    let r = admin
+        .post(app.url("/admin/indicator-sets"))
+        .form(&[("csrf", csrf.as_str()), ("definition", good.as_str())])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    let page = admin
+        .get(app.url("/admin/indicator-sets?added=stad"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(page.contains("id=\"set-stad\""));
+    // The coordinator's report offers it.
+    let coordinator = app.client_as(As::Coordinator).await;
+    let reports = coordinator
+        .get(app.url("/reports"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    assert!(reports.contains("value=\"stad\""));
+    // A casemanager may not add sets.
+    let cm = app.client_as(As::Casemanager).await;
+    let r = cm
+        .get(app.url("/admin/indicator-sets"))
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 403);
+}

@@ -7,6 +7,7 @@ pub mod budgets;
 pub mod fiction;
 pub mod pooled;
 pub mod records;
+pub mod sets;
 
 use crate::pool::DbConn;
 use crate::schema::*;
@@ -42,7 +43,7 @@ pub fn entrants(
 #[derive(Debug, Clone)]
 pub struct Report {
     pub programme: String,
-    pub set: &'static domain::indicators::IndicatorSet,
+    pub set: domain::indicators::IndicatorSet,
     pub from: NaiveDate,
     pub to: NaiveDate,
     pub figures: Vec<domain::indicators::Figure>,
@@ -75,10 +76,7 @@ pub fn programme_report(
         "report.read",
         origin,
     )?;
-    let set = domain::indicators::built_in()
-        .iter()
-        .find(|s| s.key == set_key)
-        .ok_or(crate::error::DbError::NotFound("indicator set"))?;
+    let set = sets::find(conn, &org, set_key)?;
     let programme = match programme_id {
         Some(id) => crate::outcomes::results::programme_name(conn, &org, id)?
             .ok_or(crate::error::DbError::NotFound("programme"))?,
@@ -93,7 +91,7 @@ pub fn programme_report(
     let (records, extras) =
         conn.transaction(|conn| records::load_all(conn, scope, &set.units(), &set.charts))?;
     let organisation = crate::repo::organisation_name(conn, &org)?;
-    let figures = domain::indicators::evaluate(set, &records);
+    let figures = domain::indicators::evaluate(&set, &records);
     let ids: std::collections::BTreeSet<&String> =
         figures.iter().flat_map(|f| f.participants.iter()).collect();
     let ids: Vec<&String> = ids.into_iter().collect();

@@ -188,6 +188,7 @@ impl Page {
                 }
                 if matches!(role, Some(Administrator | Coordinator)) {
                     links.push(("/admin/programmes", "nav-programmes"));
+                    links.push(("/admin/indicator-sets", "nav-indicator-sets"));
                     links.push(("/admin/calendar", "nav-calendar"));
                     links.push(("/admin/messages", "nav-messages"));
                     links.push(("/audit", "nav-audit"));

@@ -23,9 +23,9 @@ use utoipa::{IntoParams, OpenApi, ToSchema};
         BudgetLineOut,
         FundOut,
         FundLineOut,
-        PooledOut,
-        PooledLineOut,
-        CountOut
+        PooledFiguresOut,
+        PooledFiguresLineOut,
+        PublishedCountOut
     ))
 )]
 pub struct Doc;
@@ -334,25 +334,25 @@ pub enum RegionKey {
 /// A published count: the number, or "<5" (1 to 4), or hidden so that a
 /// small one cannot be computed back.
 #[derive(Serialize, ToSchema)]
-pub struct CountOut {
+pub struct PublishedCountOut {
     /// The count; null when suppressed.
     pub value: Option<u64>,
     /// "count", "small" (1 to 4) or "hidden".
     pub shown: String,
 }
 
-fn count_out(s: domain::suppression::Shown) -> CountOut {
+fn count_out(s: domain::suppression::Shown) -> PublishedCountOut {
     use domain::suppression::Shown;
     match s {
-        Shown::Count(n) => CountOut {
+        Shown::Count(n) => PublishedCountOut {
             value: Some(n),
             shown: "count".into(),
         },
-        Shown::Small => CountOut {
+        Shown::Small => PublishedCountOut {
             value: None,
             shown: "small".into(),
         },
-        Shown::Hidden => CountOut {
+        Shown::Hidden => PublishedCountOut {
             value: None,
             shown: "hidden".into(),
         },
@@ -361,13 +361,13 @@ fn count_out(s: domain::suppression::Shown) -> CountOut {
 
 /// One organisation's line, or the pooled total (organisation null).
 #[derive(Serialize, ToSchema)]
-pub struct PooledLineOut {
+pub struct PooledFiguresLineOut {
     pub organisation: Option<String>,
     pub region: Option<String>,
     /// Per gender code (woman, man, non_binary, not_given) and "total".
-    pub participants: BTreeMap<String, CountOut>,
-    pub entrants: CountOut,
-    pub dropouts: CountOut,
+    pub participants: BTreeMap<String, PublishedCountOut>,
+    pub entrants: PublishedCountOut,
+    pub dropouts: PublishedCountOut,
     pub sessions: u64,
     pub hours: f64,
     /// Null when there were fewer than five attendance marks.
@@ -376,15 +376,15 @@ pub struct PooledLineOut {
 
 /// Anonymised figures pooled across the organisations that opted in.
 #[derive(Serialize, ToSchema)]
-pub struct PooledOut {
+pub struct PooledFiguresOut {
     pub kind: Option<String>,
     pub region: Option<String>,
     pub year: i32,
-    pub organisations: Vec<PooledLineOut>,
-    pub total: PooledLineOut,
+    pub organisations: Vec<PooledFiguresLineOut>,
+    pub total: PooledFiguresLineOut,
 }
 
-fn line_out(l: &db::reports::pooled::Line) -> PooledLineOut {
+fn line_out(l: &db::reports::pooled::Line) -> PooledFiguresLineOut {
     let mut participants = BTreeMap::new();
     for (i, g) in db::reports::pooled::GENDERS
         .iter()
@@ -394,7 +394,7 @@ fn line_out(l: &db::reports::pooled::Line) -> PooledLineOut {
     {
         participants.insert(g.to_owned(), count_out(l.participants[i]));
     }
-    PooledLineOut {
+    PooledFiguresLineOut {
         organisation: l.organisation.clone(),
         region: l.region.clone(),
         participants,
@@ -412,14 +412,14 @@ fn line_out(l: &db::reports::pooled::Line) -> PooledLineOut {
 #[utoipa::path(get, path = "/api/v1/pooled", tag = "reports",
     security(("token" = [])),
     params(PooledParams),
-    responses((status = 200, body = PooledOut), (status = 400, body = ErrorBody),
+    responses((status = 200, body = PooledFiguresOut), (status = 400, body = ErrorBody),
         (status = 401, body = ErrorBody), (status = 403, body = ErrorBody)))]
 pub async fn pooled_figures(
     State(state): State<AppState>,
     ClientIp(address): ClientIp,
     CurrentUser(me): CurrentUser,
     ApiQuery(q): ApiQuery<PooledParams>,
-) -> Result<Json<PooledOut>, ApiError> {
+) -> Result<Json<PooledFiguresOut>, ApiError> {
     let year = q.year.unwrap_or(state.clock.today().year());
     if year_bounds(year).is_none() {
         return Err(ApiError::BadRequest("invalid_query"));
@@ -455,7 +455,7 @@ pub async fn pooled_figures(
         db::reports::pooled::pooled(conn, &actor, filter, origin)
     })
     .await??;
-    Ok(Json(PooledOut {
+    Ok(Json(PooledFiguresOut {
         kind: p.filter.kind.clone(),
         region: p.filter.region.clone(),
         year,

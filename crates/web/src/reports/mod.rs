@@ -7,6 +7,7 @@ pub mod api;
 pub mod budget;
 pub mod documents;
 pub mod pooled;
+pub mod sets;
 
 use crate::AppState;
 use crate::auth::CurrentUser;
@@ -20,7 +21,7 @@ use axum::extract::{Query, State};
 use axum::response::Response;
 use chrono::{Datelike, NaiveDate};
 use db::reports::Report;
-use domain::indicators::{Condition, Fact, Figure, Indicator, Show, built_in};
+use domain::indicators::{Condition, Fact, Figure, Indicator, Show};
 use serde::Deserialize;
 
 /// A condition in the reader's words.
@@ -272,11 +273,14 @@ pub fn rows(report: &Report, page: &Page) -> Vec<Row> {
 
 /// What an indicator counts, in the reader's words.
 pub fn definition(report: &Report, i: &Indicator, page: &Page) -> String {
+    describe_unit(&report.set, i, page)
+}
+
+/// What an indicator of a set counts, in the reader's words.
+pub fn describe_unit(set: &domain::indicators::IndicatorSet, i: &Indicator, page: &Page) -> String {
     if let Some(r) = &i.ratio {
         let words = |k: &str| {
-            report
-                .set
-                .indicators
+            set.indicators
                 .iter()
                 .find(|j| j.key == k)
                 .and_then(|j| domain::instruments::text_in(&j.wording, page.lang.code()))
@@ -296,7 +300,7 @@ pub fn definition(report: &Report, i: &Indicator, page: &Page) -> String {
             page.t(&format!("indicator-fact-{}", f.code()))
         ));
     }
-    if i.unit.is_person() && !i.counts_incomplete && !report.set.required.is_empty() {
+    if i.unit.is_person() && !i.counts_incomplete && !set.required.is_empty() {
         parts.push(page.t("indicator-complete-only"));
     }
     parts.join(" · ")
@@ -417,8 +421,16 @@ pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
 /// The programme choice for every programme of the organisation.
 pub const ALL: &str = "all";
 
-/// The report a request asks for: (year, set key, programmes, report).
-type Loaded = (i32, String, Vec<db::models::Programme>, Option<Report>);
+/// The report a request asks for.
+pub struct Loaded {
+    pub year: i32,
+    /// The set shown (the one asked for, else the first).
+    pub set: String,
+    /// The sets the organisation reports on.
+    pub sets: Vec<domain::indicators::IndicatorSet>,
+    pub programmes: Vec<db::models::Programme>,
+    pub report: Option<Report>,
+}
 
 async fn load(
     state: &AppState,
@@ -432,16 +444,8 @@ async fn load(
         .filter(|y| year_bounds(*y).is_some())
         .unwrap_or(today.year());
     let (from, to) = year_bounds(year).unwrap_or((today, today));
-    let set = if built_in().iter().any(|s| s.key == q.set) {
-        q.set.clone()
-    } else {
-        built_in()
-            .first()
-            .map(|s| s.key.clone())
-            .unwrap_or_default()
-    };
     let actor = me.actor.clone();
-    let (programme, set_key) = (q.programme.clone(), set.clone());
+    let (programme, wanted) = (q.programme.clone(), q.set.clone());
     run(state, address, move |conn, origin| {
         // Refused callers learn nothing, not even the programme list.
         let org = db::groups::require(
@@ -452,15 +456,27 @@ async fn load(
             origin,
         )?;
         let programmes = db::repo::list_programmes(conn, &org)?;
+        let sets = db::reports::sets::available(conn, &org)?;
+        let set = if sets.iter().any(|s| s.key == wanted) {
+            wanted
+        } else {
+            sets.first().map(|s| s.key.clone()).unwrap_or_default()
+        };
         let report = if programme.is_empty() {
             None
         } else {
             let scope = (programme != ALL).then_some(programme.as_str());
             Some(db::reports::programme_report(
-                conn, &actor, scope, &set_key, from, to, origin,
+                conn, &actor, scope, &set, from, to, origin,
             )?)
         };
-        Ok((year, set, programmes, report))
+        Ok(Loaded {
+            year,
+            set,
+            sets,
+            programmes,
+            report,
+        })
     })
     .await
 }
@@ -473,7 +489,13 @@ pub async fn page(
     CurrentUser(me): CurrentUser,
     Query(q): Query<Params>,
 ) -> Response {
-    let (year, set, programmes, report) = match load(&state, address, &me, &q).await {
+    let Loaded {
+        year,
+        set,
+        sets,
+        programmes,
+        report,
+    } = match load(&state, address, &me, &q).await {
         Ok(Ok(x)) => x,
         Ok(Err(e)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
@@ -492,7 +514,7 @@ pub async fn page(
         })
         .chain(crate::participants::programme_choices(&programmes))
         .collect(),
-        sets: built_in()
+        sets: sets
             .iter()
             .map(|s| {
                 Choice::literal(
@@ -551,7 +573,9 @@ async fn export(
     format: Format,
 ) -> Response {
     let report = match load(&state, address, &me, &q).await {
-        Ok(Ok((_, _, _, Some(r)))) => r,
+        Ok(Ok(Loaded {
+            report: Some(r), ..
+        })) => r,
         Ok(Ok(_)) => return page.error(axum::http::StatusCode::NOT_FOUND),
         Ok(Err(e)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
