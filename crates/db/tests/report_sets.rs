@@ -1010,10 +1010,36 @@ fn pooled_figures_count_only_programmes_that_opted_in() {
         .set(programmes::pooled.eq(true))
         .execute(&mut conn)
         .unwrap();
-    diesel::update(organisations::table.filter(organisations::id.eq(&y.org)))
-        .set(organisations::region.eq(Some("brussels")))
-        .execute(&mut conn)
-        .unwrap();
+    // The region is chosen with the Community and school hours; an unknown
+    // one is refused.
+    let hours = domain::groups::SchoolHours::default();
+    let community = domain::school::Community::Flemish;
+    assert!(
+        db::groups::calendar::configure(
+            &mut conn,
+            &y.coordinator,
+            community,
+            hours,
+            Some("atlantis"),
+            origin()
+        )
+        .is_err()
+    );
+    db::groups::calendar::configure(
+        &mut conn,
+        &y.coordinator,
+        community,
+        hours,
+        Some("brussels"),
+        origin(),
+    )
+    .unwrap();
+    assert_eq!(
+        db::groups::calendar::region(&mut conn, &y.org)
+            .unwrap()
+            .as_deref(),
+        Some("brussels")
+    );
     let r = raw(&mut conn, &filter).unwrap();
     assert_eq!(r.len(), 1);
     let r = &r[0];

@@ -94,14 +94,27 @@ pub fn import(
     })
 }
 
-/// An administrator (or coordinator) sets the Community and school hours.
+/// An organisation's region (for pooled figures), if it chose one.
+pub fn region(conn: &mut DbConn, org: &str) -> DbResult<Option<String>> {
+    Ok(organisations::table
+        .filter(organisations::id.eq(org))
+        .select(organisations::region)
+        .first(conn)?)
+}
+
+/// An administrator (or coordinator) sets the Community, school hours and
+/// the region analysts compare the organisation in.
 pub fn configure(
     conn: &mut DbConn,
     actor: &Actor,
     community: Community,
     hours: SchoolHours,
+    region: Option<&str>,
     origin: Origin<'_>,
 ) -> Result<(), super::GroupError> {
+    if region.is_some_and(|r| !crate::reports::pooled::REGIONS.contains(&r)) {
+        return Err(super::invalid("region", "invalid-choice"));
+    }
     write_tx(conn, |conn| -> Result<(), super::GroupError> {
         let org = super::require(
             conn,
@@ -119,6 +132,7 @@ pub fn configure(
                 organisations::school_day_start.eq(hours.start),
                 organisations::school_day_end.eq(hours.end),
                 organisations::wednesday_end.eq(hours.wednesday_end),
+                organisations::region.eq(region),
             ))
             .execute(conn)?;
         audit::record(

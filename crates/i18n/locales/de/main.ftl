@@ -1711,3 +1711,4 @@ error-set-condition = Der Indikator { $indicator } hat eine Bedingung auf einen 
 error-set-measure = Der Indikator { $indicator } summiert oder gliedert nach einer Angabe, die das Gezählte nicht hat.
 error-set-ratio = Der Indikator { $indicator } teilt Indikatoren, die der Satz nicht hat.
 error-set-version = Der Satz { $indicator } existiert bereits in dieser Version; erhöhen Sie die Version.
+hint-region = Die Region, in der Analysten Ihre Organisation in den geteilten Zahlen vergleichen.

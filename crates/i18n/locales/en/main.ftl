@@ -1690,3 +1690,4 @@ error-set-condition = The indicator { $indicator } has a condition on a value or
 error-set-measure = The indicator { $indicator } sums or breaks down by a fact what it counts does not have.
 error-set-ratio = The indicator { $indicator } divides indicators the set does not have.
 error-set-version = The set { $indicator } already exists in this version; raise its version.
+hint-region = The region analysts compare your organisation in, in the figures it shares.

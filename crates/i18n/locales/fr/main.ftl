@@ -1703,3 +1703,4 @@ error-set-condition = L'indicateur { $indicator } a une condition sur une valeur
 error-set-measure = L'indicateur { $indicator } additionne ou ventile selon une donnée que ce qu'il compte n'a pas.
 error-set-ratio = L'indicateur { $indicator } divise des indicateurs que le jeu n'a pas.
 error-set-version = Le jeu { $indicator } existe déjà dans cette version ; augmentez sa version.
+hint-region = La région dans laquelle les analystes comparent votre organisation, dans les chiffres qu'elle partage.

@@ -1690,3 +1690,4 @@ error-set-condition = De indicator { $indicator } heeft een voorwaarde op een wa
 error-set-measure = De indicator { $indicator } telt op of splitst uit volgens een gegeven dat wat hij telt niet heeft.
 error-set-ratio = De indicator { $indicator } deelt indicatoren die de set niet heeft.
 error-set-version = De set { $indicator } bestaat al in deze versie; verhoog de versie.
+hint-region = Het gewest waarin analisten jullie organisatie vergelijken, in de cijfers die ze deelt.

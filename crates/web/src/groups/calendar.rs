@@ -12,6 +12,7 @@ pub struct CalendarPage {
     pub calendar: Calendar,
     pub hours: SchoolHours,
     pub communities: Vec<Choice>,
+    pub regions: Vec<Choice>,
     pub form: FormState,
     pub imported: Option<usize>,
 }
@@ -44,21 +45,29 @@ async fn calendar_page(
 ) -> Response {
     let (at, writer) = origin_parts(state);
     let actor = me.actor.clone();
+    let org = me.actor.organisation_id().unwrap_or_default().to_owned();
     let loaded = state
         .db
         .run(move |conn| {
-            Ok(repo::calendar::for_manager(
+            let found = repo::calendar::for_manager(
                 conn,
                 &actor,
                 Origin::new(Some(&address), at).via(&writer),
-            ))
+            );
+            Ok(match found {
+                Ok(x) => repo::calendar::region(conn, &org)
+                    .map(|r| (x.0, x.1, r))
+                    .map_err(db::participants::AccessError::from),
+                Err(e) => Err(e),
+            })
         })
         .await;
     match loaded {
-        Ok(Ok((calendar, hours))) => {
+        Ok(Ok((calendar, hours, region))) => {
             let mut form = form.unwrap_or_else(|| {
                 let mut f = FormState::default();
                 f.set("community", calendar.community.code());
+                f.set("region", region.unwrap_or_default());
                 f.set("school_day_start", hm(&hours.start));
                 f.set("school_day_end", hm(&hours.end));
                 f.set("wednesday_end", hm(&hours.wednesday_end));
@@ -70,6 +79,7 @@ async fn calendar_page(
                 calendar,
                 hours,
                 communities: Choice::coded("community", Community::ALL.iter().map(|c| c.code())),
+                regions: Choice::coded("region", db::reports::pooled::REGIONS),
                 form,
                 imported,
             });
@@ -197,6 +207,7 @@ pub async fn save_calendar(
         wednesday_end,
     };
     let addr = address.clone();
+    let region = Some(pairs.get("region").to_owned()).filter(|r| !r.is_empty());
     let done = state
         .db
         .run(move |conn| {
@@ -205,6 +216,7 @@ pub async fn save_calendar(
                 &actor,
                 community,
                 hours,
+                region.as_deref(),
                 Origin::new(Some(&addr), at),
             ))
         })
