@@ -220,10 +220,7 @@ impl BudgetPage {
     }
 
     pub fn formats(&self) -> Vec<(&'static str, String)> {
-        ["pdf", "ods", "xlsx", "csv"]
-            .into_iter()
-            .map(|f| (f, f.to_uppercase()))
-            .collect()
+        super::downloads()
     }
 
     pub fn per_participant(&self) -> String {

@@ -328,10 +328,7 @@ impl ReportPage {
 
     /// The download formats: (extension, label).
     pub fn formats(&self) -> Vec<(&'static str, String)> {
-        ["pdf", "ods", "xlsx", "csv"]
-            .into_iter()
-            .map(|f| (f, f.to_uppercase()))
-            .collect()
+        downloads()
     }
 
     /// The charts with their tables: (SVG, title, table).
@@ -540,6 +537,14 @@ pub enum Format {
     Xlsx,
     Ods,
     Pdf,
+}
+
+/// The download links of a report page, PDF first: (extension, label).
+pub fn downloads() -> Vec<(&'static str, String)> {
+    [Format::Pdf, Format::Ods, Format::Xlsx, Format::Csv]
+        .into_iter()
+        .map(|f| (f.extension(), f.extension().to_uppercase()))
+        .collect()
 }
 
 impl Format {

@@ -191,10 +191,7 @@ impl PooledPage {
     }
 
     pub fn formats(&self) -> Vec<(&'static str, String)> {
-        ["pdf", "ods", "xlsx", "csv"]
-            .into_iter()
-            .map(|f| (f, f.to_uppercase()))
-            .collect()
+        super::downloads()
     }
 }
 
