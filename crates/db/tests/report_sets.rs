@@ -799,17 +799,37 @@ fn every_built_in_set_over_a_hand_made_year() {
             ("participants_social_participation", 0, None),
             ("costs_social_participation", 0, None),
             ("staff_social_participation", 0, None),
+            ("all_costs_social_participation", 0, None),
+            ("cost_per_participant_social_participation", 0, Some(0)),
             ("participants_collective_modules", 3, None),
             ("costs_collective_modules", 10_000, None),
             ("staff_collective_modules", 100_000, None),
+            ("all_costs_collective_modules", 110_000, None),
+            ("cost_per_participant_collective_modules", 110_000, Some(3)),
             ("participants_child_poverty", 3, None),
             ("costs_child_poverty", 10_000, None),
             ("staff_child_poverty", 100_000, None),
+            ("all_costs_child_poverty", 110_000, None),
+            ("cost_per_participant_child_poverty", 110_000, Some(3)),
             ("participants_total", 3, None),
             ("costs_total", 10_000, None),
             ("staff_total", 100_000, None),
+            ("all_costs_total", 110_000, None),
+            ("cost_per_participant_total", 110_000, Some(3)),
         ],
     );
+    // € 1,100 over three participants; none in a strand shows no figure.
+    let each = |k: &str| {
+        f.iter()
+            .find(|x| x.key == k)
+            .unwrap()
+            .number(domain::indicators::Show::EurosEach)
+    };
+    assert_eq!(
+        each("cost_per_participant_total").map(|v| (v * 100.0).round()),
+        Some(36_667.0)
+    );
+    assert_eq!(each("cost_per_participant_social_participation"), None);
     assert_eq!(
         by(&f, "costs_total", Fact::CostLine),
         [("catering".into(), 10_000)]

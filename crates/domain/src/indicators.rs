@@ -508,6 +508,9 @@ pub enum Show {
     Percent,
     /// One figure divided by another (e.g. attendances per session).
     Average,
+    /// A sum of cents divided by a count, in euros (e.g. costs per
+    /// participant).
+    EurosEach,
 }
 
 /// One figure divided by another of the same set.
@@ -586,6 +589,8 @@ pub enum SetError {
     Format(String),
     #[error("a key, a version, a title and indicators are needed")]
     Incomplete,
+    #[error("the key {0} is not 1 to 64 lowercase letters, digits and hyphens")]
+    BadKey(String),
     #[error("indicator {0} appears twice")]
     Duplicate(String),
     #[error("indicator {0} has no wording")]
@@ -600,6 +605,17 @@ pub enum SetError {
     BadRatio(String),
 }
 
+/// Whether a set key has the shape URLs and the API accept: 1 to 64
+/// lowercase ASCII letters, digits and hyphens, starting with a letter or
+/// digit.
+pub fn valid_key(key: &str) -> bool {
+    (1..=64).contains(&key.len())
+        && !key.starts_with('-')
+        && key
+            .bytes()
+            .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-')
+}
+
 impl IndicatorSet {
     /// Parses and checks a set.
     pub fn from_json(json: &str) -> Result<IndicatorSet, SetError> {
@@ -611,6 +627,11 @@ impl IndicatorSet {
             || set.indicators.is_empty()
         {
             return Err(SetError::Incomplete);
+        }
+        // The key travels in URLs and the API's `set` parameter, so it keeps
+        // to the shape those accept.
+        if !valid_key(&set.key) {
+            return Err(SetError::BadKey(set.key.clone()));
         }
         let mut keys = HashSet::new();
         for i in &set.indicators {
@@ -686,6 +707,7 @@ impl Figure {
             Show::Euros => Some(v / 100.0),
             Show::Percent => self.per.filter(|d| *d != 0).map(|d| v * 100.0 / d as f64),
             Show::Average => self.per.filter(|d| *d != 0).map(|d| v / d as f64),
+            Show::EurosEach => self.per.filter(|d| *d != 0).map(|d| v / 100.0 / d as f64),
         }
     }
 }
@@ -997,6 +1019,15 @@ mod tests {
             IndicatorSet::from_json(twice),
             Err(SetError::Duplicate("k".into()))
         );
+        for key in ["Gent AMIF", "-x", "amif/2", "é", &"x".repeat(65)] {
+            let json = twice.replace(r#""key":"x""#, &format!(r#""key":"{key}""#));
+            assert_eq!(
+                IndicatorSet::from_json(&json),
+                Err(SetError::BadKey(key.to_owned())),
+                "{key}"
+            );
+        }
+        assert!(valid_key("amif-integration-gent-2027") && valid_key(&"x".repeat(64)));
     }
 
     #[test]

@@ -542,6 +542,38 @@ async fn an_indicator_set_is_checked_before_it_is_added() {
         .await
         .unwrap();
     assert!(reports.contains("value=\"stad\""));
+    // So does the API, by the set's key; a key of the wrong shape is a bad
+    // request, an unknown one not found.
+    let programmes: serde_json::Value = coordinator
+        .get(app.url("/api/v1/programmes"))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    let id = programmes[0]["id"].as_str().unwrap();
+    let json: serde_json::Value = coordinator
+        .get(app.url(&format!(
+            "/api/v1/programmes/{id}/indicators?set=stad&year=2026"
+        )))
+        .send()
+        .await
+        .unwrap()
+        .json()
+        .await
+        .unwrap();
+    assert_eq!(json["set"], "stad");
+    assert_eq!(json["figures"][0]["key"], "k");
+    assert!(json["figures"][0]["numerator"].is_i64());
+    for (set, status) in [("Stad%20X", 400), ("nog-niet", 404)] {
+        let r = coordinator
+            .get(app.url(&format!("/api/v1/programmes/{id}/indicators?set={set}")))
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(r.status(), status, "{set}");
+    }
     // A casemanager may not add sets.
     let cm = app.client_as(As::Casemanager).await;
     let r = cm

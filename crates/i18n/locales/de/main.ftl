@@ -1712,3 +1712,4 @@ error-set-measure = Der Indikator { $indicator } summiert oder gliedert nach ein
 error-set-ratio = Der Indikator { $indicator } teilt Indikatoren, die der Satz nicht hat.
 error-set-version = Der Satz { $indicator } existiert bereits in dieser Version; erhöhen Sie die Version.
 hint-region = Die Region, in der Analysten Ihre Organisation in den geteilten Zahlen vergleichen.
+error-set-key = Der Schlüssel { $indicator } des Satzes darf nur Kleinbuchstaben, Ziffern und Bindestriche enthalten (höchstens 64) und beginnt mit einem Buchstaben oder einer Ziffer.

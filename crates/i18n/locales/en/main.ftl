@@ -1691,3 +1691,4 @@ error-set-measure = The indicator { $indicator } sums or breaks down by a fact w
 error-set-ratio = The indicator { $indicator } divides indicators the set does not have.
 error-set-version = The set { $indicator } already exists in this version; raise its version.
 hint-region = The region analysts compare your organisation in, in the figures it shares.
+error-set-key = The set's key { $indicator } can hold only lowercase letters, digits and hyphens (at most 64), starting with a letter or digit.

@@ -1704,3 +1704,4 @@ error-set-measure = L'indicateur { $indicator } additionne ou ventile selon une 
 error-set-ratio = L'indicateur { $indicator } divise des indicateurs que le jeu n'a pas.
 error-set-version = Le jeu { $indicator } existe déjà dans cette version ; augmentez sa version.
 hint-region = La région dans laquelle les analystes comparent votre organisation, dans les chiffres qu'elle partage.
+error-set-key = La clé { $indicator } du jeu ne peut contenir que des minuscules, des chiffres et des traits d'union (64 au plus), et commence par une lettre ou un chiffre.

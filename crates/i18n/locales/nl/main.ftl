@@ -1691,3 +1691,4 @@ error-set-measure = De indicator { $indicator } telt op of splitst uit volgens e
 error-set-ratio = De indicator { $indicator } deelt indicatoren die de set niet heeft.
 error-set-version = De set { $indicator } bestaat al in deze versie; verhoog de versie.
 hint-region = Het gewest waarin analisten jullie organisatie vergelijken, in de cijfers die ze deelt.
+error-set-key = De sleutel { $indicator } van de set mag alleen kleine letters, cijfers en koppeltekens bevatten (hoogstens 64) en begint met een letter of cijfer.

@@ -1,4 +1,4 @@
-//! `/api/v1` for reports: a programme's figures on a built-in indicator set.
+//! `/api/v1` for reports: a programme's figures on an indicator set.
 
 use super::year_bounds;
 use crate::AppState;
@@ -33,39 +33,15 @@ pub struct Doc;
 #[derive(Deserialize, IntoParams)]
 #[into_params(parameter_in = Query)]
 pub struct ReportParams {
-    /// The indicator set (default: the ESF+ participants' set).
-    #[param(inline)]
-    pub set: Option<SetKey>,
+    /// The indicator set's key: a built-in one (`esf-plus-participants`,
+    /// `amif-integration`, `federal-social-activation`, `miriam`,
+    /// `programme-activity`) or one the organisation added; default the
+    /// ESF+ participants' set.
+    #[param(pattern = "^[a-z0-9][a-z0-9-]{0,63}$", nullable = false)]
+    pub set: Option<String>,
     /// The calendar year of entry (default: this year).
     #[param(minimum = 2000, maximum = 2100, nullable = false)]
     pub year: Option<i32>,
-}
-
-/// A built-in indicator set.
-#[derive(Deserialize, ToSchema, Clone, Copy)]
-pub enum SetKey {
-    #[serde(rename = "esf-plus-participants")]
-    EsfPlusParticipants,
-    #[serde(rename = "amif-integration")]
-    AmifIntegration,
-    #[serde(rename = "federal-social-activation")]
-    FederalSocialActivation,
-    #[serde(rename = "miriam")]
-    Miriam,
-    #[serde(rename = "programme-activity")]
-    ProgrammeActivity,
-}
-
-impl SetKey {
-    pub fn key(self) -> &'static str {
-        match self {
-            SetKey::EsfPlusParticipants => "esf-plus-participants",
-            SetKey::AmifIntegration => "amif-integration",
-            SetKey::FederalSocialActivation => "federal-social-activation",
-            SetKey::Miriam => "miriam",
-            SetKey::ProgrammeActivity => "programme-activity",
-        }
-    }
 }
 
 /// One indicator's figure.
@@ -78,7 +54,8 @@ pub struct FigureOut {
     pub wording: String,
     /// What is counted (participants, sessions, costs, ...).
     pub unit: String,
-    /// How the value reads: count, hours, euros, percent or average.
+    /// How the value reads: count, hours, euros, percent, average or
+    /// euros_each (euros per counted record).
     pub show: String,
     /// The figure in its unit, rounded as the report shows it; null for a
     /// ratio over nothing.
@@ -121,10 +98,13 @@ pub async fn programme_indicators(
     let Some((from, to)) = year_bounds(year) else {
         return Err(ApiError::BadRequest("invalid_query"));
     };
-    let set = q.set.unwrap_or(SetKey::EsfPlusParticipants).key();
+    let set = q.set.unwrap_or_else(|| "esf-plus-participants".to_owned());
+    if !domain::indicators::valid_key(&set) {
+        return Err(ApiError::BadRequest("invalid_query"));
+    }
     let actor = me.actor;
     let r = run(&state, address, move |conn, origin| {
-        db::reports::programme_report(conn, &actor, Some(&id), set, from, to, origin)
+        db::reports::programme_report(conn, &actor, Some(&id), &set, from, to, origin)
     })
     .await??;
     Ok(Json(IndicatorReport {

@@ -129,7 +129,7 @@ pub fn number(lang: domain::model::Language, value: f64, decimals: usize) -> Str
 fn decimals(show: Show) -> usize {
     match show {
         Show::Count => 0,
-        Show::Euros => 2,
+        Show::Euros | Show::EurosEach => 2,
         Show::Hours | Show::Percent | Show::Average => 1,
     }
 }
@@ -142,7 +142,7 @@ pub fn value_of(i: &Indicator, f: &Figure) -> Option<f64> {
 /// How a breakdown's amounts read (a ratio's parts are counts).
 fn breakdown_show(show: Show) -> Show {
     match show {
-        Show::Percent | Show::Average => Show::Count,
+        Show::Percent | Show::Average | Show::EurosEach => Show::Count,
         other => other,
     }
 }
@@ -180,7 +180,7 @@ pub fn shown(page: &Page, show: Show, value: Option<f64>) -> String {
             match show {
                 // No break between a number and its unit.
                 Show::Percent => format!("{n}\u{a0}%"),
-                Show::Euros => format!("€\u{a0}{n}"),
+                Show::Euros | Show::EurosEach => format!("€\u{a0}{n}"),
                 Show::Hours => format!("{n}\u{a0}{}", page.t("reports-hours")),
                 Show::Count | Show::Average => n,
             }

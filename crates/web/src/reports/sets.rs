@@ -131,6 +131,7 @@ fn refusal(page: &Page, e: &AddError) -> String {
             format!("{} ({detail})", page.t("error-set-format"))
         }
         AddError::Invalid(SetError::Incomplete) => page.t("error-set-incomplete"),
+        AddError::Invalid(SetError::BadKey(k)) => about("error-set-key", k),
         AddError::Invalid(SetError::Duplicate(k)) => about("error-set-duplicate", k),
         AddError::Invalid(SetError::NoWording(k)) => about("error-set-no-wording", k),
         AddError::Invalid(SetError::BadCondition(k)) => about("error-set-condition", k),
