@@ -605,6 +605,18 @@ pub enum SetError {
     BadRatio(String),
 }
 
+/// The first and last day of a year, if it is one traject reports on
+/// (2000 to 2100).
+pub fn year_bounds(year: i32) -> Option<(chrono::NaiveDate, chrono::NaiveDate)> {
+    (2000..=2100)
+        .contains(&year)
+        .then(|| {
+            chrono::NaiveDate::from_ymd_opt(year, 1, 1)
+                .zip(chrono::NaiveDate::from_ymd_opt(year, 12, 31))
+        })
+        .flatten()
+}
+
 /// Whether a set key has the shape URLs and the API accept: 1 to 64
 /// lowercase ASCII letters, digits and hyphens, starting with a letter or
 /// digit.

@@ -84,10 +84,10 @@ impl Budget {
     }
 }
 
+/// A year's first and last day; nothing falls in a year outside those
+/// traject reports on.
 fn year_bounds(year: i32) -> (NaiveDate, NaiveDate) {
-    let from = NaiveDate::from_ymd_opt(year, 1, 1).unwrap_or_default();
-    let to = NaiveDate::from_ymd_opt(year, 12, 31).unwrap_or_default();
-    (from, to)
+    domain::indicators::year_bounds(year).unwrap_or_default()
 }
 
 /// Participants in the programme in the period, and how many are not EU
@@ -96,13 +96,8 @@ pub fn population(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Population> {
     let mut q = trajectories::table
         .inner_join(participants::table)
         .filter(trajectories::organisation_id.eq(s.org))
+        .filter(super::records::during(s.from, s.to))
         .filter(participants::organisation_id.eq(s.org))
-        .filter(trajectories::started_on.le(s.to))
-        .filter(
-            trajectories::ended_on
-                .is_null()
-                .or(trajectories::ended_on.ge(s.from)),
-        )
         .select((participants::id, participants::nationality))
         .distinct()
         .into_boxed();

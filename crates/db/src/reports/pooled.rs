@@ -82,12 +82,7 @@ pub fn raw(conn: &mut DbConn, f: &PoolFilter) -> DbResult<Vec<Raw>> {
     let by_gender: Vec<(String, String, i64)> = trajectories::table
         .inner_join(participants::table)
         .filter(trajectories::programme_id.eq_any(&ids))
-        .filter(trajectories::started_on.le(f.to))
-        .filter(
-            trajectories::ended_on
-                .is_null()
-                .or(trajectories::ended_on.ge(f.from)),
-        )
+        .filter(super::records::during(f.from, f.to))
         .group_by((trajectories::organisation_id, participants::gender))
         .select((
             trajectories::organisation_id,

@@ -54,15 +54,29 @@ type Trajectory = (
 );
 
 /// The trajectories in scope: in the programme during the period.
+/// A trajectory in the period: started on or before its last day and not
+/// ended before its first (what "in the programme in the period" means
+/// for every report).
+pub(crate) type During = diesel::dsl::And<
+    diesel::dsl::LtEq<trajectories::started_on, NaiveDate>,
+    diesel::dsl::Or<
+        diesel::dsl::IsNull<trajectories::ended_on>,
+        diesel::dsl::GtEq<trajectories::ended_on, NaiveDate>,
+    >,
+>;
+
+pub(crate) fn during(from: NaiveDate, to: NaiveDate) -> During {
+    trajectories::started_on.le(to).and(
+        trajectories::ended_on
+            .is_null()
+            .or(trajectories::ended_on.ge(from)),
+    )
+}
+
 fn trajectories_in(conn: &mut DbConn, s: Scope<'_>) -> DbResult<Vec<Trajectory>> {
     let mut q = trajectories::table
         .filter(trajectories::organisation_id.eq(s.org))
-        .filter(trajectories::started_on.le(s.to))
-        .filter(
-            trajectories::ended_on
-                .is_null()
-                .or(trajectories::ended_on.ge(s.from)),
-        )
+        .filter(during(s.from, s.to))
         .select((
             trajectories::id,
             trajectories::participant_id,

@@ -421,73 +421,94 @@ async fn load(
     .await
 }
 
-#[allow(clippy::too_many_arguments)]
-async fn show(
-    state: &AppState,
+/// The budget page for a request: shown fresh, or again with what was sent.
+struct View<'a> {
+    state: &'a AppState,
     address: String,
     page: Page,
-    me: &crate::auth::Signed,
+    me: &'a crate::auth::Signed,
     programme: String,
     year: Option<i32>,
-    form: Option<FormState>,
-    import_errors: Vec<(usize, &'static str, &'static str)>,
-    saved: Option<String>,
-) -> Response {
-    let (year, programmes, loaded) = match load(state, address, me, programme.clone(), year).await {
-        Ok(Ok(x)) => x,
-        Ok(Err(e)) => return access_failure(page, e),
-        Err(e) => return internal(page, e),
-    };
-    let has_errors = form.as_ref().is_some_and(FormState::has_errors) || !import_errors.is_empty();
-    let mut form = form.unwrap_or_else(|| {
-        let mut f = FormState::default();
-        if let Some((b, _, _)) = &loaded {
-            for (line, planned, _) in &b.lines {
-                if *planned != 0 {
+}
+
+impl View<'_> {
+    /// The page again with the form as sent and its errors.
+    async fn refused(self, form: FormState) -> Response {
+        self.show(Some(form), Vec::new(), None).await
+    }
+
+    async fn show(
+        self,
+        form: Option<FormState>,
+        import_errors: Vec<(usize, &'static str, &'static str)>,
+        saved: Option<String>,
+    ) -> Response {
+        let View {
+            state,
+            address,
+            page,
+            me,
+            programme,
+            year,
+        } = self;
+        let (year, programmes, loaded) =
+            match load(state, address, me, programme.clone(), year).await {
+                Ok(Ok(x)) => x,
+                Ok(Err(e)) => return access_failure(page, e),
+                Err(e) => return internal(page, e),
+            };
+        let has_errors =
+            form.as_ref().is_some_and(FormState::has_errors) || !import_errors.is_empty();
+        let mut form = form.unwrap_or_else(|| {
+            let mut f = FormState::default();
+            if let Some((b, _, _)) = &loaded {
+                for (line, planned, _) in &b.lines {
+                    if *planned != 0 {
+                        f.set(
+                            &format!("budget-{line}"),
+                            number(page.lang, *planned as f64 / 100.0, 2),
+                        );
+                    }
+                }
+                for k in b.keys.iter().filter(|k| k.line.is_none()) {
+                    f.set(&format!("key-{}", k.funder), k.key.kind.code().to_owned());
                     f.set(
-                        &format!("budget-{line}"),
-                        number(page.lang, *planned as f64 / 100.0, 2),
+                        &format!("pct-{}", k.funder),
+                        percent_text(&page, k.key.basis_points, k.key.kind),
                     );
                 }
             }
-            for k in b.keys.iter().filter(|k| k.line.is_none()) {
-                f.set(&format!("key-{}", k.funder), k.key.kind.code().to_owned());
-                f.set(
-                    &format!("pct-{}", k.funder),
-                    percent_text(&page, k.key.basis_points, k.key.kind),
-                );
-            }
-        }
-        f
-    });
-    form.set("programme", programme);
-    form.set("year", year.to_string());
-    let can_manage = domain::policy::authorize(
-        &me.actor,
-        domain::policy::Action::ManageBudgets,
-        domain::policy::Resource::Organisation {
-            id: me.actor.organisation_id().unwrap_or_default(),
-        },
-        None,
-    )
-    .is_ok();
-    let (budget, costs) = match loaded {
-        Some((b, c, _)) => (Some(b), c),
-        None => (None, Vec::new()),
-    };
-    refused_if(
-        has_errors,
-        render(&BudgetPage {
-            form,
-            programmes: crate::participants::programme_choices(&programmes),
-            budget,
-            costs,
-            can_manage,
-            saved,
-            import_errors,
-            page,
-        }),
-    )
+            f
+        });
+        form.set("programme", programme);
+        form.set("year", year.to_string());
+        let can_manage = domain::policy::authorize(
+            &me.actor,
+            domain::policy::Action::ManageBudgets,
+            domain::policy::Resource::Organisation {
+                id: me.actor.organisation_id().unwrap_or_default(),
+            },
+            None,
+        )
+        .is_ok();
+        let (budget, costs) = match loaded {
+            Some((b, c, _)) => (Some(b), c),
+            None => (None, Vec::new()),
+        };
+        refused_if(
+            has_errors,
+            render(&BudgetPage {
+                form,
+                programmes: crate::participants::programme_choices(&programmes),
+                budget,
+                costs,
+                can_manage,
+                saved,
+                import_errors,
+                page,
+            }),
+        )
+    }
 }
 
 /// `GET /reports/budget?programme=&year=`.
@@ -501,17 +522,15 @@ pub async fn page(
     let saved = q
         .saved
         .filter(|s| matches!(s.as_str(), "budget" | "cost" | "import"));
-    show(
-        &state,
+    View {
+        state: &state,
         address,
         page,
-        &me,
-        q.programme,
-        q.year,
-        None,
-        Vec::new(),
-        saved,
-    )
+        me: &me,
+        programme: q.programme,
+        year: q.year,
+    }
+    .show(None, Vec::new(), saved)
     .await
 }
 
@@ -617,17 +636,15 @@ pub async fn save(
                     code: e.code,
                 })
                 .collect();
-            show(
-                &state,
+            View {
+                state: &state,
                 address,
                 page,
-                &me,
+                me: &me,
                 programme,
-                Some(year),
-                Some(form_with(&p, errors)),
-                Vec::new(),
-                None,
-            )
+                year: Some(year),
+            }
+            .refused(form_with(&p, errors))
             .await
         }
         Ok(Err(BudgetError::Conflict)) => page.error(StatusCode::CONFLICT),
@@ -706,17 +723,15 @@ pub async fn add_cost(
                     code: e.code,
                 })
                 .collect();
-            show(
-                &state,
+            View {
+                state: &state,
                 address,
                 page,
-                &me,
+                me: &me,
                 programme,
-                Some(year),
-                Some(form_with(&p, errors)),
-                Vec::new(),
-                None,
-            )
+                year: Some(year),
+            }
+            .refused(form_with(&p, errors))
             .await
         }
         Ok(Err(BudgetError::Conflict | BudgetError::Rows(_))) => {
@@ -808,17 +823,15 @@ pub async fn import(
                     code,
                 }],
             );
-            return show(
-                &state,
+            return View {
+                state: &state,
                 address,
                 page,
-                &me,
+                me: &me,
                 programme,
-                Some(year),
-                Some(form),
-                Vec::new(),
-                None,
-            )
+                year: Some(year),
+            }
+            .refused(form)
             .await;
         }
     };
@@ -831,17 +844,15 @@ pub async fn import(
     match done {
         Ok(Ok(_)) => back(&programme, year, "import"),
         Ok(Err(BudgetError::Rows(bad))) => {
-            show(
-                &state,
+            View {
+                state: &state,
                 address,
                 page,
-                &me,
+                me: &me,
                 programme,
-                Some(year),
-                Some(form_with(&p, Vec::new())),
-                bad,
-                None,
-            )
+                year: Some(year),
+            }
+            .show(Some(form_with(&p, Vec::new())), bad, None)
             .await
         }
         Ok(Err(BudgetError::Invalid(_) | BudgetError::Conflict)) => {

@@ -19,7 +19,7 @@ use crate::participants::access_failure;
 use askama::Template;
 use axum::extract::{Query, State};
 use axum::response::Response;
-use chrono::{Datelike, NaiveDate};
+use chrono::Datelike;
 use db::reports::Report;
 use domain::indicators::{Condition, Fact, Figure, Indicator, Show};
 use serde::Deserialize;
@@ -407,13 +407,7 @@ pub struct Params {
     pub drill: Option<String>,
 }
 
-/// The first and last day of a year, if it is one traject can report on.
-pub fn year_bounds(year: i32) -> Option<(NaiveDate, NaiveDate)> {
-    (2000..=2100)
-        .contains(&year)
-        .then(|| NaiveDate::from_ymd_opt(year, 1, 1).zip(NaiveDate::from_ymd_opt(year, 12, 31)))
-        .flatten()
-}
+pub use domain::indicators::year_bounds;
 
 /// The programme choice for every programme of the organisation.
 pub const ALL: &str = "all";
