@@ -155,12 +155,13 @@ async fn load(state: &AppState, token: &str) -> Result<Option<Signed>, db::DbErr
             }
             let (actor, organisation) = match &session.organisation_id {
                 Some(org_id) => {
-                    let Some(role) = db::access::role_in(conn, &user.id, org_id)? else {
+                    let Some((role, organisation)) =
+                        db::access::membership(conn, &user.id, org_id)?
+                    else {
                         // The membership was removed: the session ends with it.
                         db::access::delete_session(conn, &id)?;
                         return Ok(None);
                     };
-                    let organisation = db::access::organisation(conn, org_id)?;
                     (
                         Actor::Staff {
                             user_id: user.id.clone(),
@@ -207,7 +208,9 @@ async fn load_token(state: &AppState, secret: &str) -> Result<Option<Signed>, db
                 return Ok(None);
             }
             // The token carries the owner's current rights, never more.
-            let Some(role) = db::access::role_in(conn, &user.id, &token.organisation_id)? else {
+            let Some((role, organisation)) =
+                db::access::membership(conn, &user.id, &token.organisation_id)?
+            else {
                 return Ok(None);
             };
             if token
@@ -216,7 +219,6 @@ async fn load_token(state: &AppState, secret: &str) -> Result<Option<Signed>, db
             {
                 db::credentials::touch_token(conn, &token.id, now)?;
             }
-            let organisation = db::access::organisation(conn, &token.organisation_id)?;
             Ok(Some(Signed {
                 session_id: String::new(),
                 csrf_token: String::new(),

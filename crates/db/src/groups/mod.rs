@@ -14,6 +14,7 @@ use diesel::prelude::*;
 use domain::model::Role;
 use domain::participant::FieldError;
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
+use std::collections::HashMap;
 
 pub mod attendance;
 pub mod calendar;
@@ -824,44 +825,61 @@ pub fn group_of_session(
         .optional()?)
 }
 
-/// The groups of a participant's programmes she could be placed in from her
-/// file, with their current number of members.
-pub fn placeable_for(
+/// Where a participant stands in groups, for her file: the open adults'
+/// groups of her open trajectories' programmes she is not in yet, each with
+/// its active members, and the groups she is in or waiting for, (id, name).
+/// Three queries, however many groups.
+pub fn placement(
     conn: &mut DbConn,
     org: &str,
     participant_id: &str,
-) -> DbResult<Vec<(Group, i64)>> {
-    let programmes: Vec<String> = trajectories::table
-        .filter(trajectories::organisation_id.eq(org))
-        .filter(trajectories::participant_id.eq(participant_id))
-        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
-        .select(trajectories::programme_id)
-        .load(conn)?;
-    let already: Vec<String> = group_members::table
-        .filter(group_members::organisation_id.eq(org))
-        .filter(group_members::participant_id.eq(participant_id))
-        .filter(group_members::left_on.is_null())
-        .select(group_members::group_id)
-        .load(conn)?;
-    let mut out = Vec::new();
-    for p in programmes {
-        for (g, n) in open_groups_of_programme(conn, org, &p)? {
-            if !already.contains(&g.id) {
-                out.push((g, n));
-            }
-        }
-    }
-    Ok(out)
-}
-
-/// The groups a participant is in or waiting for: (id, name).
-pub fn memberships_of(conn: &mut DbConn, org: &str, participant_id: &str) -> DbResult<Named> {
-    Ok(group_members::table
+) -> DbResult<(Vec<(Group, i64)>, Named)> {
+    let mine: Vec<(String, String)> = group_members::table
         .inner_join(groups::table)
         .filter(group_members::organisation_id.eq(org))
         .filter(group_members::participant_id.eq(participant_id))
         .filter(group_members::left_on.is_null())
         .order(groups::name)
         .select((groups::id, groups::name))
-        .load(conn)?)
+        .load(conn)?;
+    let programmes = trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq(participant_id))
+        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .select(trajectories::programme_id);
+    let open: Vec<Group> = groups::table
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::programme_id.eq_any(programmes))
+        .filter(groups::kind.eq("adults"))
+        .filter(groups::active.eq(true))
+        .order(groups::name)
+        .select(Group::as_select())
+        .load(conn)?;
+    let open: Vec<Group> = open
+        .into_iter()
+        .filter(|g| !mine.iter().any(|(id, _)| *id == g.id))
+        .collect();
+    let ids: Vec<&str> = open.iter().map(|g| g.id.as_str()).collect();
+    let counts: HashMap<String, i64> = if ids.is_empty() {
+        HashMap::new()
+    } else {
+        group_members::table
+            .filter(group_members::organisation_id.eq(org))
+            .filter(group_members::group_id.eq_any(&ids))
+            .filter(group_members::status.eq("member"))
+            .filter(group_members::left_on.is_null())
+            .group_by(group_members::group_id)
+            .select((group_members::group_id, diesel::dsl::count_star()))
+            .load::<(String, i64)>(conn)?
+            .into_iter()
+            .collect()
+    };
+    let placeable = open
+        .into_iter()
+        .map(|g| {
+            let n = counts.get(&g.id).copied().unwrap_or(0);
+            (g, n)
+        })
+        .collect();
+    Ok((placeable, mine))
 }

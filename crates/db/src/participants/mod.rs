@@ -108,49 +108,60 @@ pub(crate) fn trajectory_views(
     org: &str,
     participant_id: &str,
 ) -> DbResult<Vec<TrajectoryView>> {
-    let rows: Vec<(Trajectory, String)> = trajectories::table
+    // Three queries however many trajectories she has: a file is read often.
+    let rows: Vec<(Trajectory, String, Option<String>)> = trajectories::table
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+        .left_join(users::table.on(trajectories::casemanager_id.eq(users::id.nullable())))
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id))
         .order(trajectories::referred_on.desc())
-        .select((Trajectory::as_select(), programmes::name))
+        .select((
+            Trajectory::as_select(),
+            programmes::name,
+            users::display_name.nullable(),
+        ))
+        .load(conn)?;
+    if rows.is_empty() {
+        return Ok(Vec::new());
+    }
+    let programme_ids: Vec<&str> = rows.iter().map(|r| r.0.programme_id.as_str()).collect();
+    let phases: Vec<(String, i32, String)> = programme_phases::table
+        .filter(programme_phases::organisation_id.eq(org))
+        .filter(programme_phases::programme_id.eq_any(&programme_ids))
+        .select((
+            programme_phases::programme_id,
+            programme_phases::position,
+            programme_phases::code,
+        ))
+        .load(conn)?;
+    let trajectory_ids: Vec<&str> = rows.iter().map(|r| r.0.id.as_str()).collect();
+    let mut events: Vec<TrajectoryEvent> = trajectory_events::table
+        .filter(trajectory_events::organisation_id.eq(org))
+        .filter(trajectory_events::trajectory_id.eq_any(&trajectory_ids))
+        .order((
+            trajectory_events::created_at.desc(),
+            trajectory_events::id.desc(),
+        ))
+        .select(TrajectoryEvent::as_select())
         .load(conn)?;
     let mut out = Vec::with_capacity(rows.len());
-    for (t, programme) in rows {
-        let phases: Vec<(i32, String)> = programme_phases::table
-            .filter(programme_phases::organisation_id.eq(org))
-            .filter(programme_phases::programme_id.eq(&t.programme_id))
-            .order(programme_phases::position)
-            .select((programme_phases::position, programme_phases::code))
-            .load(conn)?;
+    for (t, programme, casemanager) in rows {
+        let own: Vec<&(String, i32, String)> =
+            phases.iter().filter(|p| p.0 == t.programme_id).collect();
         let phase_code = t
             .phase
-            .and_then(|p| phases.iter().find(|(pos, _)| *pos == p))
-            .map(|(_, c)| c.clone());
-        let casemanager = match &t.casemanager_id {
-            Some(id) => users::table
-                .find(id)
-                .select(users::display_name)
-                .first(conn)
-                .optional()?,
-            None => None,
-        };
-        let events = trajectory_events::table
-            .filter(trajectory_events::organisation_id.eq(org))
-            .filter(trajectory_events::trajectory_id.eq(&t.id))
-            .order((
-                trajectory_events::created_at.desc(),
-                trajectory_events::id.desc(),
-            ))
-            .select(TrajectoryEvent::as_select())
-            .load(conn)?;
+            .and_then(|p| own.iter().find(|(_, pos, _)| *pos == p))
+            .map(|(_, _, c)| c.clone());
+        let (mine, rest): (Vec<TrajectoryEvent>, Vec<TrajectoryEvent>) =
+            events.into_iter().partition(|e| e.trajectory_id == t.id);
+        events = rest;
         out.push(TrajectoryView {
+            phase_count: own.len() as i32,
             trajectory: t,
             programme,
             phase_code,
-            phase_count: phases.len() as i32,
             casemanager,
-            events,
+            events: mine,
         });
     }
     Ok(out)

@@ -846,13 +846,12 @@ async fn show_file(
                 (Ok(_), true) => trajectory::casemanager_loads(conn, org)?,
                 _ => Vec::new(),
             };
-            let (groups, memberships, messages) = match &file {
+            let ((groups, memberships), messages) = match &file {
                 Ok(f) => (
-                    db::groups::placeable_for(conn, org, &f.participant.id)?,
-                    db::groups::memberships_of(conn, org, &f.participant.id)?,
+                    db::groups::placement(conn, org, &f.participant.id)?,
                     db::messages::links::reach_of(conn, org, &f.participant.id, at)?,
                 ),
-                Err(_) => (Vec::new(), Vec::new(), Default::default()),
+                Err(_) => ((Vec::new(), Vec::new()), Default::default()),
             };
             Ok((file, loads, groups, (memberships, messages)))
         })
