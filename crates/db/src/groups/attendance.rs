@@ -142,24 +142,23 @@ pub fn save(
             saved.applied += 1;
         }
         crate::batch_insert!(conn, attendance_keys::table, &new_keys);
-        let (updates, inserts): (Vec<AttendanceRow>, Vec<AttendanceRow>) = rows
-            .into_iter()
-            .partition(|r| stored.contains_key(&r.participant_id));
-        crate::batch_insert!(conn, attendance::table, &inserts);
-        for row in &updates {
-            diesel::update(
+        // A changed mark replaces the row: one delete and one insert for the
+        // whole group rather than an update per member.
+        let replaced: Vec<&str> = rows
+            .iter()
+            .filter(|r| stored.contains_key(&r.participant_id))
+            .map(|r| r.participant_id.as_str())
+            .collect();
+        if !replaced.is_empty() {
+            diesel::delete(
                 attendance::table
+                    .filter(attendance::organisation_id.eq(&org))
                     .filter(attendance::session_id.eq(session_id))
-                    .filter(attendance::participant_id.eq(&row.participant_id)),
+                    .filter(attendance::participant_id.eq_any(&replaced)),
             )
-            .set((
-                attendance::mark.eq(&row.mark),
-                attendance::reason.eq(&row.reason),
-                attendance::marked_by.eq(&row.marked_by),
-                attendance::marked_at.eq(row.marked_at),
-            ))
             .execute(conn)?;
         }
+        crate::batch_insert!(conn, attendance::table, &rows);
         if saved.applied > 0 {
             audit::record(
                 conn,
