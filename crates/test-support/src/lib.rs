@@ -253,6 +253,30 @@ impl TestApp {
             .unwrap_or_default()
     }
 
+    /// `GET path` with a client, answered 200, as JSON.
+    pub async fn json(&self, client: &reqwest::Client, path: &str) -> serde_json::Value {
+        let r = client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.json()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: not JSON: {e}"))
+    }
+
+    /// `GET path` with a client, answered 200, as text.
+    pub async fn text(&self, client: &reqwest::Client, path: &str) -> String {
+        let r = client
+            .get(self.url(path))
+            .send()
+            .await
+            .unwrap_or_else(|e| panic!("GET {path}: {e}"));
+        assert_eq!(r.status(), 200, "GET {path}");
+        r.text().await.unwrap_or_else(|e| panic!("GET {path}: {e}"))
+    }
+
     /// Runs blocking database work against the app's database.
     pub async fn with_db<R: Send + 'static>(
         &self,

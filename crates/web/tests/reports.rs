@@ -28,16 +28,12 @@ async fn the_csv_export_holds_the_apis_numbers() {
     let mut compared = 0.0;
     for id in &programmes {
         for set in sets {
-            let json: serde_json::Value = coordinator
-                .get(app.url(&format!(
-                    "/api/v1/programmes/{id}/indicators?set={set}&year=2026"
-                )))
-                .send()
-                .await
-                .unwrap()
-                .json()
-                .await
-                .unwrap();
+            let json = app
+                .json(
+                    &coordinator,
+                    &format!("/api/v1/programmes/{id}/indicators?set={set}&year=2026"),
+                )
+                .await;
             let figures = json["figures"].as_array().unwrap();
             let csv = coordinator
                 .get(app.url(&format!(
@@ -146,16 +142,12 @@ async fn ods_xlsx_and_pdf_open_in_real_readers_with_the_apis_numbers() {
         return;
     };
     for set in ["programme-activity", "miriam", "esf-plus-participants"] {
-        let json: serde_json::Value = coordinator
-            .get(app.url(&format!(
-                "/api/v1/programmes/{programme}/indicators?set={set}&year=2026"
-            )))
-            .send()
-            .await
-            .unwrap()
-            .json()
-            .await
-            .unwrap();
+        let json = app
+            .json(
+                &coordinator,
+                &format!("/api/v1/programmes/{programme}/indicators?set={set}&year=2026"),
+            )
+            .await;
         let figures = json["figures"].as_array().unwrap();
         for extension in ["xlsx", "ods"] {
             let r = coordinator
@@ -380,14 +372,12 @@ async fn a_budget_is_kept_through_the_forms_and_read_by_the_api() {
         .clone();
     assert_eq!(fund["fund_cents"], 20_000, "40 % of 500 euros");
     // The page shows it; the PDF and the ODS carry the same totals.
-    let page = coordinator
-        .get(app.url(&format!("/reports/budget?programme={programme}&year=2024")))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app
+        .text(
+            &coordinator,
+            &format!("/reports/budget?programme={programme}&year=2024"),
+        )
+        .await;
     assert!(page.contains("data-fund="), "{page}");
     assert!(page.contains("<svg"), "the chart");
     if let Some(python) = python_with_readers() {
@@ -437,14 +427,7 @@ async fn pooled_figures_hold_no_small_count_in_the_api_or_the_files() {
     })
     .await;
     let analyst = app.client_as(As::Analyst).await;
-    let json: serde_json::Value = analyst
-        .get(app.url("/api/v1/pooled?year=2026"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json = app.json(&analyst, "/api/v1/pooled?year=2026").await;
     let total = &json["total"];
     let mut counted = 0;
     for line in json["organisations"]
@@ -466,14 +449,9 @@ async fn pooled_figures_hold_no_small_count_in_the_api_or_the_files() {
     }
     assert!(counted > 0);
     // The CSV's total line holds the API's total, suppressed the same way.
-    let csv = analyst
-        .get(app.url("/reports/pooled/export.csv?year=2026"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let csv = app
+        .text(&analyst, "/reports/pooled/export.csv?year=2026")
+        .await;
     let mut reader = csv::Reader::from_reader(csv.as_bytes());
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     let last = rows.last().unwrap();
@@ -522,47 +500,22 @@ async fn an_indicator_set_is_checked_before_it_is_added() {
         .await
         .unwrap();
     assert_eq!(r.status(), 303);
-    let page = admin
-        .get(app.url("/admin/indicator-sets?added=stad"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let page = app.text(&admin, "/admin/indicator-sets?added=stad").await;
     assert!(page.contains("id=\"set-stad\""));
     // The coordinator's report offers it.
     let coordinator = app.client_as(As::Coordinator).await;
-    let reports = coordinator
-        .get(app.url("/reports"))
-        .send()
-        .await
-        .unwrap()
-        .text()
-        .await
-        .unwrap();
+    let reports = app.text(&coordinator, "/reports").await;
     assert!(reports.contains("value=\"stad\""));
     // So does the API, by the set's key; a key of the wrong shape is a bad
     // request, an unknown one not found.
-    let programmes: serde_json::Value = coordinator
-        .get(app.url("/api/v1/programmes"))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let programmes = app.json(&coordinator, "/api/v1/programmes").await;
     let id = programmes[0]["id"].as_str().unwrap();
-    let json: serde_json::Value = coordinator
-        .get(app.url(&format!(
-            "/api/v1/programmes/{id}/indicators?set=stad&year=2026"
-        )))
-        .send()
-        .await
-        .unwrap()
-        .json()
-        .await
-        .unwrap();
+    let json = app
+        .json(
+            &coordinator,
+            &format!("/api/v1/programmes/{id}/indicators?set=stad&year=2026"),
+        )
+        .await;
     assert_eq!(json["set"], "stad");
     assert_eq!(json["figures"][0]["key"], "k");
     assert!(json["figures"][0]["numerator"].is_i64());
