@@ -37,7 +37,10 @@ pub struct Params {
 
 /// Euros as the reader writes them.
 pub fn euros(page: &Page, cents: i64) -> String {
-    format!("€\u{a0}{}", number(page.lang, cents as f64 / 100.0, 2))
+    format!(
+        "€\u{a0}{}",
+        super::grouped(page.lang, cents as f64 / 100.0, 2)
+    )
 }
 
 /// Cents however deep a template's loop variable holds them.
