@@ -414,8 +414,8 @@ macro_rules! batch_insert {
 /// Bulk loading (`traject synth` into an empty database, on a connection of
 /// its own): SQLite writes each page once (rollback journal in memory instead
 /// of the WAL) without an fsync per commit; PostgreSQL does not wait for the
-/// WAL flush. Turned back when the load ends; a crash mid-load leaves a
-/// database to throw away.
+/// WAL flush. Turned back when the load ends (PostgreSQL then gathers
+/// statistics); a crash mid-load leaves a database to throw away.
 pub fn bulk_load(conn: &mut DbConn, on: bool) -> DbResult<()> {
     match conn {
         DbConn::Sqlite(c) => {
@@ -439,10 +439,13 @@ pub fn bulk_load(conn: &mut DbConn, on: bool) -> DbResult<()> {
                 }
             }
         }
+        // After the load, statistics at once: otherwise the first queries
+        // plan without them and autovacuum analyzes the big tables while the
+        // database is first used (a benchmark's first minutes).
         DbConn::Postgres(c) => c.batch_execute(if on {
             "SET synchronous_commit = off"
         } else {
-            "SET synchronous_commit = on"
+            "SET synchronous_commit = on; ANALYZE"
         })?,
     }
     Ok(())
