@@ -331,7 +331,13 @@ pub fn read_file(
                 answer: AccessError::Db(DbError::NotFound("participant")),
             });
         };
-        let casemanagers = casemanagers_of(conn, &org, participant_id)?;
+        // Her trajectories name her casemanagers: read them first, so the
+        // policy needs no query of its own (shown only once it allows).
+        let trajectories = trajectory_views(conn, &org, participant_id)?;
+        let casemanagers: Vec<String> = trajectories
+            .iter()
+            .filter_map(|t| t.trajectory.casemanager_id.clone())
+            .collect();
         let resource = Resource::Participant {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
@@ -424,7 +430,6 @@ pub fn read_file(
             .order(consents::given_on.desc())
             .select(Consent::as_select())
             .load(conn)?;
-        let trajectories = trajectory_views(conn, &org, participant_id)?;
         Ok(Read::Shown {
             value: ParticipantFile {
                 participant,
