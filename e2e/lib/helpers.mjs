@@ -75,6 +75,22 @@ export async function assertNoHorizontalScroll(page, label) {
 }
 
 /// Switches language with the switcher every page has, and waits for the reload.
+/// A page as everyone will see it: axe and no sideways scrolling at each
+/// width, then its screenshots.
+export async function inspect(page, name) {
+  for (const width of Object.values(WIDTHS)) {
+    await page.setViewportSize({ width, height: 900 });
+    await checkA11y(page, `${name} ${width}px`);
+    await assertNoHorizontalScroll(page, `${name} ${width}px`);
+  }
+  await screenshots(page, name);
+}
+
+/// Clicks a submit button and waits for the page it leads to.
+export async function submit(page, selector) {
+  await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
+}
+
 export async function switchLanguage(page, code) {
   await page.selectOption('#language-select', code);
   await Promise.all([

@@ -5,25 +5,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  WIDTHS, assertNoHorizontalScroll, baseUrl, checkA11y, launch, loginAs, newPage, screenshots,
+  WIDTHS, baseUrl, inspect, launch, loginAs, newPage, screenshots, submit,
 } from '../lib/helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function inspect(page, name) {
-  for (const width of Object.values(WIDTHS)) {
-    await page.setViewportSize({ width, height: 900 });
-    await checkA11y(page, `${name} ${width}px`);
-    await assertNoHorizontalScroll(page, `${name} ${width}px`);
-  }
-  await screenshots(page, name);
-}
-
-async function submit(page, selector) {
-  await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
-}
 
 test('a coordinator plans a series and sees what it skips and why', async () => {
   const page = await newPage(browser, { locale: 'en' });

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  WIDTHS, assertNoHorizontalScroll, baseUrl, checkA11y, launch, loginAs, newPage, screenshots,
+  baseUrl, inspect, launch, loginAs, newPage, screenshots, submit,
 } from '../lib/helpers.mjs';
 
 let browser;
@@ -12,19 +12,6 @@ before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
 /// axe and no sideways scroll at both widths, then screenshots.
-async function inspect(page, name) {
-  for (const width of Object.values(WIDTHS)) {
-    await page.setViewportSize({ width, height: 900 });
-    await checkA11y(page, `${name} ${width}px`);
-    await assertNoHorizontalScroll(page, `${name} ${width}px`);
-  }
-  await screenshots(page, name);
-}
-
-async function submit(page, selector) {
-  await Promise.all([page.waitForLoadState('load'), page.click(selector)]);
-}
-
 test('search finds a participant by another spelling, without and with script', async () => {
   const page = await newPage(browser, { locale: 'nl-BE' });
   await loginAs(page, 'coordinator');

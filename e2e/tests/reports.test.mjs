@@ -4,21 +4,12 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
-  WIDTHS, assertNoHorizontalScroll, baseUrl, checkA11y, launch, loginAs, newPage, screenshots,
+  baseUrl, inspect, launch, loginAs, newPage,
 } from '../lib/helpers.mjs';
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
-
-async function inspect(page, name) {
-  for (const width of Object.values(WIDTHS)) {
-    await page.setViewportSize({ width, height: 900 });
-    await checkA11y(page, `${name} ${width}px`);
-    await assertNoHorizontalScroll(page, `${name} ${width}px`);
-  }
-  await screenshots(page, name);
-}
 
 test('a programme\'s ESF+ figures with their definitions and the drill-down', async () => {
   const page = await newPage(browser, { locale: 'en' });
