@@ -39,7 +39,7 @@ pub struct Params {
 pub fn euros(page: &Page, cents: i64) -> String {
     format!(
         "€\u{a0}{}",
-        super::grouped(page.lang, cents as f64 / 100.0, 2)
+        i18n::format_number(page.lang, cents as f64 / 100.0, 2)
     )
 }
 

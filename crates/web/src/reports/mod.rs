@@ -171,39 +171,12 @@ fn round(v: f64, decimals: usize) -> f64 {
     (v * f).round() / f
 }
 
-/// A number with its thousands grouped as the reader's language writes
-/// them (1.234,5 in Dutch and German, 1 234,5 in French, 1,234.5 in
-/// English); for reading only, never for a form to parse back.
-pub(crate) fn grouped(lang: domain::model::Language, value: f64, decimals: usize) -> String {
-    let text = number(lang, value, decimals);
-    let (sign, digits) = text
-        .strip_prefix('-')
-        .map_or(("", text.as_str()), |d| ("-", d));
-    let split = digits.find([',', '.']).unwrap_or(digits.len());
-    let (whole, fraction) = digits.split_at(split);
-    let separator = match lang {
-        domain::model::Language::En => ",",
-        domain::model::Language::Fr => "\u{202f}",
-        _ => ".",
-    };
-    let mut out = String::with_capacity(text.len() + whole.len() / 3 * 3);
-    out.push_str(sign);
-    for (i, c) in whole.chars().enumerate() {
-        if i > 0 && (whole.len() - i) % 3 == 0 {
-            out.push_str(separator);
-        }
-        out.push(c);
-    }
-    out.push_str(fraction);
-    out
-}
-
 /// A figure as the reader sees it ("—" for a ratio over nothing).
 pub fn shown(page: &Page, show: Show, value: Option<f64>) -> String {
     match value {
         None => "—".to_owned(),
         Some(v) => {
-            let n = grouped(page.lang, v, decimals(show));
+            let n = i18n::format_number(page.lang, v, decimals(show));
             match show {
                 // No break between a number and its unit.
                 Show::Percent => format!("{n}\u{a0}%"),
@@ -718,19 +691,8 @@ export_route!(
 
 #[cfg(test)]
 mod tests {
-    use super::grouped;
     use domain::indicators::built_in;
     use domain::model::Language;
-
-    #[test]
-    fn thousands_are_grouped_as_each_language_writes_them() {
-        assert_eq!(grouped(Language::Nl, 117_837.89, 2), "117.837,89");
-        assert_eq!(grouped(Language::De, 1_234_567.0, 0), "1.234.567");
-        assert_eq!(grouped(Language::Fr, 9_064.45, 2), "9\u{202f}064,45");
-        assert_eq!(grouped(Language::En, -1_234.5, 1), "-1,234.5");
-        assert_eq!(grouped(Language::Nl, 999.0, 0), "999");
-        assert_eq!(grouped(Language::Nl, 12.5, 1), "12,5");
-    }
 
     #[test]
     fn every_fact_and_value_of_the_built_in_sets_has_words() {
