@@ -32,6 +32,18 @@ impl Chart {
             .max(f64::MIN_POSITIVE)
     }
 
+    /// Room for the longest bar label at 12 px (about 7 px a character),
+    /// at least `LABEL_WIDTH`: a long budget line must not run off the left.
+    fn label_width(&self) -> f64 {
+        let longest = self
+            .bars
+            .iter()
+            .map(|b| b.0.chars().count())
+            .max()
+            .unwrap_or(0);
+        LABEL_WIDTH.max(longest as f64 * 7.0 + 12.0)
+    }
+
     pub(crate) fn group_height(&self) -> f64 {
         self.series.len().max(1) as f64 * BAR_HEIGHT + GAP
     }
@@ -49,7 +61,8 @@ fn escape(text: &str) -> String {
 pub fn svg(chart: &Chart, id: &str) -> String {
     let legend = 22.0;
     let height = legend + chart.bars.len() as f64 * chart.group_height() + 4.0;
-    let width = LABEL_WIDTH + BAR_AREA + 110.0;
+    let label_width = chart.label_width();
+    let width = label_width + BAR_AREA + 110.0;
     let max = chart.max();
     let mut out = format!(
         "<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"chart\" role=\"img\" aria-labelledby=\"{id}-title\" viewBox=\"0 0 {width} {height}\" width=\"100%\" preserveAspectRatio=\"xMinYMin meet\"><title id=\"{id}-title\">{}</title>",
@@ -70,7 +83,7 @@ pub fn svg(chart: &Chart, id: &str) -> String {
         let middle = top + chart.series.len().max(1) as f64 * BAR_HEIGHT / 2.0 + 4.0;
         out.push_str(&format!(
             "<text x=\"{}\" y=\"{middle}\" font-size=\"12\" text-anchor=\"end\" fill=\"#1a1a1a\">{}</text>",
-            LABEL_WIDTH - 8.0,
+            label_width - 8.0,
             escape(label)
         ));
         for (i, (value, shown)) in values.iter().enumerate() {
@@ -78,9 +91,9 @@ pub fn svg(chart: &Chart, id: &str) -> String {
             let y = top + i as f64 * BAR_HEIGHT;
             let w = (value.max(0.0) / max * BAR_AREA).max(if *value > 0.0 { 1.0 } else { 0.0 });
             out.push_str(&format!(
-                "<rect x=\"{LABEL_WIDTH}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"rgb({r},{g},{b})\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"10\" fill=\"#1a1a1a\">{}</text>",
+                "<rect x=\"{label_width}\" y=\"{y}\" width=\"{w:.1}\" height=\"{}\" fill=\"rgb({r},{g},{b})\"/><text x=\"{:.1}\" y=\"{}\" font-size=\"10\" fill=\"#1a1a1a\">{}</text>",
                 BAR_HEIGHT - 2.0,
-                LABEL_WIDTH + w + 4.0,
+                label_width + w + 4.0,
                 y + BAR_HEIGHT - 3.0,
                 escape(shown)
             ));
@@ -120,5 +133,17 @@ mod tests {
         assert!(s.contains("width=\"0.0\""), "nothing is no bar");
         // An empty chart still draws.
         assert!(svg(&Chart::default(), "c2").ends_with("</svg>"));
+        // A label longer than the usual room widens the chart instead of
+        // running off its left edge.
+        let long = Chart {
+            bars: vec![(
+                "Begeleiding en toezicht kinderopvang (fictief)".into(),
+                vec![(1.0, "1".into())],
+            )],
+            ..chart
+        };
+        let room = long.label_width();
+        assert!(room >= 46.0 * 7.0, "{room}");
+        assert!(svg(&long, "c3").contains(&format!("<rect x=\"{room}\"")));
     }
 }
