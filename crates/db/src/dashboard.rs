@@ -4,7 +4,7 @@
 //! Scoped by the same rule as the participant list.
 
 use crate::error::DbResult;
-use crate::participants::trajectory::{Load, OPEN, casemanager_loads};
+use crate::participants::trajectory::{Load, casemanager_loads};
 use crate::participants::{AccessError, Origin, refusal};
 use crate::pool::DbConn;
 use crate::schema::*;
@@ -94,7 +94,7 @@ fn open_trajectories(
         .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .filter(trajectories::organisation_id.eq(org))
-        .filter(trajectories::status.eq_any(OPEN))
+        .filter(crate::participants::trajectory::open())
         .select((
             trajectories::id,
             trajectories::programme_id,

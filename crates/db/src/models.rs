@@ -174,6 +174,8 @@ pub struct Participant {
     pub partner_in_household: Option<bool>,
     pub in_article_60: Option<bool>,
     pub small_social_network: Option<bool>,
+    /// The language she asked for her messages in, when not her file's.
+    pub message_language: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]

@@ -3,7 +3,6 @@
 //! (a coordinator: the organisation; a casemanager: her own people).
 
 use crate::error::DbResult;
-use crate::participants::trajectory::OPEN;
 use crate::participants::{AccessError, Origin, visible};
 use crate::pool::DbConn;
 use crate::schema::*;
@@ -124,7 +123,7 @@ pub fn report(
                 .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
                 .filter(trajectories::organisation_id.eq(&org))
                 .filter(trajectories::participant_id.eq_any(chunk))
-                .filter(trajectories::status.eq_any(OPEN))
+                .filter(crate::participants::trajectory::open())
                 .select((
                     trajectories::id,
                     trajectories::participant_id,

@@ -772,7 +772,7 @@ pub fn candidates(
         .inner_join(participants::table)
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::programme_id.eq(&view.group.programme_id))
-        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .filter(crate::participants::trajectory::open())
         .into_boxed();
     if actor.role() == Some(Role::Casemanager) {
         q = q.filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()));
@@ -842,10 +842,12 @@ pub fn placement(
         .order(groups::name)
         .select((groups::id, groups::name))
         .load(conn)?;
+    // The adult groups of her open programmes and their current members,
+    // through subqueries (no `IN (ids)`: see `trajectory::open`).
     let programmes = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id))
-        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .filter(crate::participants::trajectory::open())
         .select(trajectories::programme_id);
     let open: Vec<Group> = groups::table
         .filter(groups::organisation_id.eq(org))
@@ -859,13 +861,18 @@ pub fn placement(
         .into_iter()
         .filter(|g| !mine.iter().any(|(id, _)| *id == g.id))
         .collect();
-    let ids: Vec<&str> = open.iter().map(|g| g.id.as_str()).collect();
-    let counts: HashMap<String, i64> = if ids.is_empty() {
+    let counts: HashMap<String, i64> = if open.is_empty() {
         HashMap::new()
     } else {
+        let ids = groups::table
+            .filter(groups::organisation_id.eq(org))
+            .filter(groups::programme_id.eq_any(programmes))
+            .filter(groups::kind.eq("adults"))
+            .filter(groups::active.eq(true))
+            .select(groups::id);
         group_members::table
             .filter(group_members::organisation_id.eq(org))
-            .filter(group_members::group_id.eq_any(&ids))
+            .filter(group_members::group_id.eq_any(ids))
             .filter(group_members::status.eq("member"))
             .filter(group_members::left_on.is_null())
             .group_by(group_members::group_id)

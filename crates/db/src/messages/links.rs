@@ -463,21 +463,14 @@ pub struct Reach {
 
 pub fn reach_of(
     conn: &mut DbConn,
-    org: &str,
-    participant_id: &str,
+    participant: &crate::models::Participant,
     now: NaiveDateTime,
 ) -> DbResult<Reach> {
-    let message_language: Option<String> = participants::table
-        .filter(participants::organisation_id.eq(org))
-        .filter(participants::id.eq(participant_id))
-        .select(participants::message_language)
-        .first::<Option<String>>(conn)
-        .optional()?
-        .flatten();
+    let (org, id) = (&participant.organisation_id, &participant.id);
     Ok(Reach {
-        messages: super::of_participant(conn, org, participant_id, 20)?,
-        links: of_participant(conn, org, participant_id, now)?,
-        message_language,
+        messages: super::of_participant(conn, org, id, 20)?,
+        links: of_participant(conn, org, id, now)?,
+        message_language: participant.message_language.clone(),
         languages: super::texts::languages(conn, org)?
             .into_iter()
             .map(|(l, _)| l)

@@ -332,7 +332,7 @@ pub fn overdue(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<O
     let mut workers: Vec<(String, String)> = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::programme_id.eq_any(&ids))
-        .filter(trajectories::status.eq_any(crate::participants::trajectory::OPEN))
+        .filter(crate::participants::trajectory::open())
         .filter(trajectories::casemanager_id.is_not_null())
         .select((trajectories::programme_id, trajectories::casemanager_id))
         .distinct()

@@ -122,7 +122,7 @@ pub fn add(
                     .inner_join(trajectories::table.on(trajectories::id.eq(plans::trajectory_id)))
                     .filter(plans::organisation_id.eq(&org))
                     .filter(trajectories::participant_id.eq(participant_id))
-                    .filter(trajectories::status.eq_any(super::trajectory::OPEN))
+                    .filter(crate::participants::trajectory::open())
                     .order(plans::starts_on.desc())
                     .select(plans::id)
                     .first(conn)

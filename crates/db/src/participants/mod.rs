@@ -124,20 +124,24 @@ pub(crate) fn trajectory_views(
     if rows.is_empty() {
         return Ok(Vec::new());
     }
-    let programme_ids: Vec<&str> = rows.iter().map(|r| r.0.programme_id.as_str()).collect();
+    // Through a subquery of her trajectories rather than `IN (ids)`: a
+    // statement with a list of binds is prepared anew on each call (SQLite),
+    // and a join leaves SQLite free to start from the organisation's side.
+    let hers = trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq(participant_id));
     let phases: Vec<(String, i32, String)> = programme_phases::table
         .filter(programme_phases::organisation_id.eq(org))
-        .filter(programme_phases::programme_id.eq_any(&programme_ids))
+        .filter(programme_phases::programme_id.eq_any(hers.select(trajectories::programme_id)))
         .select((
             programme_phases::programme_id,
             programme_phases::position,
             programme_phases::code,
         ))
         .load(conn)?;
-    let trajectory_ids: Vec<&str> = rows.iter().map(|r| r.0.id.as_str()).collect();
     let mut events: Vec<TrajectoryEvent> = trajectory_events::table
         .filter(trajectory_events::organisation_id.eq(org))
-        .filter(trajectory_events::trajectory_id.eq_any(&trajectory_ids))
+        .filter(trajectory_events::trajectory_id.eq_any(hers.select(trajectories::id)))
         .order((
             trajectory_events::created_at.desc(),
             trajectory_events::id.desc(),
@@ -374,16 +378,18 @@ pub fn read_file(
             .into_iter()
             .filter(|j| sees_confidential || !j.confidential)
             .collect();
-        // Served by the (organisation_id, action, subject_id) index: the cost
-        // does not grow with the trail.
-        let glass_breaks: Vec<AuditEntry> = audit_log::table
+        // Served by the (organisation_id, subject_id, action) index: the cost
+        // does not grow with the trail. Sorted here: an ORDER BY seq would
+        // tempt SQLite into the (organisation_id, action, seq) index, which
+        // walks every break-the-glass of the organisation.
+        let mut glass_breaks: Vec<AuditEntry> = audit_log::table
             .filter(audit_log::organisation_id.eq(&org))
-            .filter(audit_log::action.eq(BREAK_GLASS))
             .filter(audit_log::subject_id.eq(participant_id))
+            .filter(audit_log::action.eq(BREAK_GLASS))
             .filter(audit_log::outcome.eq(Outcome::Success.code()))
-            .order(audit_log::seq.desc())
             .select(AuditEntry::as_select())
             .load(conn)?;
+        glass_breaks.sort_by(|a, b| b.seq.cmp(&a.seq));
         let children: Vec<Child> = children::table
             .filter(children::organisation_id.eq(&org))
             .filter(children::participant_id.eq(participant_id))

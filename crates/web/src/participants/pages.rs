@@ -291,7 +291,7 @@ pub async fn participants(
             let result = search::search(conn, &actor, &query, origin);
             let programmes = db::repo::list_programmes(conn, &org)?;
             let loads = if coordinator {
-                trajectory::casemanager_loads(conn, &org)?
+                trajectory::casemanagers(conn, &org)?
             } else {
                 Vec::new()
             };
@@ -330,7 +330,7 @@ pub async fn participants(
         .collect(),
         casemanagers: loads
             .into_iter()
-            .map(|l| Choice::literal(l.user_id, l.name))
+            .map(|(id, name)| Choice::literal(id, name))
             .collect(),
         can_create: true,
         prev_href,
@@ -843,13 +843,13 @@ async fn show_file(
             );
             let org = actor.organisation_id().unwrap_or_default();
             let loads = match (&file, coordinator) {
-                (Ok(_), true) => trajectory::casemanager_loads(conn, org)?,
+                (Ok(_), true) => trajectory::casemanagers(conn, org)?,
                 _ => Vec::new(),
             };
             let ((groups, memberships), messages) = match &file {
                 Ok(f) => (
                     db::groups::placement(conn, org, &f.participant.id)?,
-                    db::messages::links::reach_of(conn, org, &f.participant.id, at)?,
+                    db::messages::links::reach_of(conn, &f.participant, at)?,
                 ),
                 Err(_) => ((Vec::new(), Vec::new()), Default::default()),
             };
@@ -895,7 +895,7 @@ async fn show_file(
         stop_reasons,
         casemanagers: loads
             .into_iter()
-            .map(|l| Choice::literal(l.user_id, l.name))
+            .map(|(id, name)| Choice::literal(id, name))
             .collect(),
         groups,
         memberships,
