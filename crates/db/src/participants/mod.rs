@@ -389,7 +389,7 @@ pub fn read_file(
             .filter(audit_log::outcome.eq(Outcome::Success.code()))
             .select(AuditEntry::as_select())
             .load(conn)?;
-        glass_breaks.sort_by(|a, b| b.seq.cmp(&a.seq));
+        glass_breaks.sort_by_key(|b| std::cmp::Reverse(b.seq));
         let children: Vec<Child> = children::table
             .filter(children::organisation_id.eq(&org))
             .filter(children::participant_id.eq(participant_id))
