@@ -1,0 +1,13 @@
+DROP INDEX attendance_session;
+DROP INDEX session_facilitators_session;
+DROP INDEX group_facilitators_group;
+DROP INDEX meeting_reviews_meeting;
+DROP INDEX signal_participants_signal;
+DROP INDEX referrals_partner;
+DROP INDEX data_shares_partner;
+DROP INDEX meeting_attendees_partner;
+DROP INDEX budget_lines_budget;
+DROP INDEX allocation_keys_budget;
+DROP INDEX measurement_answers_measurement;
+DROP INDEX kiosk_turns_measurement;
+DROP INDEX anonymous_answers_response;
