@@ -151,6 +151,23 @@ pub(crate) fn postgres_conninfo(url: &str) -> String {
     }
 }
 
+/// Runs reads that belong together. SQLite: in one transaction, so they see
+/// one snapshot and take the WAL read lock once. PostgreSQL: directly, since
+/// at READ COMMITTED each statement takes its own snapshot anyway, and BEGIN
+/// and COMMIT would only add two round trips to every page.
+pub fn read_tx<R, E>(
+    conn: &mut DbConn,
+    work: impl FnOnce(&mut DbConn) -> Result<R, E>,
+) -> Result<R, E>
+where
+    E: From<diesel::result::Error>,
+{
+    match conn {
+        DbConn::Sqlite(_) => conn.transaction(work),
+        DbConn::Postgres(_) => work(conn),
+    }
+}
+
 /// One SQLite writer at a time in this process (see [`write_tx`]).
 static SQLITE_WRITERS: std::sync::Mutex<()> = std::sync::Mutex::new(());
 

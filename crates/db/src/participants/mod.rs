@@ -249,7 +249,7 @@ pub(crate) fn visible<R>(
     run: impl FnOnce(&mut DbConn, ParticipantQuery) -> DbResult<R>,
 ) -> Result<R, AccessError> {
     match scope(actor) {
-        Ok(q) => Ok(conn.transaction(|conn| run(conn, q))?),
+        Ok(q) => Ok(crate::backend::read_tx(conn, |conn| run(conn, q))?),
         Err(why) => {
             origin.record(
                 conn,
@@ -321,7 +321,7 @@ pub fn read_file(
         )?;
         return Err(AccessError::Denied(why));
     };
-    let read = conn.transaction(|conn| -> DbResult<Read<ParticipantFile>> {
+    let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<ParticipantFile>> {
         let found = participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))

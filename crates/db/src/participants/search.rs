@@ -220,7 +220,7 @@ pub fn search(
             .load(conn)?;
         Ok((rows, total, page, pages))
     })?;
-    let lines = conn.transaction(|conn| lines_for(conn, &org, rows))?;
+    let lines = crate::backend::read_tx(conn, |conn| lines_for(conn, &org, rows))?;
     if kind != "all" {
         origin.record(
             conn,
