@@ -152,13 +152,72 @@ pub fn create_session(conn: &mut DbConn, row: &SessionRow) -> DbResult<()> {
     Ok(())
 }
 
-pub fn session_with_user(conn: &mut DbConn, id: &str) -> DbResult<Option<(SessionRow, User)>> {
-    Ok(sessions::table
+/// A session with its account and, for a session in an organisation, her
+/// role and that organisation: one query for what every request needs. The
+/// membership is `None` when it was removed (or the session has no
+/// organisation).
+pub type SessionWithMembership = (SessionRow, User, Option<(Role, Organisation)>);
+
+pub fn session_with_membership(
+    conn: &mut DbConn,
+    id: &str,
+) -> DbResult<Option<SessionWithMembership>> {
+    type OrgColumns = (
+        String,
+        String,
+        String,
+        String,
+        bool,
+        NaiveDateTime,
+        bool,
+        bool,
+    );
+    let row: Option<(SessionRow, User, Option<String>, Option<OrgColumns>)> = sessions::table
         .inner_join(users::table)
+        .left_join(
+            memberships::table.on(memberships::user_id
+                .eq(sessions::user_id)
+                .and(sessions::organisation_id.eq(memberships::organisation_id.nullable()))),
+        )
+        .left_join(organisations::table.on(organisations::id.eq(memberships::organisation_id)))
         .filter(sessions::id.eq(id))
-        .select((SessionRow::as_select(), User::as_select()))
+        .select((
+            SessionRow::as_select(),
+            User::as_select(),
+            memberships::role.nullable(),
+            (
+                organisations::id,
+                organisations::slug,
+                organisations::name,
+                organisations::default_language,
+                organisations::is_demo,
+                organisations::created_at,
+                organisations::require_totp,
+                organisations::synthetic,
+            )
+                .nullable(),
+        ))
         .first(conn)
-        .optional()?)
+        .optional()?;
+    Ok(row.map(|(session, user, role, org)| {
+        let membership = match (role.and_then(|r| r.parse().ok()), org) {
+            (Some(role), Some(o)) => Some((
+                role,
+                Organisation {
+                    id: o.0,
+                    slug: o.1,
+                    name: o.2,
+                    default_language: o.3,
+                    is_demo: o.4,
+                    created_at: o.5,
+                    require_totp: o.6,
+                    synthetic: o.7,
+                },
+            )),
+            _ => None,
+        };
+        (session, user, membership)
+    }))
 }
 
 pub fn touch_session(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> DbResult<()> {

@@ -140,7 +140,8 @@ async fn load(state: &AppState, token: &str) -> Result<Option<Signed>, db::DbErr
     state
         .db
         .run(move |conn| {
-            let Some((session, user)) = db::access::session_with_user(conn, &id)? else {
+            let Some((session, user, membership)) = db::access::session_with_membership(conn, &id)?
+            else {
                 return Ok(None);
             };
             let idle = now - session.last_seen_at > settings.idle_timeout;
@@ -155,9 +156,7 @@ async fn load(state: &AppState, token: &str) -> Result<Option<Signed>, db::DbErr
             }
             let (actor, organisation) = match &session.organisation_id {
                 Some(org_id) => {
-                    let Some((role, organisation)) =
-                        db::access::membership(conn, &user.id, org_id)?
-                    else {
+                    let Some((role, organisation)) = membership else {
                         // The membership was removed: the session ends with it.
                         db::access::delete_session(conn, &id)?;
                         return Ok(None);

@@ -842,17 +842,30 @@ async fn show_file(
                 Origin::new(Some(&address), at).via(&writer),
             );
             let org = actor.organisation_id().unwrap_or_default();
-            let loads = match (&file, coordinator) {
-                (Ok(_), true) => trajectory::casemanagers(conn, org)?,
-                _ => Vec::new(),
+            let Ok(f) = &file else {
+                return Ok((
+                    file,
+                    Vec::new(),
+                    Vec::new(),
+                    (Vec::new(), Default::default()),
+                ));
             };
-            let ((groups, memberships), messages) = match &file {
-                Ok(f) => (
+            // What the page shows beside the file, in one read transaction:
+            // on SQLite each transaction that starts after a commit (the
+            // audit writer commits all the time) begins with an empty page
+            // cache, so one instead of six saves reading the same pages again.
+            let (loads, (groups, memberships), messages) = db::backend::read_tx(conn, |conn| {
+                let loads = if coordinator {
+                    trajectory::casemanagers(conn, org)?
+                } else {
+                    Vec::new()
+                };
+                Ok::<_, db::DbError>((
+                    loads,
                     db::groups::placement(conn, org, &f.participant.id)?,
                     db::messages::links::reach_of(conn, &f.participant, at)?,
-                ),
-                Err(_) => ((Vec::new(), Vec::new()), Default::default()),
-            };
+                ))
+            })?;
             Ok((file, loads, groups, (memberships, messages)))
         })
         .await;
