@@ -14,7 +14,6 @@ use diesel::prelude::*;
 use domain::model::Role;
 use domain::participant::FieldError;
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
-use std::collections::HashMap;
 
 pub mod attendance;
 pub mod calendar;
@@ -828,7 +827,7 @@ pub fn group_of_session(
 /// Where a participant stands in groups, for her file: the open adults'
 /// groups of her open trajectories' programmes she is not in yet, each with
 /// its active members, and the groups she is in or waiting for, (id, name).
-/// Three queries, however many groups.
+/// Two queries, however many groups.
 pub fn placement(
     conn: &mut DbConn,
     org: &str,
@@ -849,44 +848,27 @@ pub fn placement(
         .filter(trajectories::participant_id.eq(participant_id))
         .filter(crate::participants::trajectory::open())
         .select(trajectories::programme_id);
-    let open: Vec<Group> = groups::table
+    // Each group with its current members, counted per group in the same
+    // statement (a round trip fewer on PostgreSQL).
+    let members = group_members::table
+        .filter(group_members::organisation_id.eq(groups::organisation_id))
+        .filter(group_members::group_id.eq(groups::id))
+        .filter(group_members::status.eq("member"))
+        .filter(group_members::left_on.is_null())
+        .count()
+        .single_value();
+    let open: Vec<(Group, Option<i64>)> = groups::table
         .filter(groups::organisation_id.eq(org))
         .filter(groups::programme_id.eq_any(programmes))
         .filter(groups::kind.eq("adults"))
         .filter(groups::active.eq(true))
         .order(groups::name)
-        .select(Group::as_select())
+        .select((Group::as_select(), members))
         .load(conn)?;
-    let open: Vec<Group> = open
-        .into_iter()
-        .filter(|g| !mine.iter().any(|(id, _)| *id == g.id))
-        .collect();
-    let counts: HashMap<String, i64> = if open.is_empty() {
-        HashMap::new()
-    } else {
-        let ids = groups::table
-            .filter(groups::organisation_id.eq(org))
-            .filter(groups::programme_id.eq_any(programmes))
-            .filter(groups::kind.eq("adults"))
-            .filter(groups::active.eq(true))
-            .select(groups::id);
-        group_members::table
-            .filter(group_members::organisation_id.eq(org))
-            .filter(group_members::group_id.eq_any(ids))
-            .filter(group_members::status.eq("member"))
-            .filter(group_members::left_on.is_null())
-            .group_by(group_members::group_id)
-            .select((group_members::group_id, diesel::dsl::count_star()))
-            .load::<(String, i64)>(conn)?
-            .into_iter()
-            .collect()
-    };
     let placeable = open
         .into_iter()
-        .map(|g| {
-            let n = counts.get(&g.id).copied().unwrap_or(0);
-            (g, n)
-        })
+        .filter(|(g, _)| !mine.iter().any(|(id, _)| *id == g.id))
+        .map(|(g, n)| (g, n.unwrap_or(0)))
         .collect();
     Ok((placeable, mine))
 }

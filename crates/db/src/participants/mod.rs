@@ -108,8 +108,33 @@ pub(crate) fn trajectory_views(
     org: &str,
     participant_id: &str,
 ) -> DbResult<Vec<TrajectoryView>> {
-    // Three queries however many trajectories she has: a file is read often.
-    let rows: Vec<(Trajectory, String, Option<String>)> = trajectories::table
+    // Two queries however many trajectories she has: a file is read often.
+    // Her programme's phases come as correlated subqueries (how many, and
+    // the current one's code) in the same statement: a round trip fewer on
+    // PostgreSQL.
+    let phase_count = programme_phases::table
+        .filter(programme_phases::organisation_id.eq(trajectories::organisation_id))
+        .filter(programme_phases::programme_id.eq(trajectories::programme_id))
+        .count()
+        .single_value();
+    let phase_code = programme_phases::table
+        .filter(programme_phases::organisation_id.eq(trajectories::organisation_id))
+        .filter(programme_phases::programme_id.eq(trajectories::programme_id))
+        .filter(
+            programme_phases::position
+                .nullable()
+                .eq(trajectories::phase),
+        )
+        .select(programme_phases::code)
+        .single_value();
+    type Row = (
+        Trajectory,
+        String,
+        Option<String>,
+        Option<i64>,
+        Option<String>,
+    );
+    let rows: Vec<Row> = trajectories::table
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .left_join(users::table.on(trajectories::casemanager_id.eq(users::id.nullable())))
         .filter(trajectories::organisation_id.eq(org))
@@ -119,6 +144,8 @@ pub(crate) fn trajectory_views(
             Trajectory::as_select(),
             programmes::name,
             users::display_name.nullable(),
+            phase_count,
+            phase_code,
         ))
         .load(conn)?;
     if rows.is_empty() {
@@ -130,15 +157,6 @@ pub(crate) fn trajectory_views(
     let hers = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id));
-    let phases: Vec<(String, i32, String)> = programme_phases::table
-        .filter(programme_phases::organisation_id.eq(org))
-        .filter(programme_phases::programme_id.eq_any(hers.select(trajectories::programme_id)))
-        .select((
-            programme_phases::programme_id,
-            programme_phases::position,
-            programme_phases::code,
-        ))
-        .load(conn)?;
     let mut events: Vec<TrajectoryEvent> = trajectory_events::table
         .filter(trajectory_events::organisation_id.eq(org))
         .filter(trajectory_events::trajectory_id.eq_any(hers.select(trajectories::id)))
@@ -149,18 +167,12 @@ pub(crate) fn trajectory_views(
         .select(TrajectoryEvent::as_select())
         .load(conn)?;
     let mut out = Vec::with_capacity(rows.len());
-    for (t, programme, casemanager) in rows {
-        let own: Vec<&(String, i32, String)> =
-            phases.iter().filter(|p| p.0 == t.programme_id).collect();
-        let phase_code = t
-            .phase
-            .and_then(|p| own.iter().find(|(_, pos, _)| *pos == p))
-            .map(|(_, _, c)| c.clone());
+    for (t, programme, casemanager, phase_count, phase_code) in rows {
         let (mine, rest): (Vec<TrajectoryEvent>, Vec<TrajectoryEvent>) =
             events.into_iter().partition(|e| e.trajectory_id == t.id);
         events = rest;
         out.push(TrajectoryView {
-            phase_count: own.len() as i32,
+            phase_count: i32::try_from(phase_count.unwrap_or(0)).unwrap_or(i32::MAX),
             trajectory: t,
             programme,
             phase_code,
