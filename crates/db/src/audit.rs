@@ -325,12 +325,16 @@ pub struct AuditWriter {
 /// The most entries one commit takes; more wait for the next.
 const MAX_BATCH: usize = 512;
 
-/// How long a batch stays open for more entries once requests arrive
-/// together. Each commit writes the same pages of the trail's indexes and
-/// syncs, and on SQLite every commit empties the page cache of each reader
-/// that starts after it: fewer, larger commits under load save both, for at
-/// most this much more wait. A lone request (no load) is committed at once.
+/// How long a batch stays open for more entries under heavy load. Each
+/// commit writes the same pages of the trail's indexes and syncs, and on
+/// SQLite every commit empties the page cache of each reader that starts
+/// after it: fewer, larger commits save both when the CPU is the limit.
 const LINGER: std::time::Duration = std::time::Duration::from_millis(2);
+
+/// A batch this large means heavy load: the next one lingers. Below it the
+/// wait would only leave the CPU idle (measured: at 10 connections a
+/// lingering writer served 10% fewer file reads, at 50 it served 20% more).
+const BUSY_BATCH: usize = 8;
 
 impl AuditWriter {
     /// Starts the writer thread; it opens connections with `connect` and ends
@@ -359,7 +363,7 @@ impl AuditWriter {
                         count += job.events.len();
                         batch.push(job);
                     }
-                    busy = batch.len() > 1;
+                    busy = batch.len() >= BUSY_BATCH;
                     let result = write_batch(&mut conn, &connect, &batch);
                     match result {
                         Ok(()) => {
