@@ -48,6 +48,8 @@ synthesise() { # $1: trail size
 }
 
 pid=""; port=""
+# A run that fails halfway must not leave a server behind to skew the next one.
+trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 start_server() { # $1: trail size
   port=$(free_port)
   TRAJECT_DATABASE_URL=$(database_url "$1") TRAJECT_BIND=127.0.0.1:$port TRAJECT_LOG_LEVEL=warn \

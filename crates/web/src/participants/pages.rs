@@ -851,9 +851,8 @@ async fn show_file(
                 ));
             };
             // What the page shows beside the file, in one read transaction:
-            // on SQLite each transaction that starts after a commit (the
-            // audit writer commits all the time) begins with an empty page
-            // cache, so one instead of six saves reading the same pages again.
+            // one snapshot for the whole page (on SQLite; on PostgreSQL each
+            // statement has its own anyway, see `read_tx`).
             let (loads, (groups, memberships), messages) = db::backend::read_tx(conn, |conn| {
                 let loads = if coordinator {
                     trajectory::casemanagers(conn, org)?
