@@ -162,17 +162,9 @@ pub fn session_with_membership(
     conn: &mut DbConn,
     id: &str,
 ) -> DbResult<Option<SessionWithMembership>> {
-    type OrgColumns = (
-        String,
-        String,
-        String,
-        String,
-        bool,
-        NaiveDateTime,
-        bool,
-        bool,
-    );
-    let row: Option<(SessionRow, User, Option<String>, Option<OrgColumns>)> = sessions::table
+    // The organisation's columns in the order of `Organisation`'s fields:
+    // `Selectable` has no nullable form, a column tuple does.
+    let row: Option<(SessionRow, User, Option<String>, Option<Organisation>)> = sessions::table
         .inner_join(users::table)
         .left_join(
             memberships::table.on(memberships::user_id
@@ -199,23 +191,8 @@ pub fn session_with_membership(
         ))
         .first(conn)
         .optional()?;
-    Ok(row.map(|(session, user, role, org)| {
-        let membership = match (role.and_then(|r| r.parse().ok()), org) {
-            (Some(role), Some(o)) => Some((
-                role,
-                Organisation {
-                    id: o.0,
-                    slug: o.1,
-                    name: o.2,
-                    default_language: o.3,
-                    is_demo: o.4,
-                    created_at: o.5,
-                    require_totp: o.6,
-                    synthetic: o.7,
-                },
-            )),
-            _ => None,
-        };
+    Ok(row.map(|(session, user, role, organisation)| {
+        let membership = role.and_then(|r| r.parse().ok()).zip(organisation);
         (session, user, membership)
     }))
 }

@@ -3,6 +3,7 @@
 //! (caseloads, the waiting list, overdue evaluations, unassigned intakes).
 //! Scoped by the same rule as the participant list.
 
+use crate::backend::read_tx;
 use crate::error::DbResult;
 use crate::participants::trajectory::{Load, casemanager_loads};
 use crate::participants::{AccessError, Origin, refusal};
@@ -203,128 +204,125 @@ pub fn casemanager_day(
 ) -> Result<CasemanagerDay, AccessError> {
     let (org, _) = grant(conn, actor, origin)?;
     let me = actor.user_id().to_owned();
-    Ok(crate::backend::read_tx(
-        conn,
-        |conn| -> DbResult<CasemanagerDay> {
-            let rows = open_trajectories(conn, &org, Some(&me))?;
-            let phases = phase_codes(conn, &org)?;
-            let participant_ids: Vec<String> = rows.iter().map(|r| r.5.clone()).collect();
-            let next_contacts: HashMap<String, NaiveDate> = journal_entries::table
-                .filter(journal_entries::organisation_id.eq(&org))
-                .filter(journal_entries::participant_id.eq_any(&participant_ids))
-                .filter(journal_entries::next_contact_on.ge(today))
-                .group_by(journal_entries::participant_id)
-                .select((
-                    journal_entries::participant_id,
-                    diesel::dsl::min(journal_entries::next_contact_on),
-                ))
-                .load::<(String, Option<NaiveDate>)>(conn)?
-                .into_iter()
-                .filter_map(|(p, d)| d.map(|d| (p, d)))
-                .collect();
-            let new_seen: Vec<String> = trajectories::table
-                .filter(trajectories::organisation_id.eq(&org))
-                .filter(trajectories::casemanager_id.eq(&me))
-                .filter(trajectories::seen_by_casemanager.eq(false))
-                .select(trajectories::id)
-                .load(conn)?;
-            let mut day = CasemanagerDay {
-                caseload: rows
-                    .iter()
-                    .map(|r| &r.5)
-                    .collect::<std::collections::BTreeSet<_>>()
-                    .len() as i64,
-                ..Default::default()
-            };
-            let name_of = |r: &Row| format!("{} {}", r.6, r.7);
-            for r in &rows {
-                if new_seen.contains(&r.0) {
-                    day.new_intakes.push(IntakeLine {
-                        trajectory_id: r.0.clone(),
-                        participant_id: r.5.clone(),
-                        name: name_of(r),
-                        programme: r.9.clone().unwrap_or_default(),
-                        referred_on: r.8,
-                    });
-                }
-                day.people.push(PersonLine {
-                    id: r.5.clone(),
+    Ok(read_tx(conn, |conn| -> DbResult<CasemanagerDay> {
+        let rows = open_trajectories(conn, &org, Some(&me))?;
+        let phases = phase_codes(conn, &org)?;
+        let participant_ids: Vec<String> = rows.iter().map(|r| r.5.clone()).collect();
+        let next_contacts: HashMap<String, NaiveDate> = journal_entries::table
+            .filter(journal_entries::organisation_id.eq(&org))
+            .filter(journal_entries::participant_id.eq_any(&participant_ids))
+            .filter(journal_entries::next_contact_on.ge(today))
+            .group_by(journal_entries::participant_id)
+            .select((
+                journal_entries::participant_id,
+                diesel::dsl::min(journal_entries::next_contact_on),
+            ))
+            .load::<(String, Option<NaiveDate>)>(conn)?
+            .into_iter()
+            .filter_map(|(p, d)| d.map(|d| (p, d)))
+            .collect();
+        let new_seen: Vec<String> = trajectories::table
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(trajectories::casemanager_id.eq(&me))
+            .filter(trajectories::seen_by_casemanager.eq(false))
+            .select(trajectories::id)
+            .load(conn)?;
+        let mut day = CasemanagerDay {
+            caseload: rows
+                .iter()
+                .map(|r| &r.5)
+                .collect::<std::collections::BTreeSet<_>>()
+                .len() as i64,
+            ..Default::default()
+        };
+        let name_of = |r: &Row| format!("{} {}", r.6, r.7);
+        for r in &rows {
+            if new_seen.contains(&r.0) {
+                day.new_intakes.push(IntakeLine {
+                    trajectory_id: r.0.clone(),
+                    participant_id: r.5.clone(),
                     name: name_of(r),
                     programme: r.9.clone().unwrap_or_default(),
-                    status: r.3.clone(),
-                    phase_code: r.4.and_then(|p| phases.get(&(r.1.clone(), p)).cloned()),
-                    next_contact: next_contacts.get(&r.5).copied(),
+                    referred_on: r.8,
                 });
             }
-            let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-            for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
-                if due < today
-                    && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
-                {
-                    day.overdue_evaluations.push(DueLine {
-                        participant_id: r.5.clone(),
-                        name: name_of(r),
-                        what: String::new(),
-                        due,
-                        casemanager: None,
+            day.people.push(PersonLine {
+                id: r.5.clone(),
+                name: name_of(r),
+                programme: r.9.clone().unwrap_or_default(),
+                status: r.3.clone(),
+                phase_code: r.4.and_then(|p| phases.get(&(r.1.clone(), p)).cloned()),
+                next_contact: next_contacts.get(&r.5).copied(),
+            });
+        }
+        let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
+            if due < today
+                && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
+            {
+                day.overdue_evaluations.push(DueLine {
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    what: String::new(),
+                    due,
+                    casemanager: None,
+                });
+            }
+        }
+        day.overdue_evaluations.sort_by_key(|d| d.due);
+        // Her open steps due within a week or overdue.
+        let steps: Vec<(String, String, Option<NaiveDate>)> = plan_steps::table
+            .inner_join(plans::table.on(plans::id.eq(plan_steps::plan_id)))
+            .filter(plan_steps::organisation_id.eq(&org))
+            .filter(plan_steps::assignee_id.eq(&me))
+            .filter(plan_steps::status.eq("open"))
+            .filter(plan_steps::due_on.le(today + Duration::days(7)))
+            .filter(plans::trajectory_id.eq_any(&ids))
+            .select((
+                plans::trajectory_id,
+                plan_steps::description,
+                plan_steps::due_on,
+            ))
+            .load(conn)?;
+        for (trajectory, what, due) in steps {
+            if let (Some(r), Some(due)) = (rows.iter().find(|r| r.0 == trajectory), due) {
+                day.steps_due.push(DueLine {
+                    participant_id: r.5.clone(),
+                    name: name_of(r),
+                    what,
+                    due,
+                    casemanager: None,
+                });
+            }
+        }
+        day.steps_due.sort_by_key(|d| d.due);
+        // Children's birthdays in the coming seven days.
+        let kids: Vec<(String, String, Option<NaiveDate>)> = children::table
+            .filter(children::organisation_id.eq(&org))
+            .filter(children::participant_id.eq_any(&participant_ids))
+            .select((
+                children::participant_id,
+                children::first_name,
+                children::birth_date,
+            ))
+            .load(conn)?;
+        for (pid, child, born) in kids {
+            let Some(born) = born else { continue };
+            for offset in 0..7 {
+                let d = today + Duration::days(offset);
+                if d.month() == born.month() && d.day() == born.day() {
+                    day.birthdays.push(Birthday {
+                        participant_id: pid.clone(),
+                        child: child.clone(),
+                        on: d,
+                        age: d.year() - born.year(),
                     });
                 }
             }
-            day.overdue_evaluations.sort_by_key(|d| d.due);
-            // Her open steps due within a week or overdue.
-            let steps: Vec<(String, String, Option<NaiveDate>)> = plan_steps::table
-                .inner_join(plans::table.on(plans::id.eq(plan_steps::plan_id)))
-                .filter(plan_steps::organisation_id.eq(&org))
-                .filter(plan_steps::assignee_id.eq(&me))
-                .filter(plan_steps::status.eq("open"))
-                .filter(plan_steps::due_on.le(today + Duration::days(7)))
-                .filter(plans::trajectory_id.eq_any(&ids))
-                .select((
-                    plans::trajectory_id,
-                    plan_steps::description,
-                    plan_steps::due_on,
-                ))
-                .load(conn)?;
-            for (trajectory, what, due) in steps {
-                if let (Some(r), Some(due)) = (rows.iter().find(|r| r.0 == trajectory), due) {
-                    day.steps_due.push(DueLine {
-                        participant_id: r.5.clone(),
-                        name: name_of(r),
-                        what,
-                        due,
-                        casemanager: None,
-                    });
-                }
-            }
-            day.steps_due.sort_by_key(|d| d.due);
-            // Children's birthdays in the coming seven days.
-            let kids: Vec<(String, String, Option<NaiveDate>)> = children::table
-                .filter(children::organisation_id.eq(&org))
-                .filter(children::participant_id.eq_any(&participant_ids))
-                .select((
-                    children::participant_id,
-                    children::first_name,
-                    children::birth_date,
-                ))
-                .load(conn)?;
-            for (pid, child, born) in kids {
-                let Some(born) = born else { continue };
-                for offset in 0..7 {
-                    let d = today + Duration::days(offset);
-                    if d.month() == born.month() && d.day() == born.day() {
-                        day.birthdays.push(Birthday {
-                            participant_id: pid.clone(),
-                            child: child.clone(),
-                            on: d,
-                            age: d.year() - born.year(),
-                        });
-                    }
-                }
-            }
-            day.birthdays.sort_by_key(|b| b.on);
-            Ok(day)
-        },
-    )?)
+        }
+        day.birthdays.sort_by_key(|b| b.on);
+        Ok(day)
+    })?)
 }
 
 /// A coordinator's view of her team.
@@ -338,61 +336,58 @@ pub fn team(
     if role != Role::Coordinator {
         return Ok(TeamView::default());
     }
-    Ok(crate::backend::read_tx(
-        conn,
-        |conn| -> DbResult<TeamView> {
-            let rows = open_trajectories(conn, &org, None)?;
-            let loads = casemanager_loads(conn, &org)?;
-            let names: HashMap<&str, &str> = loads
-                .iter()
-                .map(|l| (l.user_id.as_str(), l.name.as_str()))
-                .collect();
-            let name_of = |r: &Row| format!("{} {}", r.6, r.7);
-            let mut view = TeamView::default();
-            let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> = trajectories::table
-                .filter(trajectories::organisation_id.eq(&org))
-                .filter(trajectories::status.eq("waiting_list"))
-                .select((trajectories::id, trajectories::waiting_since))
-                .load::<(String, Option<chrono::NaiveDateTime>)>(conn)?
-                .into_iter()
-                .collect();
-            for r in &rows {
-                let line = IntakeLine {
-                    trajectory_id: r.0.clone(),
+    Ok(read_tx(conn, |conn| -> DbResult<TeamView> {
+        let rows = open_trajectories(conn, &org, None)?;
+        let loads = casemanager_loads(conn, &org)?;
+        let names: HashMap<&str, &str> = loads
+            .iter()
+            .map(|l| (l.user_id.as_str(), l.name.as_str()))
+            .collect();
+        let name_of = |r: &Row| format!("{} {}", r.6, r.7);
+        let mut view = TeamView::default();
+        let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> = trajectories::table
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(trajectories::status.eq("waiting_list"))
+            .select((trajectories::id, trajectories::waiting_since))
+            .load::<(String, Option<chrono::NaiveDateTime>)>(conn)?
+            .into_iter()
+            .collect();
+        for r in &rows {
+            let line = IntakeLine {
+                trajectory_id: r.0.clone(),
+                participant_id: r.5.clone(),
+                name: name_of(r),
+                programme: r.9.clone().unwrap_or_default(),
+                referred_on: r.8,
+            };
+            if r.3 == "waiting_list" {
+                view.waiting.push(line);
+            } else if r.2.is_none() && matches!(r.3.as_str(), "referred" | "intake") {
+                view.unassigned.push(line);
+            }
+        }
+        view.waiting
+            .sort_by_key(|l| waiting_since.get(&l.trajectory_id).copied().flatten());
+        let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
+        for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
+            if due < today
+                && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
+            {
+                view.overdue_evaluations.push(DueLine {
                     participant_id: r.5.clone(),
                     name: name_of(r),
-                    programme: r.9.clone().unwrap_or_default(),
-                    referred_on: r.8,
-                };
-                if r.3 == "waiting_list" {
-                    view.waiting.push(line);
-                } else if r.2.is_none() && matches!(r.3.as_str(), "referred" | "intake") {
-                    view.unassigned.push(line);
-                }
+                    what: String::new(),
+                    due,
+                    casemanager: r
+                        .2
+                        .as_deref()
+                        .and_then(|id| names.get(id))
+                        .map(|n| (*n).to_owned()),
+                });
             }
-            view.waiting
-                .sort_by_key(|l| waiting_since.get(&l.trajectory_id).copied().flatten());
-            let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-            for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
-                if due < today
-                    && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
-                {
-                    view.overdue_evaluations.push(DueLine {
-                        participant_id: r.5.clone(),
-                        name: name_of(r),
-                        what: String::new(),
-                        due,
-                        casemanager: r
-                            .2
-                            .as_deref()
-                            .and_then(|id| names.get(id))
-                            .map(|n| (*n).to_owned()),
-                    });
-                }
-            }
-            view.overdue_evaluations.sort_by_key(|d| d.due);
-            view.loads = loads;
-            Ok(view)
-        },
-    )?)
+        }
+        view.overdue_evaluations.sort_by_key(|d| d.due);
+        view.loads = loads;
+        Ok(view)
+    })?)
 }
