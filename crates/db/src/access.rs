@@ -25,12 +25,12 @@ pub fn secret_hash(secret: &str) -> String {
 
 /// The role a person has in one organisation now (roles can change mid-session).
 pub fn role_in(conn: &mut DbConn, user_id: &str, organisation_id: &str) -> DbResult<Option<Role>> {
-    let role: Option<String> = memberships::table
+    let role: Option<String> = crate::direct!(conn, |c| memberships::table
         .filter(memberships::user_id.eq(user_id))
         .filter(memberships::organisation_id.eq(organisation_id))
         .select(memberships::role)
-        .first(conn)
-        .optional()?;
+        .first(c))
+    .optional()?;
     Ok(role.and_then(|r| r.parse().ok()))
 }
 
@@ -41,47 +41,47 @@ pub fn membership(
     user_id: &str,
     organisation_id: &str,
 ) -> DbResult<Option<(Role, Organisation)>> {
-    let row: Option<(String, Organisation)> = memberships::table
+    let row: Option<(String, Organisation)> = crate::direct!(conn, |c| memberships::table
         .inner_join(organisations::table)
         .filter(memberships::user_id.eq(user_id))
         .filter(memberships::organisation_id.eq(organisation_id))
         .select((memberships::role, Organisation::as_select()))
-        .first(conn)
-        .optional()?;
+        .first(c))
+    .optional()?;
     Ok(row.and_then(|(r, o)| r.parse().ok().map(|r| (r, o))))
 }
 
 /// Finds an account by email or username.
 pub fn user_by_login(conn: &mut DbConn, login: &str) -> DbResult<Option<User>> {
     let login = login.trim();
-    Ok(users::table
+    Ok(crate::direct!(conn, |c| users::table
         .filter(
             users::email
                 .eq(crate::repo::normalise_email(login))
                 .or(users::username.eq(login)),
         )
         .select(User::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c))
+    .optional()?)
 }
 
 pub fn user_by_id(conn: &mut DbConn, id: &str) -> DbResult<User> {
-    users::table
+    crate::direct!(conn, |c| users::table
         .find(id)
         .select(User::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(DbError::NotFound("user"))
+        .first(c))
+    .optional()?
+    .ok_or(DbError::NotFound("user"))
 }
 
 /// A person's roles: (organisation, role), sorted by organisation name.
 pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> DbResult<Vec<(Organisation, Role)>> {
-    let rows: Vec<(Organisation, String)> = memberships::table
+    let rows: Vec<(Organisation, String)> = crate::direct!(conn, |c| memberships::table
         .inner_join(organisations::table)
         .filter(memberships::user_id.eq(user_id))
         .order(organisations::name)
         .select((Organisation::as_select(), memberships::role))
-        .load(conn)?;
+        .load(c))?;
     Ok(rows
         .into_iter()
         .filter_map(|(o, r)| r.parse().ok().map(|r| (o, r)))
@@ -89,12 +89,12 @@ pub fn memberships_of(conn: &mut DbConn, user_id: &str) -> DbResult<Vec<(Organis
 }
 
 pub fn organisation(conn: &mut DbConn, id: &str) -> DbResult<Organisation> {
-    organisations::table
+    crate::direct!(conn, |c| organisations::table
         .find(id)
         .select(Organisation::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(DbError::NotFound("organisation"))
+        .first(c))
+    .optional()?
+    .ok_or(DbError::NotFound("organisation"))
 }
 
 /// A temporary password that was not replaced in time no longer signs in.
@@ -119,7 +119,7 @@ pub fn register_failure(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> D
         (1, Some(now))
     };
     let locked = count >= LOCKOUT_FAILURES;
-    diesel::update(users::table.find(&user.id))
+    crate::direct!(conn, |c| diesel::update(users::table.find(&user.id))
         .set((
             users::failed_logins.eq(if locked { 0 } else { count }),
             users::first_failed_at.eq(if locked { None } else { first }),
@@ -129,26 +129,26 @@ pub fn register_failure(conn: &mut DbConn, user: &User, now: NaiveDateTime) -> D
                 user.locked_until
             }),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(locked)
 }
 
 /// Lifts a lockout and forgets earlier failed attempts.
 pub fn clear_failures(conn: &mut DbConn, user_id: &str) -> DbResult<()> {
-    diesel::update(users::table.find(user_id))
+    crate::direct!(conn, |c| diesel::update(users::table.find(user_id))
         .set((
             users::failed_logins.eq(0),
             users::first_failed_at.eq(None::<NaiveDateTime>),
             users::locked_until.eq(None::<NaiveDateTime>),
         ))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
 pub fn create_session(conn: &mut DbConn, row: &SessionRow) -> DbResult<()> {
-    diesel::insert_into(sessions::table)
+    crate::direct!(conn, |c| diesel::insert_into(sessions::table)
         .values(row)
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
@@ -164,32 +164,33 @@ pub fn session_with_membership(
 ) -> DbResult<Option<SessionWithMembership>> {
     // The organisation's columns in the order of `Organisation`'s fields:
     // `Selectable` has no nullable form, a column tuple does.
-    let row: Option<(SessionRow, User, Option<String>, Option<Organisation>)> = sessions::table
-        .inner_join(users::table)
-        .left_join(
-            memberships::table.on(memberships::user_id
-                .eq(sessions::user_id)
-                .and(sessions::organisation_id.eq(memberships::organisation_id.nullable()))),
-        )
-        .left_join(organisations::table.on(organisations::id.eq(memberships::organisation_id)))
-        .filter(sessions::id.eq(id))
-        .select((
-            SessionRow::as_select(),
-            User::as_select(),
-            memberships::role.nullable(),
-            (
-                organisations::id,
-                organisations::slug,
-                organisations::name,
-                organisations::default_language,
-                organisations::is_demo,
-                organisations::created_at,
-                organisations::require_totp,
-                organisations::synthetic,
+    let row: Option<(SessionRow, User, Option<String>, Option<Organisation>)> =
+        crate::direct!(conn, |c| sessions::table
+            .inner_join(users::table)
+            .left_join(
+                memberships::table.on(memberships::user_id
+                    .eq(sessions::user_id)
+                    .and(sessions::organisation_id.eq(memberships::organisation_id.nullable()))),
             )
-                .nullable(),
-        ))
-        .first(conn)
+            .left_join(organisations::table.on(organisations::id.eq(memberships::organisation_id)))
+            .filter(sessions::id.eq(id))
+            .select((
+                SessionRow::as_select(),
+                User::as_select(),
+                memberships::role.nullable(),
+                (
+                    organisations::id,
+                    organisations::slug,
+                    organisations::name,
+                    organisations::default_language,
+                    organisations::is_demo,
+                    organisations::created_at,
+                    organisations::require_totp,
+                    organisations::synthetic,
+                )
+                    .nullable(),
+            ))
+            .first(c))
         .optional()?;
     Ok(row.map(|(session, user, role, organisation)| {
         let membership = role.and_then(|r| r.parse().ok()).zip(organisation);
@@ -198,26 +199,30 @@ pub fn session_with_membership(
 }
 
 pub fn touch_session(conn: &mut DbConn, id: &str, now: NaiveDateTime) -> DbResult<()> {
-    diesel::update(sessions::table.find(id))
+    crate::direct!(conn, |c| diesel::update(sessions::table.find(id))
         .set(sessions::last_seen_at.eq(now))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
 pub fn complete_second_factor(conn: &mut DbConn, id: &str) -> DbResult<()> {
-    diesel::update(sessions::table.find(id))
+    crate::direct!(conn, |c| diesel::update(sessions::table.find(id))
         .set(sessions::second_factor_pending.eq(false))
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
 pub fn delete_session(conn: &mut DbConn, id: &str) -> DbResult<()> {
-    diesel::delete(sessions::table.find(id)).execute(conn)?;
+    crate::direct!(conn, |c| diesel::delete(sessions::table.find(id))
+        .execute(c))?;
     Ok(())
 }
 
 pub fn delete_sessions_of(conn: &mut DbConn, user_id: &str) -> DbResult<usize> {
-    Ok(diesel::delete(sessions::table.filter(sessions::user_id.eq(user_id))).execute(conn)?)
+    Ok(crate::direct!(conn, |c| diesel::delete(
+        sessions::table.filter(sessions::user_id.eq(user_id))
+    )
+    .execute(c))?)
 }
 
 /// A session as an administrator sees it: never its secret parts.
@@ -243,12 +248,12 @@ fn require(grant: &Grant, action: Action) -> DbResult<&str> {
 /// Sessions of the grant's organisation (ManageSessions).
 pub fn list_sessions(conn: &mut DbConn, grant: &Grant) -> DbResult<Vec<SessionInfo>> {
     let org = require(grant, Action::ManageSessions)?;
-    let rows: Vec<(SessionRow, User)> = sessions::table
+    let rows: Vec<(SessionRow, User)> = crate::direct!(conn, |c| sessions::table
         .inner_join(users::table)
         .filter(sessions::organisation_id.eq(org))
         .order(sessions::last_seen_at.desc())
         .select((SessionRow::as_select(), User::as_select()))
-        .load(conn)?;
+        .load(c))?;
     Ok(rows
         .into_iter()
         .map(|(s, u)| SessionInfo {
@@ -275,12 +280,12 @@ pub fn end_session(
 ) -> DbResult<()> {
     let org = require(grant, Action::ManageSessions)?.to_owned();
     write_tx(conn, |conn| {
-        let n = diesel::delete(
+        let n = crate::direct!(conn, |c| diesel::delete(
             sessions::table
                 .filter(sessions::id.eq(session_id))
                 .filter(sessions::organisation_id.eq(&org)),
         )
-        .execute(conn)?;
+        .execute(c))?;
         if n == 0 {
             return Err(DbError::NotFound("session"));
         }
@@ -294,12 +299,12 @@ pub fn end_session(
 /// Staff of the grant's organisation with their role (ManageUsers).
 pub fn list_staff(conn: &mut DbConn, grant: &Grant) -> DbResult<Vec<(User, Role)>> {
     let org = require(grant, Action::ManageUsers)?;
-    let rows: Vec<(User, String)> = memberships::table
+    let rows: Vec<(User, String)> = crate::direct!(conn, |c| memberships::table
         .inner_join(users::table)
         .filter(memberships::organisation_id.eq(org))
         .order(users::display_name)
         .select((User::as_select(), memberships::role))
-        .load(conn)?;
+        .load(c))?;
     Ok(rows
         .into_iter()
         .filter_map(|(u, r)| r.parse().ok().map(|r| (u, r)))
@@ -346,11 +351,11 @@ pub fn enable_staff(
 
 /// Someone outside the organisation is "not found", as if she did not exist.
 fn require_member(conn: &mut DbConn, organisation_id: &str, user_id: &str) -> DbResult<()> {
-    let member: i64 = memberships::table
+    let member: i64 = crate::direct!(conn, |c| memberships::table
         .filter(memberships::organisation_id.eq(organisation_id))
         .filter(memberships::user_id.eq(user_id))
         .count()
-        .get_result(conn)?;
+        .get_result(c))?;
     if member == 0 {
         return Err(DbError::NotFound("user"));
     }
@@ -368,9 +373,9 @@ fn set_staff_active(
     let org = require(grant, Action::ManageUsers)?.to_owned();
     write_tx(conn, |conn| {
         require_member(conn, &org, user_id)?;
-        diesel::update(users::table.find(user_id))
+        crate::direct!(conn, |c| diesel::update(users::table.find(user_id))
             .set((users::active.eq(active), users::updated_at.eq(now)))
-            .execute(conn)?;
+            .execute(c))?;
         let (action, ended) = if active {
             ("user.enable", 0)
         } else {
@@ -405,7 +410,7 @@ pub fn reset_staff_password(
     }
     write_tx(conn, |conn| {
         require_member(conn, &org, user_id)?;
-        diesel::update(users::table.find(user_id))
+        crate::direct!(conn, |c| diesel::update(users::table.find(user_id))
             .set((
                 users::password_hash.eq(temporary_hash),
                 users::must_change_password.eq(true),
@@ -414,7 +419,7 @@ pub fn reset_staff_password(
                 )),
                 users::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         clear_failures(conn, user_id)?;
         let ended = delete_sessions_of(conn, user_id)?;
         audit::record(
@@ -500,13 +505,13 @@ pub fn change_role(
         ));
     }
     write_tx(conn, |conn| {
-        let n = diesel::update(
+        let n = crate::direct!(conn, |c| diesel::update(
             memberships::table
                 .filter(memberships::organisation_id.eq(&org))
                 .filter(memberships::user_id.eq(user_id)),
         )
         .set(memberships::role.eq(role.code()))
-        .execute(conn)?;
+        .execute(c))?;
         if n == 0 {
             return Err(DbError::NotFound("user"));
         }
@@ -532,9 +537,9 @@ pub fn switch_organisation(
         if role_in(conn, user_id, organisation_id)?.is_none() {
             return Err(DbError::NotFound("membership"));
         }
-        diesel::update(sessions::table.find(session_id))
+        crate::direct!(conn, |c| diesel::update(sessions::table.find(session_id))
             .set(sessions::organisation_id.eq(Some(organisation_id)))
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event {
@@ -561,12 +566,12 @@ pub fn set_language(
     now: NaiveDateTime,
 ) -> DbResult<()> {
     write_tx(conn, |conn| {
-        diesel::update(users::table.find(actor.user_id()))
+        crate::direct!(conn, |c| diesel::update(users::table.find(actor.user_id()))
             .set((
                 users::preferred_language.eq(Some(language.code())),
                 users::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "user.language", None, now)
@@ -585,12 +590,12 @@ pub fn set_grammatical_gender(
     now: NaiveDateTime,
 ) -> DbResult<()> {
     write_tx(conn, |conn| {
-        diesel::update(users::table.find(actor.user_id()))
+        crate::direct!(conn, |c| diesel::update(users::table.find(actor.user_id()))
             .set((
                 users::grammatical_gender.eq(gender.code()),
                 users::updated_at.eq(now),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "user.grammatical_gender", ip, now)
@@ -605,10 +610,10 @@ pub fn display_names(
     conn: &mut DbConn,
     ids: &[String],
 ) -> DbResult<std::collections::HashMap<String, String>> {
-    Ok(users::table
+    Ok(crate::direct!(conn, |c| users::table
         .filter(users::id.eq_any(ids))
         .select((users::id, users::display_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect())
+        .load::<(String, String)>(c))?
+    .into_iter()
+    .collect())
 }

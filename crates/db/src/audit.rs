@@ -158,10 +158,11 @@ pub fn record_many(conn: &mut DbConn, events: &[Event<'_>]) -> DbResult<()> {
         // Chains are created with their organisation (and "global" by migration).
         // One statement bumps the chain and reads its head (a round trip
         // fewer on PostgreSQL, for every batch of the writer).
-        let Some((last_seq, mut prev_hash)) = diesel::update(audit_chains::table.find(chain))
-            .set(audit_chains::seq.eq(audit_chains::seq + n))
-            .returning((audit_chains::seq, audit_chains::head_hash))
-            .get_result::<(i64, String)>(conn)
+        let Some((last_seq, mut prev_hash)) =
+            crate::direct!(conn, |c| diesel::update(audit_chains::table.find(chain))
+                .set(audit_chains::seq.eq(audit_chains::seq + n))
+                .returning((audit_chains::seq, audit_chains::head_hash))
+                .get_result::<(i64, String)>(c))
             .optional()?
         else {
             return Err(DbError::NotFound("audit chain"));
@@ -191,9 +192,9 @@ pub fn record_many(conn: &mut DbConn, events: &[Event<'_>]) -> DbResult<()> {
         }
         // One statement per batch of the writer instead of one per entry.
         crate::batch_insert!(conn, audit_log::table, &entries);
-        diesel::update(audit_chains::table.find(chain))
+        crate::direct!(conn, |c| diesel::update(audit_chains::table.find(chain))
             .set(audit_chains::head_hash.eq(&prev_hash))
-            .execute(conn)?;
+            .execute(c))?;
     }
     Ok(())
 }
@@ -508,14 +509,14 @@ pub fn list(
 /// Walks every chain from its start: each entry must hash to its stored hash
 /// and link to its predecessor, without gaps, up to the chain's head.
 pub fn verify(conn: &mut DbConn) -> DbResult<Vec<String>> {
-    let chains: Vec<(String, i64, String)> = audit_chains::table
+    let chains: Vec<(String, i64, String)> = crate::direct!(conn, |c| audit_chains::table
         .select((
             audit_chains::chain,
             audit_chains::seq,
             audit_chains::head_hash,
         ))
         .order(audit_chains::chain)
-        .load(conn)?;
+        .load(c))?;
     let mut problems = Vec::new();
     for (chain, head_seq, head_hash) in chains {
         let mut prev = String::new();
@@ -523,13 +524,13 @@ pub fn verify(conn: &mut DbConn) -> DbResult<Vec<String>> {
         let mut last_id = None::<i64>;
         // In pages, so a long trail does not have to fit in memory.
         loop {
-            let page: Vec<AuditEntry> = audit_log::table
+            let page: Vec<AuditEntry> = crate::direct!(conn, |c| audit_log::table
                 .filter(audit_log::chain.eq(&chain))
                 .filter(audit_log::seq.gt(last_id.unwrap_or(0)))
                 .order(audit_log::seq)
                 .limit(1000)
                 .select(AuditEntry::as_select())
-                .load(conn)?;
+                .load(c))?;
             if page.is_empty() {
                 break;
             }

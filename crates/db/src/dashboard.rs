@@ -117,17 +117,17 @@ fn open_trajectories(
 }
 
 fn phase_codes(conn: &mut DbConn, org: &str) -> DbResult<HashMap<(String, i32), String>> {
-    Ok(programme_phases::table
+    Ok(crate::direct!(conn, |c| programme_phases::table
         .filter(programme_phases::organisation_id.eq(org))
         .select((
             programme_phases::programme_id,
             programme_phases::position,
             programme_phases::code,
         ))
-        .load::<(String, i32, String)>(conn)?
-        .into_iter()
-        .map(|(p, n, c)| ((p, n), c))
-        .collect())
+        .load::<(String, i32, String)>(c))?
+    .into_iter()
+    .map(|(p, n, c)| ((p, n), c))
+    .collect())
 }
 
 /// The next evaluation each plan owes, for the open trajectories given:
@@ -138,19 +138,20 @@ fn next_evaluations(
     org: &str,
     trajectory_ids: &[String],
 ) -> DbResult<Vec<(String, NaiveDate)>> {
-    let plans: Vec<(String, String, NaiveDate, NaiveDate, i32)> = plans::table
-        .filter(plans::organisation_id.eq(org))
-        .filter(plans::trajectory_id.eq_any(trajectory_ids))
-        .select((
-            plans::id,
-            plans::trajectory_id,
-            plans::starts_on,
-            plans::ends_on,
-            plans::rhythm_months,
-        ))
-        .load(conn)?;
+    let plans: Vec<(String, String, NaiveDate, NaiveDate, i32)> =
+        crate::direct!(conn, |c| plans::table
+            .filter(plans::organisation_id.eq(org))
+            .filter(plans::trajectory_id.eq_any(trajectory_ids))
+            .select((
+                plans::id,
+                plans::trajectory_id,
+                plans::starts_on,
+                plans::ends_on,
+                plans::rhythm_months,
+            ))
+            .load(c))?;
     let plan_ids: Vec<&String> = plans.iter().map(|p| &p.0).collect();
-    let last: HashMap<String, NaiveDate> = plan_evaluations::table
+    let last: HashMap<String, NaiveDate> = crate::direct!(conn, |c| plan_evaluations::table
         .filter(plan_evaluations::organisation_id.eq(org))
         .filter(plan_evaluations::plan_id.eq_any(plan_ids))
         .group_by(plan_evaluations::plan_id)
@@ -158,10 +159,10 @@ fn next_evaluations(
             plan_evaluations::plan_id,
             diesel::dsl::max(plan_evaluations::held_on),
         ))
-        .load::<(String, Option<NaiveDate>)>(conn)?
-        .into_iter()
-        .filter_map(|(p, d)| d.map(|d| (p, d)))
-        .collect();
+        .load::<(String, Option<NaiveDate>)>(c))?
+    .into_iter()
+    .filter_map(|(p, d)| d.map(|d| (p, d)))
+    .collect();
     Ok(plans
         .into_iter()
         .filter_map(|(id, trajectory, starts, ends, rhythm)| {
@@ -208,25 +209,26 @@ pub fn casemanager_day(
         let rows = open_trajectories(conn, &org, Some(&me))?;
         let phases = phase_codes(conn, &org)?;
         let participant_ids: Vec<String> = rows.iter().map(|r| r.5.clone()).collect();
-        let next_contacts: HashMap<String, NaiveDate> = journal_entries::table
-            .filter(journal_entries::organisation_id.eq(&org))
-            .filter(journal_entries::participant_id.eq_any(&participant_ids))
-            .filter(journal_entries::next_contact_on.ge(today))
-            .group_by(journal_entries::participant_id)
-            .select((
-                journal_entries::participant_id,
-                diesel::dsl::min(journal_entries::next_contact_on),
-            ))
-            .load::<(String, Option<NaiveDate>)>(conn)?
+        let next_contacts: HashMap<String, NaiveDate> =
+            crate::direct!(conn, |c| journal_entries::table
+                .filter(journal_entries::organisation_id.eq(&org))
+                .filter(journal_entries::participant_id.eq_any(&participant_ids))
+                .filter(journal_entries::next_contact_on.ge(today))
+                .group_by(journal_entries::participant_id)
+                .select((
+                    journal_entries::participant_id,
+                    diesel::dsl::min(journal_entries::next_contact_on),
+                ))
+                .load::<(String, Option<NaiveDate>)>(c))?
             .into_iter()
             .filter_map(|(p, d)| d.map(|d| (p, d)))
             .collect();
-        let new_seen: Vec<String> = trajectories::table
+        let new_seen: Vec<String> = crate::direct!(conn, |c| trajectories::table
             .filter(trajectories::organisation_id.eq(&org))
             .filter(trajectories::casemanager_id.eq(&me))
             .filter(trajectories::seen_by_casemanager.eq(false))
             .select(trajectories::id)
-            .load(conn)?;
+            .load(c))?;
         let mut day = CasemanagerDay {
             caseload: rows
                 .iter()
@@ -271,19 +273,20 @@ pub fn casemanager_day(
         }
         day.overdue_evaluations.sort_by_key(|d| d.due);
         // Her open steps due within a week or overdue.
-        let steps: Vec<(String, String, Option<NaiveDate>)> = plan_steps::table
-            .inner_join(plans::table.on(plans::id.eq(plan_steps::plan_id)))
-            .filter(plan_steps::organisation_id.eq(&org))
-            .filter(plan_steps::assignee_id.eq(&me))
-            .filter(plan_steps::status.eq("open"))
-            .filter(plan_steps::due_on.le(today + Duration::days(7)))
-            .filter(plans::trajectory_id.eq_any(&ids))
-            .select((
-                plans::trajectory_id,
-                plan_steps::description,
-                plan_steps::due_on,
-            ))
-            .load(conn)?;
+        let steps: Vec<(String, String, Option<NaiveDate>)> =
+            crate::direct!(conn, |c| plan_steps::table
+                .inner_join(plans::table.on(plans::id.eq(plan_steps::plan_id)))
+                .filter(plan_steps::organisation_id.eq(&org))
+                .filter(plan_steps::assignee_id.eq(&me))
+                .filter(plan_steps::status.eq("open"))
+                .filter(plan_steps::due_on.le(today + Duration::days(7)))
+                .filter(plans::trajectory_id.eq_any(&ids))
+                .select((
+                    plans::trajectory_id,
+                    plan_steps::description,
+                    plan_steps::due_on,
+                ))
+                .load(c))?;
         for (trajectory, what, due) in steps {
             if let (Some(r), Some(due)) = (rows.iter().find(|r| r.0 == trajectory), due) {
                 day.steps_due.push(DueLine {
@@ -297,15 +300,16 @@ pub fn casemanager_day(
         }
         day.steps_due.sort_by_key(|d| d.due);
         // Children's birthdays in the coming seven days.
-        let kids: Vec<(String, String, Option<NaiveDate>)> = children::table
-            .filter(children::organisation_id.eq(&org))
-            .filter(children::participant_id.eq_any(&participant_ids))
-            .select((
-                children::participant_id,
-                children::first_name,
-                children::birth_date,
-            ))
-            .load(conn)?;
+        let kids: Vec<(String, String, Option<NaiveDate>)> =
+            crate::direct!(conn, |c| children::table
+                .filter(children::organisation_id.eq(&org))
+                .filter(children::participant_id.eq_any(&participant_ids))
+                .select((
+                    children::participant_id,
+                    children::first_name,
+                    children::birth_date,
+                ))
+                .load(c))?;
         for (pid, child, born) in kids {
             let Some(born) = born else { continue };
             for offset in 0..7 {
@@ -345,11 +349,12 @@ pub fn team(
             .collect();
         let name_of = |r: &Row| format!("{} {}", r.6, r.7);
         let mut view = TeamView::default();
-        let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> = trajectories::table
-            .filter(trajectories::organisation_id.eq(&org))
-            .filter(trajectories::status.eq("waiting_list"))
-            .select((trajectories::id, trajectories::waiting_since))
-            .load::<(String, Option<chrono::NaiveDateTime>)>(conn)?
+        let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> =
+            crate::direct!(conn, |c| trajectories::table
+                .filter(trajectories::organisation_id.eq(&org))
+                .filter(trajectories::status.eq("waiting_list"))
+                .select((trajectories::id, trajectories::waiting_since))
+                .load::<(String, Option<chrono::NaiveDateTime>)>(c))?
             .into_iter()
             .collect();
         for r in &rows {

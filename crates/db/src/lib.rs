@@ -11,6 +11,7 @@ pub mod check;
 pub mod credentials;
 pub mod dashboard;
 pub mod demo;
+pub mod direct;
 pub mod error;
 pub mod fiction;
 pub mod groups;

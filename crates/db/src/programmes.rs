@@ -45,11 +45,11 @@ pub fn list(
     let org = allowed(conn, actor, "programme.list", origin)?;
     Ok(conn.transaction(|conn| -> DbResult<_> {
         let programmes = crate::repo::list_programmes(conn, &org)?;
-        let phases: Vec<ProgrammePhase> = programme_phases::table
+        let phases: Vec<ProgrammePhase> = crate::direct!(conn, |c| programme_phases::table
             .filter(programme_phases::organisation_id.eq(&org))
             .order(programme_phases::position)
             .select(ProgrammePhase::as_select())
-            .load(conn)?;
+            .load(c))?;
         Ok(programmes
             .into_iter()
             .map(|p| {
@@ -101,13 +101,13 @@ pub fn update(
 ) -> Result<(), AccessError> {
     let org = allowed(conn, actor, "programme.update", origin)?;
     Ok(write_tx(conn, |conn| -> DbResult<()> {
-        let current: Programme = programmes::table
+        let current: Programme = crate::direct!(conn, |c| programmes::table
             .filter(programmes::organisation_id.eq(&org))
             .filter(programmes::id.eq(id))
             .select(Programme::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or(DbError::NotFound("programme"))?;
+            .first(c))
+        .optional()?
+        .ok_or(DbError::NotFound("programme"))?;
         if current.version.to_string() != seen_version {
             return Err(DbError::Conflict("programme changed".into()));
         }
@@ -149,7 +149,7 @@ pub fn update(
             report_strands,
             eligibility
         );
-        diesel::update(programmes::table.find(id))
+        crate::direct!(conn, |c| diesel::update(programmes::table.find(id))
             .set((
                 programmes::name.eq(&next.name),
                 programmes::description.eq(&next.description),
@@ -167,18 +167,20 @@ pub fn update(
                 programmes::updated_at.eq(next.updated_at),
                 programmes::version.eq(next.version),
             ))
-            .execute(conn)?;
-        let phases: Vec<ProgrammePhase> = programme_phases::table
+            .execute(c))?;
+        let phases: Vec<ProgrammePhase> = crate::direct!(conn, |c| programme_phases::table
             .filter(programme_phases::organisation_id.eq(&org))
             .filter(programme_phases::programme_id.eq(id))
             .order(programme_phases::position)
             .select(ProgrammePhase::as_select())
-            .load(conn)?;
+            .load(c))?;
         for (phase, weeks) in phases.iter().zip(&config.phase_weeks) {
             if phase.typical_weeks != *weeks {
-                diesel::update(programme_phases::table.find(&phase.id))
-                    .set(programme_phases::typical_weeks.eq(weeks))
-                    .execute(conn)?;
+                crate::direct!(conn, |c| diesel::update(
+                    programme_phases::table.find(&phase.id)
+                )
+                .set(programme_phases::typical_weeks.eq(weeks))
+                .execute(c))?;
                 if !fields.contains(&"phases") {
                     fields.push("phases");
                 }

@@ -11,42 +11,42 @@ use diesel::prelude::*;
 use domain::model::{GrammaticalGender, Language, ProgrammeKind, Role};
 
 pub fn organisation_by_slug(conn: &mut DbConn, slug: &str) -> DbResult<Organisation> {
-    organisations::table
+    crate::direct!(conn, |c| organisations::table
         .filter(organisations::slug.eq(slug))
         .select(Organisation::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(DbError::NotFound("organisation"))
+        .first(c))
+    .optional()?
+    .ok_or(DbError::NotFound("organisation"))
 }
 
 /// An organisation's name.
 pub fn organisation_name(conn: &mut DbConn, id: &str) -> DbResult<String> {
-    Ok(organisations::table
+    Ok(crate::direct!(conn, |c| organisations::table
         .filter(organisations::id.eq(id))
         .select(organisations::name)
-        .first(conn)?)
+        .first(c))?)
 }
 
 pub fn list_organisations(conn: &mut DbConn) -> DbResult<Vec<Organisation>> {
-    Ok(organisations::table
+    Ok(crate::direct!(conn, |c| organisations::table
         .order(organisations::name)
         .select(Organisation::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Creates an organisation with its own audit chain, in one transaction.
 pub fn insert_organisation(conn: &mut DbConn, org: &Organisation) -> DbResult<()> {
     write_tx(conn, |conn| {
-        diesel::insert_into(organisations::table)
+        crate::direct!(conn, |c| diesel::insert_into(organisations::table)
             .values(org)
-            .execute(conn)?;
-        diesel::insert_into(audit_chains::table)
+            .execute(c))?;
+        crate::direct!(conn, |c| diesel::insert_into(audit_chains::table)
             .values((
                 audit_chains::chain.eq(&org.id),
                 audit_chains::seq.eq(0_i64),
                 audit_chains::head_hash.eq(""),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         Ok(())
     })
 }
@@ -76,12 +76,12 @@ pub fn normalise_email(email: &str) -> String {
 }
 
 pub fn user_by_email(conn: &mut DbConn, email: &str) -> DbResult<User> {
-    users::table
+    crate::direct!(conn, |c| users::table
         .filter(users::email.eq(normalise_email(email)))
         .select(User::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(DbError::NotFound("user"))
+        .first(c))
+    .optional()?
+    .ok_or(DbError::NotFound("user"))
 }
 
 pub struct NewUser<'a> {
@@ -98,15 +98,15 @@ pub struct NewUser<'a> {
 pub fn add_analyst(conn: &mut DbConn, new: NewUser<'_>, now: NaiveDateTime) -> DbResult<User> {
     let mut user = new_user(new, now);
     user.is_analyst = true;
-    diesel::insert_into(users::table)
+    crate::direct!(conn, |c| diesel::insert_into(users::table)
         .values(&user)
-        .execute(conn)
-        .map_err(|e| match DbError::from(e) {
-            e if e.is_unique_violation() => {
-                DbError::Conflict(format!("a user with email {} already exists", user.email))
-            }
-            e => e,
-        })?;
+        .execute(c))
+    .map_err(|e| match DbError::from(e) {
+        e if e.is_unique_violation() => {
+            DbError::Conflict(format!("a user with email {} already exists", user.email))
+        }
+        e => e,
+    })?;
     Ok(user)
 }
 
@@ -148,17 +148,17 @@ pub fn add_user(
 ) -> DbResult<User> {
     let user = new_user(new, now);
     write_tx(conn, |conn| {
-        diesel::insert_into(users::table)
+        crate::direct!(conn, |c| diesel::insert_into(users::table)
             .values(&user)
-            .execute(conn)
-            .map_err(|e| match DbError::from(e) {
-                e if e.is_unique_violation() => DbError::Conflict(format!(
-                    "a user with email {} or that username already exists",
-                    user.email
-                )),
-                e => e,
-            })?;
-        diesel::insert_into(memberships::table)
+            .execute(c))
+        .map_err(|e| match DbError::from(e) {
+            e if e.is_unique_violation() => DbError::Conflict(format!(
+                "a user with email {} or that username already exists",
+                user.email
+            )),
+            e => e,
+        })?;
+        crate::direct!(conn, |c| diesel::insert_into(memberships::table)
             .values(&Membership {
                 id: new_id(),
                 organisation_id: organisation_id.to_owned(),
@@ -166,7 +166,7 @@ pub fn add_user(
                 role: role.code().to_owned(),
                 created_at: now,
             })
-            .execute(conn)?;
+            .execute(c))?;
         Ok(user.clone())
     })
 }
@@ -175,15 +175,15 @@ pub fn add_user(
 pub type UserWithRoles = (User, Vec<(String, String)>);
 
 pub fn list_users(conn: &mut DbConn) -> DbResult<Vec<UserWithRoles>> {
-    let users: Vec<User> = users::table
+    let users: Vec<User> = crate::direct!(conn, |c| users::table
         .order(users::email)
         .select(User::as_select())
-        .load(conn)?;
-    let links: Vec<(String, String, String)> = memberships::table
+        .load(c))?;
+    let links: Vec<(String, String, String)> = crate::direct!(conn, |c| memberships::table
         .inner_join(organisations::table)
         .select((memberships::user_id, organisations::slug, memberships::role))
         .order((organisations::slug, memberships::role))
-        .load(conn)?;
+        .load(c))?;
     Ok(users
         .into_iter()
         .map(|u| {
@@ -230,11 +230,11 @@ pub fn add_programme(
         pooled: false,
     };
     write_tx(conn, |conn| {
-        diesel::insert_into(programmes::table)
+        crate::direct!(conn, |c| diesel::insert_into(programmes::table)
             .values(&programme)
-            .execute(conn)?;
+            .execute(c))?;
         for (position, (code, weeks)) in (1..).zip(&t.phases) {
-            diesel::insert_into(programme_phases::table)
+            crate::direct!(conn, |c| diesel::insert_into(programme_phases::table)
                 .values(&ProgrammePhase {
                     id: new_id(),
                     organisation_id: organisation_id.to_owned(),
@@ -243,18 +243,18 @@ pub fn add_programme(
                     code: (*code).to_owned(),
                     typical_weeks: *weeks,
                 })
-                .execute(conn)?;
+                .execute(c))?;
         }
         Ok(programme.clone())
     })
 }
 
 pub fn list_programmes(conn: &mut DbConn, organisation_id: &str) -> DbResult<Vec<Programme>> {
-    Ok(programmes::table
+    Ok(crate::direct!(conn, |c| programmes::table
         .filter(programmes::organisation_id.eq(organisation_id))
         .order(programmes::name)
         .select(Programme::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Row counts of the core tables for one organisation (reports, demo checks).
@@ -305,9 +305,9 @@ pub fn counts(conn: &mut DbConn, organisation_id: &str) -> DbResult<Counts> {
 /// Whole-database row counts, for checks that must see every tenant.
 pub fn total_rows(conn: &mut DbConn) -> DbResult<i64> {
     let mut total = 0;
-    total += organisations::table.count().get_result::<i64>(conn)?;
-    total += users::table.count().get_result::<i64>(conn)?;
-    total += participants::table.count().get_result::<i64>(conn)?;
-    total += trajectories::table.count().get_result::<i64>(conn)?;
+    total += crate::direct!(conn, |c| organisations::table.count().get_result::<i64>(c))?;
+    total += crate::direct!(conn, |c| users::table.count().get_result::<i64>(c))?;
+    total += crate::direct!(conn, |c| participants::table.count().get_result::<i64>(c))?;
+    total += crate::direct!(conn, |c| trajectories::table.count().get_result::<i64>(c))?;
     Ok(total)
 }

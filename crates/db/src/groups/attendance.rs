@@ -91,19 +91,19 @@ pub fn save(
         // Set-based: a handful of statements whatever the group's size. The
         // marks are replayed in memory in the order sent, as if one by one.
         let keys: Vec<&str> = marks.iter().map(|m| m.key.as_str()).collect();
-        let mut seen: HashSet<String> = attendance_keys::table
+        let mut seen: HashSet<String> = crate::direct!(conn, |c| attendance_keys::table
             .filter(attendance_keys::idempotency_key.eq_any(&keys))
             .select(attendance_keys::idempotency_key)
-            .load::<String>(conn)?
-            .into_iter()
-            .collect();
-        let stored: HashMap<String, NaiveDateTime> = attendance::table
+            .load::<String>(c))?
+        .into_iter()
+        .collect();
+        let stored: HashMap<String, NaiveDateTime> = crate::direct!(conn, |c| attendance::table
             .filter(attendance::organisation_id.eq(&org))
             .filter(attendance::session_id.eq(session_id))
             .select((attendance::participant_id, attendance::marked_at))
-            .load::<(String, NaiveDateTime)>(conn)?
-            .into_iter()
-            .collect();
+            .load::<(String, NaiveDateTime)>(c))?
+        .into_iter()
+        .collect();
         let mut saved = Saved::default();
         let mut new_keys = Vec::new();
         // participant -> the row she ends with, and whether she had one.
@@ -150,13 +150,13 @@ pub fn save(
             .map(|r| r.participant_id.as_str())
             .collect();
         if !replaced.is_empty() {
-            diesel::delete(
+            crate::direct!(conn, |c| diesel::delete(
                 attendance::table
                     .filter(attendance::organisation_id.eq(&org))
                     .filter(attendance::session_id.eq(session_id))
                     .filter(attendance::participant_id.eq_any(&replaced)),
             )
-            .execute(conn)?;
+            .execute(c))?;
         }
         crate::batch_insert!(conn, attendance::table, &rows);
         if saved.applied > 0 {
@@ -208,7 +208,7 @@ pub fn sheet(
     )?;
     let org = opened.group.organisation_id.clone();
     let members = super::sessions::members_on(conn, &org, &session.group_id, session.held_on)?;
-    let marks: Vec<(String, String, Option<String>)> = attendance::table
+    let marks: Vec<(String, String, Option<String>)> = crate::direct!(conn, |c| attendance::table
         .filter(attendance::organisation_id.eq(&org))
         .filter(attendance::session_id.eq(session_id))
         .select((
@@ -216,7 +216,7 @@ pub fn sheet(
             attendance::mark,
             attendance::reason,
         ))
-        .load(conn)?;
+        .load(c))?;
     let ids: Vec<String> = members.iter().map(|m| m.0.clone()).collect();
     let children = super::sessions::children_for(conn, &org, &ids, session.held_on)?;
     let lines = members
@@ -263,12 +263,12 @@ impl Rate {
 
 /// Per-member attendance of a group (for its page).
 pub fn rates(conn: &mut DbConn, org: &str, group_id: &str) -> DbResult<Vec<Rate>> {
-    let rows: Vec<(String, String)> = attendance::table
+    let rows: Vec<(String, String)> = crate::direct!(conn, |c| attendance::table
         .inner_join(group_sessions::table)
         .filter(attendance::organisation_id.eq(org))
         .filter(group_sessions::group_id.eq(group_id))
         .select((attendance::participant_id, attendance::mark))
-        .load(conn)?;
+        .load(c))?;
     let mut out: Vec<Rate> = Vec::new();
     for (p, mark) in rows {
         let attended = mark.parse::<Mark>().is_ok_and(Mark::attended);
@@ -322,25 +322,26 @@ pub fn to_call(conn: &mut DbConn, actor: &Actor) -> DbResult<Vec<ToCall>> {
     let absent: Vec<String> = q.load(conn)?;
     let mut out = Vec::new();
     for p in absent {
-        let recent: Vec<(String, NaiveDate, String, String, String)> = attendance::table
-            .inner_join(group_sessions::table.inner_join(groups::table))
-            .inner_join(participants::table)
-            .filter(attendance::organisation_id.eq(&org))
-            .filter(attendance::participant_id.eq(&p))
-            .filter(group_sessions::kind.ne(SessionKind::Aftercare.code()))
-            .order((
-                group_sessions::held_on.desc(),
-                group_sessions::starts_at.desc(),
-            ))
-            .select((
-                attendance::mark,
-                group_sessions::held_on,
-                groups::name,
-                participants::first_name,
-                participants::last_name,
-            ))
-            .limit(2)
-            .load(conn)?;
+        let recent: Vec<(String, NaiveDate, String, String, String)> =
+            crate::direct!(conn, |c| attendance::table
+                .inner_join(group_sessions::table.inner_join(groups::table))
+                .inner_join(participants::table)
+                .filter(attendance::organisation_id.eq(&org))
+                .filter(attendance::participant_id.eq(&p))
+                .filter(group_sessions::kind.ne(SessionKind::Aftercare.code()))
+                .order((
+                    group_sessions::held_on.desc(),
+                    group_sessions::starts_at.desc(),
+                ))
+                .select((
+                    attendance::mark,
+                    group_sessions::held_on,
+                    groups::name,
+                    participants::first_name,
+                    participants::last_name,
+                ))
+                .limit(2)
+                .load(c))?;
         let marks: Vec<Mark> = recent
             .iter()
             .rev()
@@ -388,7 +389,7 @@ pub fn hours_of(
         chrono::NaiveTime,
         chrono::NaiveTime,
         String,
-    )> = attendance::table
+    )> = crate::direct!(conn, |c| attendance::table
         .inner_join(group_sessions::table)
         .filter(attendance::organisation_id.eq(org))
         .filter(attendance::participant_id.eq(participant_id))
@@ -401,7 +402,7 @@ pub fn hours_of(
             group_sessions::ends_at,
             group_sessions::kind,
         ))
-        .load(conn)?;
+        .load(c))?;
     let mut lines: Vec<HoursLine> = Vec::new();
     let mut dates = Vec::new();
     for (mark, day, start, end, kind) in rows {
@@ -459,15 +460,16 @@ pub fn hours_sheet(
         origin,
     )?;
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let (first_name, last_name, language): (String, String, String) = participants::table
-        .filter(participants::organisation_id.eq(&org))
-        .filter(participants::id.eq(participant_id))
-        .select((
-            participants::first_name,
-            participants::last_name,
-            participants::language,
-        ))
-        .first(conn)?;
+    let (first_name, last_name, language): (String, String, String) =
+        crate::direct!(conn, |c| participants::table
+            .filter(participants::organisation_id.eq(&org))
+            .filter(participants::id.eq(participant_id))
+            .select((
+                participants::first_name,
+                participants::last_name,
+                participants::language,
+            ))
+            .first(c))?;
     let (lines, dates) = hours_of(conn, &org, participant_id)?;
     origin.record(
         conn,
@@ -523,7 +525,7 @@ pub fn childcare_month(
     let month_end = month_start
         .checked_add_months(chrono::Months::new(1))
         .unwrap_or(month_start);
-    let sessions: Vec<GroupSession> = group_sessions::table
+    let sessions: Vec<GroupSession> = crate::direct!(conn, |c| group_sessions::table
         .filter(group_sessions::organisation_id.eq(&org))
         .filter(group_sessions::group_id.eq(group_id))
         .filter(group_sessions::held_on.ge(month_start))
@@ -531,7 +533,7 @@ pub fn childcare_month(
         .filter(group_sessions::cancelled.eq(false))
         .order((group_sessions::held_on, group_sessions::starts_at))
         .select(GroupSession::as_select())
-        .load(conn)?;
+        .load(c))?;
     let members = super::sessions::members_on(conn, &org, group_id, month_start)?;
     let mut children = Vec::new();
     for (pid, first, _) in &members {
@@ -545,11 +547,11 @@ pub fn childcare_month(
                 crate::schema::children::care_notes,
             ))
             .load(conn)?;
-        let languages: Vec<String> = participant_languages::table
+        let languages: Vec<String> = crate::direct!(conn, |c| participant_languages::table
             .filter(participant_languages::organisation_id.eq(&org))
             .filter(participant_languages::participant_id.eq(pid))
             .select(participant_languages::language)
-            .load(conn)?;
+            .load(c))?;
         for (name, born, notes) in kids {
             children.push(ChildLine {
                 first_name: name,

@@ -15,14 +15,15 @@ use domain::school::{Calendar, Community, SchoolYear};
 
 /// The imported school years of a Community.
 pub fn imported(conn: &mut DbConn, community: Community) -> DbResult<Vec<SchoolYear>> {
-    let rows: Vec<(String, chrono::NaiveDate, String)> = school_years::table
-        .filter(school_years::community.eq(community.code()))
-        .select((
-            school_years::school_year,
-            school_years::first_day,
-            school_years::periods,
-        ))
-        .load(conn)?;
+    let rows: Vec<(String, chrono::NaiveDate, String)> =
+        crate::direct!(conn, |c| school_years::table
+            .filter(school_years::community.eq(community.code()))
+            .select((
+                school_years::school_year,
+                school_years::first_day,
+                school_years::periods,
+            ))
+            .load(c))?;
     Ok(rows
         .into_iter()
         .filter_map(|(school_year, first_day, periods)| {
@@ -38,7 +39,7 @@ pub fn imported(conn: &mut DbConn, community: Community) -> DbResult<Vec<SchoolY
 /// An organisation's calendar and school hours.
 pub fn of_organisation(conn: &mut DbConn, org: &str) -> DbResult<(Calendar, SchoolHours)> {
     let (community, start, end, wednesday): (String, NaiveTime, NaiveTime, NaiveTime) =
-        organisations::table
+        crate::direct!(conn, |c| organisations::table
             .find(org)
             .select((
                 organisations::community,
@@ -46,7 +47,7 @@ pub fn of_organisation(conn: &mut DbConn, org: &str) -> DbResult<(Calendar, Scho
                 organisations::school_day_end,
                 organisations::wednesday_end,
             ))
-            .first(conn)?;
+            .first(c))?;
     let community = Community::parse(&community).unwrap_or(Community::Flemish);
     let years = imported(conn, community)?;
     Ok((
@@ -72,15 +73,15 @@ pub fn import(
     }
     write_tx(conn, |conn| -> DbResult<usize> {
         for y in years {
-            diesel::delete(
+            crate::direct!(conn, |c| diesel::delete(
                 school_years::table
                     .filter(school_years::community.eq(community.code()))
                     .filter(school_years::school_year.eq(&y.school_year)),
             )
-            .execute(conn)?;
+            .execute(c))?;
             let periods =
                 serde_json::to_string(&y.periods).map_err(|e| DbError::Task(e.to_string()))?;
-            diesel::insert_into(school_years::table)
+            crate::direct!(conn, |c| diesel::insert_into(school_years::table)
                 .values((
                     school_years::community.eq(community.code()),
                     school_years::school_year.eq(&y.school_year),
@@ -88,7 +89,7 @@ pub fn import(
                     school_years::periods.eq(periods),
                     school_years::imported_at.eq(at),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
         }
         Ok(years.len())
     })
@@ -96,10 +97,10 @@ pub fn import(
 
 /// An organisation's region (for pooled figures), if it chose one.
 pub fn region(conn: &mut DbConn, org: &str) -> DbResult<Option<String>> {
-    Ok(organisations::table
+    Ok(crate::direct!(conn, |c| organisations::table
         .filter(organisations::id.eq(org))
         .select(organisations::region)
-        .first(conn)?)
+        .first(c))?)
 }
 
 /// An administrator (or coordinator) sets the Community, school hours and
@@ -126,7 +127,7 @@ pub fn configure(
         if hours.end <= hours.start || hours.wednesday_end <= hours.start {
             return Err(super::invalid("school_day_end", "invalid-time-range"));
         }
-        diesel::update(organisations::table.find(&org))
+        crate::direct!(conn, |c| diesel::update(organisations::table.find(&org))
             .set((
                 organisations::community.eq(community.code()),
                 organisations::school_day_start.eq(hours.start),
@@ -134,7 +135,7 @@ pub fn configure(
                 organisations::wednesday_end.eq(hours.wednesday_end),
                 organisations::region.eq(region),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "calendar.configure", origin.ip, origin.at).detail(community.code()),

@@ -66,11 +66,11 @@ pub(crate) fn facilitators_of(
     org: &str,
     group_id: &str,
 ) -> DbResult<Vec<String>> {
-    Ok(group_facilitators::table
+    Ok(crate::direct!(conn, |c| group_facilitators::table
         .filter(group_facilitators::organisation_id.eq(org))
         .filter(group_facilitators::group_id.eq(group_id))
         .select(group_facilitators::user_id)
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Loads a group of the actor's organisation and asks the policy for
@@ -85,12 +85,12 @@ pub fn open(
     origin: Origin<'_>,
 ) -> Result<Opened, AccessError> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let group: Option<Group> = groups::table
+    let group: Option<Group> = crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(&org))
         .filter(groups::id.eq(group_id))
         .select(Group::as_select())
-        .first(conn)
-        .optional()?;
+        .first(c))
+    .optional()?;
     let refuse = |conn: &mut DbConn, why: Denied| -> Result<(), AccessError> {
         let event = refusal(actor, audit_action, None, why, origin).about("group", group_id);
         origin.record(conn, &[event])?;
@@ -210,7 +210,7 @@ pub fn list(
         .order((programmes::name, groups::name))
         .select((Group::as_select(), programmes::name))
         .load(conn)?;
-    let counts: Vec<(String, String, i64)> = group_members::table
+    let counts: Vec<(String, String, i64)> = crate::direct!(conn, |c| group_members::table
         .filter(group_members::organisation_id.eq(&org))
         .filter(group_members::left_on.is_null())
         .group_by((group_members::group_id, group_members::status))
@@ -219,8 +219,8 @@ pub fn list(
             group_members::status,
             diesel::dsl::count_star(),
         ))
-        .load(conn)?;
-    let next: Vec<(String, Option<NaiveDate>)> = group_sessions::table
+        .load(c))?;
+    let next: Vec<(String, Option<NaiveDate>)> = crate::direct!(conn, |c| group_sessions::table
         .filter(group_sessions::organisation_id.eq(&org))
         .filter(group_sessions::held_on.ge(today))
         .filter(group_sessions::cancelled.eq(false))
@@ -229,7 +229,7 @@ pub fn list(
             group_sessions::group_id,
             diesel::dsl::min(group_sessions::held_on),
         ))
-        .load(conn)?;
+        .load(c))?;
     let count = |id: &str, status: &str| {
         counts
             .iter()
@@ -288,12 +288,12 @@ pub fn create(
                 code: "invalid-choice",
             });
         }
-        let programme: Option<Programme> = programmes::table
+        let programme: Option<Programme> = crate::direct!(conn, |c| programmes::table
             .filter(programmes::organisation_id.eq(&org))
             .filter(programmes::id.eq(&new.programme_id))
             .select(Programme::as_select())
-            .first(conn)
-            .optional()?;
+            .first(c))
+        .optional()?;
         if programme.is_none() {
             errors.push(FieldError {
                 field: "programme_id",
@@ -301,12 +301,12 @@ pub fn create(
             });
         }
         if let Some(parent) = &new.parent_id {
-            let found: i64 = groups::table
+            let found: i64 = crate::direct!(conn, |c| groups::table
                 .filter(groups::organisation_id.eq(&org))
                 .filter(groups::id.eq(parent))
                 .filter(groups::kind.eq("adults"))
                 .count()
-                .get_result(conn)?;
+                .get_result(c))?;
             if found == 0 || new.kind == "adults" {
                 errors.push(FieldError {
                     field: "parent_id",
@@ -315,11 +315,11 @@ pub fn create(
             }
         }
         if let Some(room) = &new.room_id {
-            let found: i64 = rooms::table
+            let found: i64 = crate::direct!(conn, |c| rooms::table
                 .filter(rooms::organisation_id.eq(&org))
                 .filter(rooms::id.eq(room))
                 .count()
-                .get_result(conn)?;
+                .get_result(c))?;
             if found == 0 {
                 errors.push(FieldError {
                     field: "room_id",
@@ -328,12 +328,12 @@ pub fn create(
             }
         }
         for user in &new.facilitator_ids {
-            let staff: i64 = memberships::table
+            let staff: i64 = crate::direct!(conn, |c| memberships::table
                 .filter(memberships::organisation_id.eq(&org))
                 .filter(memberships::user_id.eq(user))
                 .filter(memberships::role.ne(Role::Administrator.code()))
                 .count()
-                .get_result(conn)?;
+                .get_result(c))?;
             if staff == 0 {
                 errors.push(FieldError {
                     field: "facilitators",
@@ -359,7 +359,7 @@ pub fn create(
             return Err(GroupError::Invalid(errors));
         }
         let id = new_id();
-        diesel::insert_into(groups::table)
+        crate::direct!(conn, |c| diesel::insert_into(groups::table)
             .values(&Group {
                 id: id.clone(),
                 organisation_id: org.clone(),
@@ -377,18 +377,18 @@ pub fn create(
                 created_at: origin.at,
                 updated_at: origin.at,
             })
-            .execute(conn)?;
+            .execute(c))?;
         let mut facilitators = new.facilitator_ids.clone();
         facilitators.sort();
         facilitators.dedup();
         for user in &facilitators {
-            diesel::insert_into(group_facilitators::table)
+            crate::direct!(conn, |c| diesel::insert_into(group_facilitators::table)
                 .values((
                     group_facilitators::organisation_id.eq(&org),
                     group_facilitators::group_id.eq(&id),
                     group_facilitators::user_id.eq(user),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
         }
         audit::record(
             conn,
@@ -439,26 +439,23 @@ pub fn view(
         origin,
     )?;
     let org = opened.group.organisation_id.clone();
-    let programme: String = programmes::table
+    let programme: String = crate::direct!(conn, |c| programmes::table
         .find(&opened.group.programme_id)
         .select(programmes::name)
-        .first(conn)?;
+        .first(c))?;
     let room: Option<String> = match &opened.group.room_id {
-        Some(r) => rooms::table
-            .find(r)
-            .select(rooms::name)
-            .first(conn)
+        Some(r) => crate::direct!(conn, |c| rooms::table.find(r).select(rooms::name).first(c))
             .optional()?,
         None => None,
     };
-    let facilitators: Vec<(String, String)> = group_facilitators::table
+    let facilitators: Vec<(String, String)> = crate::direct!(conn, |c| group_facilitators::table
         .inner_join(users::table)
         .filter(group_facilitators::organisation_id.eq(&org))
         .filter(group_facilitators::group_id.eq(group_id))
         .order(users::display_name)
         .select((users::id, users::display_name))
-        .load(conn)?;
-    let rows: Vec<(GroupMember, String, String)> = group_members::table
+        .load(c))?;
+    let rows: Vec<(GroupMember, String, String)> = crate::direct!(conn, |c| group_members::table
         .inner_join(participants::table)
         .filter(group_members::organisation_id.eq(&org))
         .filter(group_members::group_id.eq(group_id))
@@ -468,7 +465,7 @@ pub fn view(
             participants::first_name,
             participants::last_name,
         ))
-        .load(conn)?;
+        .load(c))?;
     let mut members = Vec::new();
     let mut waiting = Vec::new();
     let mut former = Vec::new();
@@ -488,11 +485,11 @@ pub fn view(
     }
     members.sort_by(|a, b| (&a.first_name, &a.last_name).cmp(&(&b.first_name, &b.last_name)));
     former.sort_by_key(|m| std::cmp::Reverse(m.member.left_on));
-    let linked: Vec<Group> = groups::table
+    let linked: Vec<Group> = crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(&org))
         .filter(groups::parent_id.eq(group_id))
         .select(Group::as_select())
-        .load(conn)?;
+        .load(c))?;
     origin.record(
         conn,
         &[Event::by(actor, "group.read", origin.ip, origin.at).about("group", group_id)],
@@ -518,13 +515,13 @@ pub enum Placed {
 }
 
 fn active_members(conn: &mut DbConn, org: &str, group_id: &str) -> DbResult<i64> {
-    Ok(group_members::table
+    Ok(crate::direct!(conn, |c| group_members::table
         .filter(group_members::organisation_id.eq(org))
         .filter(group_members::group_id.eq(group_id))
         .filter(group_members::status.eq("member"))
         .filter(group_members::left_on.is_null())
         .count()
-        .get_result(conn)?)
+        .get_result(c))?)
 }
 
 /// Places a participant in a group from `on`. A full group refuses her with
@@ -545,22 +542,22 @@ pub fn place(
         // Placements in one group queue up, so two at once cannot both take
         // the last place.
         crate::backend::lock_row(conn, "groups", group_id)?;
-        let known: i64 = participants::table
+        let known: i64 = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))
             .count()
-            .get_result(conn)?;
+            .get_result(c))?;
         if known == 0 {
             return Err(invalid("participant_id", "invalid-choice"));
         }
-        let existing: Option<GroupMember> = group_members::table
+        let existing: Option<GroupMember> = crate::direct!(conn, |c| group_members::table
             .filter(group_members::organisation_id.eq(&org))
             .filter(group_members::group_id.eq(group_id))
             .filter(group_members::participant_id.eq(participant_id))
             .filter(group_members::left_on.is_null())
             .select(GroupMember::as_select())
-            .first(conn)
-            .optional()?;
+            .first(c))
+        .optional()?;
         if let Some(m) = existing {
             return Ok(if m.status == "member" {
                 Placed::Member
@@ -575,7 +572,7 @@ pub fn place(
             });
         }
         let id = new_id();
-        diesel::insert_into(group_members::table)
+        crate::direct!(conn, |c| diesel::insert_into(group_members::table)
             .values(&GroupMember {
                 id: id.clone(),
                 organisation_id: org.clone(),
@@ -587,7 +584,7 @@ pub fn place(
                 left_on: None,
                 created_at: origin.at,
             })
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "group.place", origin.ip, origin.at)
@@ -611,14 +608,14 @@ fn waiting_position(
     group_id: &str,
     member_id: &str,
 ) -> DbResult<usize> {
-    let queue: Vec<String> = group_members::table
+    let queue: Vec<String> = crate::direct!(conn, |c| group_members::table
         .filter(group_members::organisation_id.eq(org))
         .filter(group_members::group_id.eq(group_id))
         .filter(group_members::status.eq("waiting"))
         .filter(group_members::left_on.is_null())
         .order((group_members::waiting_since, group_members::id))
         .select(group_members::id)
-        .load(conn)?;
+        .load(c))?;
     Ok(queue
         .iter()
         .position(|m| m == member_id)
@@ -641,25 +638,27 @@ pub fn leave(
         // Placements in one group queue up, so two at once cannot both take
         // the last place.
         crate::backend::lock_row(conn, "groups", group_id)?;
-        let member: GroupMember = group_members::table
+        let member: GroupMember = crate::direct!(conn, |c| group_members::table
             .filter(group_members::organisation_id.eq(&org))
             .filter(group_members::group_id.eq(group_id))
             .filter(group_members::id.eq(member_id))
             .select(GroupMember::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or(GroupError::Access(AccessError::Db(DbError::NotFound(
-                "member",
-            ))))?;
+            .first(c))
+        .optional()?
+        .ok_or(GroupError::Access(AccessError::Db(DbError::NotFound(
+            "member",
+        ))))?;
         if member.left_on.is_some() {
             return Ok(None);
         }
         if member.joined_on.is_some_and(|j| on < j) {
             return Err(invalid("left_on", "date-out-of-range"));
         }
-        diesel::update(group_members::table.find(member_id))
-            .set(group_members::left_on.eq(Some(on)))
-            .execute(conn)?;
+        crate::direct!(conn, |c| diesel::update(
+            group_members::table.find(member_id)
+        )
+        .set(group_members::left_on.eq(Some(on)))
+        .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "group.leave", origin.ip, origin.at)
@@ -671,22 +670,24 @@ pub fn leave(
         {
             return Ok(None);
         }
-        let next: Option<GroupMember> = group_members::table
+        let next: Option<GroupMember> = crate::direct!(conn, |c| group_members::table
             .filter(group_members::organisation_id.eq(&org))
             .filter(group_members::group_id.eq(group_id))
             .filter(group_members::status.eq("waiting"))
             .filter(group_members::left_on.is_null())
             .order((group_members::waiting_since, group_members::id))
             .select(GroupMember::as_select())
-            .first(conn)
-            .optional()?;
+            .first(c))
+        .optional()?;
         let Some(next) = next else { return Ok(None) };
-        diesel::update(group_members::table.find(&next.id))
-            .set((
-                group_members::status.eq("member"),
-                group_members::joined_on.eq(Some(on)),
-            ))
-            .execute(conn)?;
+        crate::direct!(conn, |c| diesel::update(
+            group_members::table.find(&next.id)
+        )
+        .set((
+            group_members::status.eq("member"),
+            group_members::joined_on.eq(Some(on)),
+        ))
+        .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "group.place", origin.ip, origin.at)
@@ -704,14 +705,14 @@ pub fn open_groups_of_programme(
     org: &str,
     programme_id: &str,
 ) -> DbResult<Vec<(Group, i64)>> {
-    let rows: Vec<Group> = groups::table
+    let rows: Vec<Group> = crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(org))
         .filter(groups::programme_id.eq(programme_id))
         .filter(groups::kind.eq("adults"))
         .filter(groups::active.eq(true))
         .order(groups::name)
         .select(Group::as_select())
-        .load(conn)?;
+        .load(c))?;
     let mut out = Vec::with_capacity(rows.len());
     for g in rows {
         let n = active_members(conn, org, &g.id)?;
@@ -722,14 +723,14 @@ pub fn open_groups_of_programme(
 
 /// Staff who can lead a group (everyone but administrators), by name.
 pub fn possible_facilitators(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> {
-    Ok(memberships::table
+    Ok(crate::direct!(conn, |c| memberships::table
         .inner_join(users::table)
         .filter(memberships::organisation_id.eq(org))
         .filter(memberships::role.ne(Role::Administrator.code()))
         .filter(users::active.eq(true))
         .order(users::display_name)
         .select((users::id, users::display_name))
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Choices for the new-group form: active programmes, rooms, adults' groups
@@ -737,24 +738,24 @@ pub fn possible_facilitators(conn: &mut DbConn, org: &str) -> DbResult<Vec<(Stri
 pub type Named = Vec<(String, String)>;
 
 pub fn form_choices(conn: &mut DbConn, org: &str) -> DbResult<(Named, Named, Named)> {
-    let programmes: Named = programmes::table
+    let programmes: Named = crate::direct!(conn, |c| programmes::table
         .filter(programmes::organisation_id.eq(org))
         .filter(programmes::active.eq(true))
         .order(programmes::name)
         .select((programmes::id, programmes::name))
-        .load(conn)?;
-    let rooms: Named = rooms::table
+        .load(c))?;
+    let rooms: Named = crate::direct!(conn, |c| rooms::table
         .filter(rooms::organisation_id.eq(org))
         .order(rooms::name)
         .select((rooms::id, rooms::name))
-        .load(conn)?;
-    let parents: Named = groups::table
+        .load(c))?;
+    let parents: Named = crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(org))
         .filter(groups::kind.eq("adults"))
         .filter(groups::active.eq(true))
         .order(groups::name)
         .select((groups::id, groups::name))
-        .load(conn)?;
+        .load(c))?;
     Ok((programmes, rooms, parents))
 }
 
@@ -802,12 +803,12 @@ pub fn candidates(
 
 /// A group's name within the organisation.
 pub fn name_of(conn: &mut DbConn, org: &str, group_id: &str) -> DbResult<Option<String>> {
-    Ok(groups::table
+    Ok(crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(org))
         .filter(groups::id.eq(group_id))
         .select(groups::name)
-        .first(conn)
-        .optional()?)
+        .first(c))
+    .optional()?)
 }
 
 /// The group of a session within the organisation.
@@ -816,12 +817,12 @@ pub fn group_of_session(
     org: &str,
     session_id: &str,
 ) -> DbResult<Option<String>> {
-    Ok(group_sessions::table
+    Ok(crate::direct!(conn, |c| group_sessions::table
         .filter(group_sessions::organisation_id.eq(org))
         .filter(group_sessions::id.eq(session_id))
         .select(group_sessions::group_id)
-        .first(conn)
-        .optional()?)
+        .first(c))
+    .optional()?)
 }
 
 /// Where a participant stands in groups, for her file: the open adults'
@@ -833,14 +834,14 @@ pub fn placement(
     org: &str,
     participant_id: &str,
 ) -> DbResult<(Vec<(Group, i64)>, Named)> {
-    let mine: Vec<(String, String)> = group_members::table
+    let mine: Vec<(String, String)> = crate::direct!(conn, |c| group_members::table
         .inner_join(groups::table)
         .filter(group_members::organisation_id.eq(org))
         .filter(group_members::participant_id.eq(participant_id))
         .filter(group_members::left_on.is_null())
         .order(groups::name)
         .select((groups::id, groups::name))
-        .load(conn)?;
+        .load(c))?;
     // The adult groups of her open programmes and their current members,
     // through subqueries (no `IN (ids)`: see `trajectory::open`).
     let programmes = trajectories::table
@@ -857,14 +858,14 @@ pub fn placement(
         .filter(group_members::left_on.is_null())
         .count()
         .single_value();
-    let open: Vec<(Group, Option<i64>)> = groups::table
+    let open: Vec<(Group, Option<i64>)> = crate::direct!(conn, |c| groups::table
         .filter(groups::organisation_id.eq(org))
         .filter(groups::programme_id.eq_any(programmes))
         .filter(groups::kind.eq("adults"))
         .filter(groups::active.eq(true))
         .order(groups::name)
         .select((Group::as_select(), members))
-        .load(conn)?;
+        .load(c))?;
     let placeable = open
         .into_iter()
         .filter(|(g, _)| !mine.iter().any(|(id, _)| *id == g.id))

@@ -124,12 +124,12 @@ pub fn list(
         "practice.list",
         origin,
     )?;
-    let rows: Vec<(Practice, String)> = practices::table
+    let rows: Vec<(Practice, String)> = crate::direct!(conn, |c| practices::table
         .inner_join(organisations::table)
         .filter(usable_by(&org))
         .order((practices::title.asc(), practices::id.asc()))
         .select((Practice::as_select(), organisations::name))
-        .load(conn)?;
+        .load(c))?;
     Ok(rows
         .into_iter()
         .map(|(practice, organisation)| PracticeLine {
@@ -142,21 +142,21 @@ pub fn list(
 
 /// The practices a session of `org` may name, as (id, title) for a choice.
 pub fn choices(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> {
-    Ok(practices::table
+    Ok(crate::direct!(conn, |c| practices::table
         .filter(usable_by(org))
         .order(practices::title.asc())
         .select((practices::id, practices::title))
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// A practice `org` may use (its own or shared), or `None`.
 pub fn usable(conn: &mut DbConn, org: &str, id: &str) -> DbResult<Option<Practice>> {
-    Ok(practices::table
+    Ok(crate::direct!(conn, |c| practices::table
         .filter(practices::id.eq(id))
         .filter(usable_by(org))
         .select(Practice::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c))
+    .optional()?)
 }
 
 /// Adds a practice to the actor's organisation's bank.
@@ -176,7 +176,7 @@ pub fn create(
         )?;
         let checked = check(input)?;
         let id = new_id();
-        diesel::insert_into(practices::table)
+        crate::direct!(conn, |c| diesel::insert_into(practices::table)
             .values(&Practice {
                 id: id.clone(),
                 organisation_id: org,
@@ -190,7 +190,7 @@ pub fn create(
                 created_at: origin.at,
                 version: 1,
             })
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "practice.create", origin.ip, origin.at).about("practice", &id),
@@ -213,13 +213,13 @@ pub fn get(
         "practice.read",
         origin,
     )?;
-    let found: Option<(Practice, String)> = practices::table
+    let found: Option<(Practice, String)> = crate::direct!(conn, |c| practices::table
         .inner_join(organisations::table)
         .filter(practices::id.eq(id))
         .filter(usable_by(&org))
         .select((Practice::as_select(), organisations::name))
-        .first(conn)
-        .optional()?;
+        .first(c))
+    .optional()?;
     let (practice, organisation) = found.ok_or_else(not_found)?;
     Ok(PracticeLine {
         own: practice.organisation_id == org,
@@ -252,18 +252,18 @@ pub fn update(
             "practice.update",
             origin,
         )?;
-        let current: Practice = practices::table
+        let current: Practice = crate::direct!(conn, |c| practices::table
             .filter(practices::organisation_id.eq(&org))
             .filter(practices::id.eq(id))
             .select(Practice::as_select())
-            .first(conn)
-            .optional()?
-            .ok_or_else(not_found)?;
+            .first(c))
+        .optional()?
+        .ok_or_else(not_found)?;
         let checked = check(input)?;
         if current.version != version {
             return Err(GroupError::Stale);
         }
-        diesel::update(practices::table.find(id))
+        crate::direct!(conn, |c| diesel::update(practices::table.find(id))
             .set((
                 practices::title.eq(checked.title),
                 practices::life_domain.eq(checked.life_domain),
@@ -274,7 +274,7 @@ pub fn update(
                 practices::shared.eq(input.shared),
                 practices::version.eq(version + 1),
             ))
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "practice.update", origin.ip, origin.at).about("practice", id),

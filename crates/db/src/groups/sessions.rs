@@ -180,11 +180,11 @@ fn check_details(
         });
     }
     if let Some(room) = &details.room_id {
-        let n: i64 = rooms::table
+        let n: i64 = crate::direct!(conn, |c| rooms::table
             .filter(rooms::organisation_id.eq(org))
             .filter(rooms::id.eq(room))
             .count()
-            .get_result(conn)?;
+            .get_result(c))?;
         if n == 0 {
             errors.push(FieldError {
                 field: "room_id",
@@ -325,14 +325,17 @@ impl Busy {
             .filter(group_sessions::held_on.between(from, until))
             .filter(group_sessions::cancelled.eq(false));
         let sessions: Vec<GroupSession> = in_range.select(GroupSession::as_select()).load(conn)?;
-        let facilitators: Vec<(String, String)> = session_facilitators::table
-            .filter(session_facilitators::organisation_id.eq(org))
-            .filter(session_facilitators::session_id.eq_any(in_range.select(group_sessions::id)))
-            .select((
-                session_facilitators::session_id,
-                session_facilitators::user_id,
-            ))
-            .load(conn)?;
+        let facilitators: Vec<(String, String)> =
+            crate::direct!(conn, |c| session_facilitators::table
+                .filter(session_facilitators::organisation_id.eq(org))
+                .filter(
+                    session_facilitators::session_id.eq_any(in_range.select(group_sessions::id))
+                )
+                .select((
+                    session_facilitators::session_id,
+                    session_facilitators::user_id,
+                ))
+                .load(c))?;
         Ok(Busy {
             sessions,
             facilitators,
@@ -377,16 +380,16 @@ impl Busy {
 
 fn room_facts(conn: &mut DbConn, org: &str, room_id: Option<&str>) -> DbResult<Option<RoomFacts>> {
     Ok(match room_id {
-        Some(r) => rooms::table
+        Some(r) => crate::direct!(conn, |c| rooms::table
             .filter(rooms::organisation_id.eq(org))
             .filter(rooms::id.eq(r))
             .select((rooms::capacity, rooms::childcare_room))
-            .first::<(i32, bool)>(conn)
-            .optional()?
-            .map(|(capacity, childcare_room)| RoomFacts {
-                capacity,
-                childcare_room,
-            }),
+            .first::<(i32, bool)>(c))
+        .optional()?
+        .map(|(capacity, childcare_room)| RoomFacts {
+            capacity,
+            childcare_room,
+        }),
         None => None,
     })
 }
@@ -448,7 +451,7 @@ pub fn add(
             return Ok(Err(found));
         }
         let id = new_id();
-        diesel::insert_into(group_sessions::table)
+        crate::direct!(conn, |c| diesel::insert_into(group_sessions::table)
             .values(&GroupSession {
                 id: id.clone(),
                 organisation_id: org.clone(),
@@ -470,15 +473,15 @@ pub fn add(
                 created_at: origin.at,
                 updated_at: origin.at,
             })
-            .execute(conn)?;
+            .execute(c))?;
         for f in &facilitators {
-            diesel::insert_into(session_facilitators::table)
+            crate::direct!(conn, |c| diesel::insert_into(session_facilitators::table)
                 .values((
                     session_facilitators::organisation_id.eq(&org),
                     session_facilitators::session_id.eq(&id),
                     session_facilitators::user_id.eq(f),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
         }
         let kept: Vec<&str> = found.iter().map(Conflict::code).collect();
         audit::record(
@@ -514,16 +517,16 @@ pub fn editable(
     let session = session_of_org(conn, actor, session_id)?;
     let opened = open_to_manage(conn, actor, "session.edit", &session.group_id, origin)?;
     let org = opened.group.organisation_id.clone();
-    let facilitator_ids = session_facilitators::table
+    let facilitator_ids = crate::direct!(conn, |c| session_facilitators::table
         .filter(session_facilitators::organisation_id.eq(&org))
         .filter(session_facilitators::session_id.eq(session_id))
         .select(session_facilitators::user_id)
-        .load(conn)?;
-    let rooms = rooms::table
+        .load(c))?;
+    let rooms = crate::direct!(conn, |c| rooms::table
         .filter(rooms::organisation_id.eq(&org))
         .order(rooms::name.asc())
         .select((rooms::id, rooms::name))
-        .load(conn)?;
+        .load(c))?;
     Ok(Editable {
         session,
         group_name: opened.group.name.clone(),
@@ -571,11 +574,11 @@ pub fn update(
             return Err(GroupError::Stale);
         }
         let (room, facilitators) = booked(&opened, details);
-        let mut before: Vec<String> = session_facilitators::table
+        let mut before: Vec<String> = crate::direct!(conn, |c| session_facilitators::table
             .filter(session_facilitators::organisation_id.eq(&org))
             .filter(session_facilitators::session_id.eq(session_id))
             .select(session_facilitators::user_id)
-            .load(conn)?;
+            .load(c))?;
         before.sort();
         let mut after = facilitators.clone();
         after.sort();
@@ -603,29 +606,31 @@ pub fn update(
                 return Ok(Err(found));
             }
         }
-        diesel::update(group_sessions::table.find(session_id))
-            .set((
-                group_sessions::held_on.eq(slot.date),
-                group_sessions::starts_at.eq(slot.start),
-                group_sessions::ends_at.eq(slot.end),
-                group_sessions::room_id.eq(&room),
-                group_sessions::kind.eq(details.kind.code()),
-                group_sessions::theme.eq(&theme),
-                group_sessions::practice_id.eq(&details.practice_id),
-                group_sessions::guest_partner.eq(details.guest_partner.trim()),
-                group_sessions::interpreter_needed.eq(details.interpreter_needed),
-                group_sessions::notes.eq(details.notes.trim()),
-                group_sessions::version.eq(version + 1),
-                group_sessions::updated_at.eq(origin.at),
-            ))
-            .execute(conn)?;
+        crate::direct!(conn, |c| diesel::update(
+            group_sessions::table.find(session_id)
+        )
+        .set((
+            group_sessions::held_on.eq(slot.date),
+            group_sessions::starts_at.eq(slot.start),
+            group_sessions::ends_at.eq(slot.end),
+            group_sessions::room_id.eq(&room),
+            group_sessions::kind.eq(details.kind.code()),
+            group_sessions::theme.eq(&theme),
+            group_sessions::practice_id.eq(&details.practice_id),
+            group_sessions::guest_partner.eq(details.guest_partner.trim()),
+            group_sessions::interpreter_needed.eq(details.interpreter_needed),
+            group_sessions::notes.eq(details.notes.trim()),
+            group_sessions::version.eq(version + 1),
+            group_sessions::updated_at.eq(origin.at),
+        ))
+        .execute(c))?;
         if before != after {
-            diesel::delete(
+            crate::direct!(conn, |c| diesel::delete(
                 session_facilitators::table
                     .filter(session_facilitators::organisation_id.eq(&org))
                     .filter(session_facilitators::session_id.eq(session_id)),
             )
-            .execute(conn)?;
+            .execute(c))?;
             let values: Vec<_> = after
                 .iter()
                 .map(|u| {
@@ -685,14 +690,16 @@ pub fn cancel(
         if session.cancelled {
             return Ok(());
         }
-        diesel::update(group_sessions::table.find(session_id))
-            .set((
-                group_sessions::cancelled.eq(true),
-                group_sessions::cancel_reason.eq(reason),
-                group_sessions::version.eq(session.version + 1),
-                group_sessions::updated_at.eq(origin.at),
-            ))
-            .execute(conn)?;
+        crate::direct!(conn, |c| diesel::update(
+            group_sessions::table.find(session_id)
+        )
+        .set((
+            group_sessions::cancelled.eq(true),
+            group_sessions::cancel_reason.eq(reason),
+            group_sessions::version.eq(session.version + 1),
+            group_sessions::updated_at.eq(origin.at),
+        ))
+        .execute(c))?;
         // Members are told (the reason stays inside: it may be personal).
         if session.held_on.and_time(session.starts_at) > domain::clock::brussels_local(origin.at) {
             let now_row = session_of_org(conn, actor, session_id)?;
@@ -720,15 +727,15 @@ pub(crate) fn session_of_org(
     session_id: &str,
 ) -> Result<GroupSession, GroupError> {
     let org = actor.organisation_id().unwrap_or_default();
-    group_sessions::table
+    crate::direct!(conn, |c| group_sessions::table
         .filter(group_sessions::organisation_id.eq(org))
         .filter(group_sessions::id.eq(session_id))
         .select(GroupSession::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(GroupError::Access(crate::participants::AccessError::Db(
-            crate::error::DbError::NotFound("session"),
-        )))
+        .first(c))
+    .optional()?
+    .ok_or(GroupError::Access(crate::participants::AccessError::Db(
+        crate::error::DbError::NotFound("session"),
+    )))
 }
 
 /// The sessions of a group from `from` on (and the last few before it).
@@ -739,14 +746,14 @@ pub fn of_group(
     from: NaiveDate,
     until: NaiveDate,
 ) -> DbResult<Vec<GroupSession>> {
-    Ok(group_sessions::table
+    Ok(crate::direct!(conn, |c| group_sessions::table
         .filter(group_sessions::organisation_id.eq(org))
         .filter(group_sessions::group_id.eq(group_id))
         .filter(group_sessions::held_on.ge(from))
         .filter(group_sessions::held_on.le(until))
         .order((group_sessions::held_on, group_sessions::starts_at))
         .select(GroupSession::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Members of a group on a date (joined by then, not yet left), by name:
@@ -757,7 +764,7 @@ pub fn members_on(
     group_id: &str,
     on: NaiveDate,
 ) -> DbResult<Vec<(String, String, String)>> {
-    Ok(group_members::table
+    Ok(crate::direct!(conn, |c| group_members::table
         .inner_join(participants::table)
         .filter(group_members::organisation_id.eq(org))
         .filter(group_members::group_id.eq(group_id))
@@ -774,7 +781,7 @@ pub fn members_on(
             participants::first_name,
             participants::last_name,
         ))
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Children's counts of a group's members for a session on `date`.
@@ -784,11 +791,11 @@ pub fn children_for(
     participant_ids: &[String],
     date: NaiveDate,
 ) -> DbResult<ChildCounts> {
-    let born: Vec<Option<NaiveDate>> = children::table
+    let born: Vec<Option<NaiveDate>> = crate::direct!(conn, |c| children::table
         .filter(children::organisation_id.eq(org))
         .filter(children::participant_id.eq_any(participant_ids))
         .select(children::birth_date)
-        .load(conn)?;
+        .load(c))?;
     Ok(child_counts(&born, date))
 }
 
@@ -831,18 +838,15 @@ pub fn my_week(conn: &mut DbConn, actor: &Actor, from: NaiveDate) -> DbResult<Ve
         let ids: Vec<String> = members.iter().map(|m| m.0.clone()).collect();
         let children = children_for(conn, &org, &ids, session.held_on)?;
         let room = match &session.room_id {
-            Some(r) => rooms::table
-                .find(r)
-                .select(rooms::name)
-                .first(conn)
+            Some(r) => crate::direct!(conn, |c| rooms::table.find(r).select(rooms::name).first(c))
                 .optional()?,
             None => None,
         };
-        let marked: i64 = attendance::table
+        let marked: i64 = crate::direct!(conn, |c| attendance::table
             .filter(attendance::organisation_id.eq(&org))
             .filter(attendance::session_id.eq(&session.id))
             .count()
-            .get_result(conn)?;
+            .get_result(c))?;
         out.push(WeekSession {
             session,
             group,

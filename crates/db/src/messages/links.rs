@@ -139,13 +139,13 @@ pub fn of_participant(
     participant_id: &str,
     now: NaiveDateTime,
 ) -> DbResult<Vec<AccessLink>> {
-    let all: Vec<AccessLink> = access_links::table
+    let all: Vec<AccessLink> = crate::direct!(conn, |c| access_links::table
         .filter(access_links::organisation_id.eq(org))
         .filter(access_links::participant_id.eq(participant_id))
         .filter(access_links::revoked_at.is_null())
         .order(access_links::created_at.desc())
         .select(AccessLink::as_select())
-        .load(conn)?;
+        .load(c))?;
     Ok(all.into_iter().filter(|l| l.works(now)).collect())
 }
 

@@ -737,13 +737,13 @@ pub fn of_participant(
     participant_id: &str,
     limit: i64,
 ) -> DbResult<Vec<Message>> {
-    Ok(messages::table
+    Ok(crate::direct!(conn, |c| messages::table
         .filter(messages::organisation_id.eq(org))
         .filter(messages::participant_id.eq(participant_id))
         .order(messages::due_at.desc())
         .limit(limit)
         .select(Message::as_select())
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// One message of a session's delivery view: to whom (her name, for staff

@@ -17,12 +17,12 @@ pub type Texts = HashMap<String, String>;
 
 /// The languages an organisation has texts in, with how many keys each.
 pub fn languages(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, i64)>> {
-    Ok(custom_texts::table
+    Ok(crate::direct!(conn, |c| custom_texts::table
         .filter(custom_texts::organisation_id.eq(org))
         .group_by(custom_texts::language)
         .select((custom_texts::language, diesel::dsl::count_star()))
         .order(custom_texts::language)
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// An organisation's texts in `language`.

@@ -149,33 +149,33 @@ fn changed_sensitive(
 }
 
 fn replace_name_keys(conn: &mut DbConn, org: &str, id: &str, facts: &FileFacts) -> DbResult<()> {
-    diesel::delete(
+    crate::direct!(conn, |c| diesel::delete(
         participant_name_keys::table
             .filter(participant_name_keys::organisation_id.eq(org))
             .filter(participant_name_keys::participant_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute(c))?;
     for key in facts.name_keys() {
-        diesel::insert_into(participant_name_keys::table)
+        crate::direct!(conn, |c| diesel::insert_into(participant_name_keys::table)
             .values(&NameKey {
                 organisation_id: org.to_owned(),
                 participant_id: id.to_owned(),
                 name_key: key,
             })
-            .execute(conn)?;
+            .execute(c))?;
     }
     Ok(())
 }
 
 fn replace_languages(conn: &mut DbConn, org: &str, id: &str, facts: &FileFacts) -> DbResult<()> {
-    diesel::delete(
+    crate::direct!(conn, |c| diesel::delete(
         participant_languages::table
             .filter(participant_languages::organisation_id.eq(org))
             .filter(participant_languages::participant_id.eq(id)),
     )
-    .execute(conn)?;
+    .execute(c))?;
     for (language, level) in &facts.languages {
-        diesel::insert_into(participant_languages::table)
+        crate::direct!(conn, |c| diesel::insert_into(participant_languages::table)
             .values(&SpokenLanguage {
                 id: new_id(),
                 organisation_id: org.to_owned(),
@@ -183,13 +183,13 @@ fn replace_languages(conn: &mut DbConn, org: &str, id: &str, facts: &FileFacts) 
                 language: language.clone(),
                 level: level.code().to_owned(),
             })
-            .execute(conn)?;
+            .execute(c))?;
     }
     Ok(())
 }
 
 fn languages_of(conn: &mut DbConn, org: &str, id: &str) -> DbResult<Vec<(String, String)>> {
-    Ok(participant_languages::table
+    Ok(crate::direct!(conn, |c| participant_languages::table
         .filter(participant_languages::organisation_id.eq(org))
         .filter(participant_languages::participant_id.eq(id))
         .order(participant_languages::language)
@@ -197,7 +197,7 @@ fn languages_of(conn: &mut DbConn, org: &str, id: &str) -> DbResult<Vec<(String,
             participant_languages::language,
             participant_languages::level,
         ))
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// Opens a new file (at intake), with its first trajectory when given, in one
@@ -235,13 +235,13 @@ pub fn create(
         row.version = 1;
         row.created_at = origin.at;
         row.updated_at = origin.at;
-        diesel::insert_into(participants::table)
+        crate::direct!(conn, |c| diesel::insert_into(participants::table)
             .values(&row)
-            .execute(conn)?;
+            .execute(c))?;
         let sensitive = sensitive_row(&org, &id, facts, None, today, origin.at);
-        diesel::insert_into(participant_sensitive::table)
+        crate::direct!(conn, |c| diesel::insert_into(participant_sensitive::table)
             .values(&sensitive)
-            .execute(conn)?;
+            .execute(c))?;
         replace_name_keys(conn, &org, &id, facts)?;
         replace_languages(conn, &org, &id, facts)?;
         let mut fields = changed_fields(&Participant::default(), &row);
@@ -313,12 +313,12 @@ pub(crate) fn authorize_on(
     let Some(org) = actor.organisation_id().map(str::to_owned) else {
         return Err(AccessError::Denied(Denied::AnalystNoRecords));
     };
-    let exists: i64 = participants::table
+    let exists: i64 = crate::direct!(conn, |c| participants::table
         .filter(participants::organisation_id.eq(&org))
         .filter(participants::id.eq(participant_id))
         .count()
-        .get_result(conn)
-        .map_err(DbError::from)?;
+        .get_result(c))
+    .map_err(DbError::from)?;
     if exists == 0 {
         return Err(AccessError::Db(DbError::NotFound("participant")));
     }
@@ -384,11 +384,11 @@ pub fn update(
                 return Ok(Err(AccessError::Denied(why).into()));
             }
         }
-        let current: Participant = participants::table
+        let current: Participant = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))
             .select(Participant::as_select())
-            .first(conn)?;
+            .first(c))?;
         let mut row = participant_row(&org, participant_id, facts);
         if current.version != expected_version {
             let mut fields = changed_fields(&current, &row);
@@ -426,10 +426,11 @@ pub fn update(
         let mut sensitive_fields = Vec::new();
         let mut new_sensitive = None;
         if with_sensitive {
-            let old: Option<ParticipantSensitive> = participant_sensitive::table
-                .find(participant_id)
-                .select(ParticipantSensitive::as_select())
-                .first(conn)
+            let old: Option<ParticipantSensitive> =
+                crate::direct!(conn, |c| participant_sensitive::table
+                    .find(participant_id)
+                    .select(ParticipantSensitive::as_select())
+                    .first(c))
                 .optional()?;
             let new = sensitive_row(&org, participant_id, facts, old.as_ref(), today, origin.at);
             sensitive_fields = changed_sensitive(old.as_ref(), &new);
@@ -439,7 +440,7 @@ pub fn update(
             return Ok(Ok(current.version));
         }
         // The version guard makes a concurrent save that slipped in lose, not overwrite.
-        let saved = diesel::update(
+        let saved = crate::direct!(conn, |c| diesel::update(
             participants::table
                 .filter(participants::organisation_id.eq(&org))
                 .filter(participants::id.eq(participant_id))
@@ -473,19 +474,21 @@ pub fn update(
             participants::version.eq(row.version),
             participants::updated_at.eq(row.updated_at),
         ))
-        .execute(conn)?;
+        .execute(c))?;
         if saved == 0 {
             return Err(DbError::Conflict("participant version".into()).into());
         }
         if let Some((exists, new)) = new_sensitive {
             if exists {
-                diesel::update(participant_sensitive::table.find(participant_id))
-                    .set(&new)
-                    .execute(conn)?;
+                crate::direct!(conn, |c| diesel::update(
+                    participant_sensitive::table.find(participant_id)
+                )
+                .set(&new)
+                .execute(c))?;
             } else {
-                diesel::insert_into(participant_sensitive::table)
+                crate::direct!(conn, |c| diesel::insert_into(participant_sensitive::table)
                     .values(&new)
-                    .execute(conn)?;
+                    .execute(c))?;
             }
         }
         replace_name_keys(conn, &org, participant_id, facts)?;
@@ -578,7 +581,7 @@ pub fn add_child(
             }
             let care_notes = check_care_notes(care_notes)?;
             let id = new_id();
-            diesel::insert_into(children::table)
+            crate::direct!(conn, |c| diesel::insert_into(children::table)
                 .values(&Child {
                     id: id.clone(),
                     organisation_id: org.to_owned(),
@@ -588,7 +591,7 @@ pub fn add_child(
                     created_at: origin.at,
                     care_notes,
                 })
-                .execute(conn)?;
+                .execute(c))?;
             Ok((id.clone(), format!("child {id}")))
         },
     )
@@ -614,14 +617,14 @@ pub fn set_child_birth_date(
             if birth_date > today {
                 return Err(invalid("child_birth_date", "date-out-of-range"));
             }
-            let n = diesel::update(
+            let n = crate::direct!(conn, |c| diesel::update(
                 children::table
                     .filter(children::organisation_id.eq(org))
                     .filter(children::participant_id.eq(participant_id))
                     .filter(children::id.eq(child_id)),
             )
             .set(children::birth_date.eq(Some(birth_date)))
-            .execute(conn)?;
+            .execute(c))?;
             if n == 0 {
                 return Err(DbError::NotFound("child").into());
             }
@@ -648,14 +651,14 @@ pub fn set_child_care_notes(
         origin,
         |conn, org| {
             let notes = check_care_notes(notes)?;
-            let n = diesel::update(
+            let n = crate::direct!(conn, |c| diesel::update(
                 children::table
                     .filter(children::organisation_id.eq(org))
                     .filter(children::participant_id.eq(participant_id))
                     .filter(children::id.eq(child_id)),
             )
             .set(children::care_notes.eq(notes))
-            .execute(conn)?;
+            .execute(c))?;
             if n == 0 {
                 return Err(DbError::NotFound("child").into());
             }
@@ -692,7 +695,7 @@ pub fn add_adult(
                 return Err(invalid("adult_relation", "invalid-choice"));
             }
             let id = new_id();
-            diesel::insert_into(household_adults::table)
+            crate::direct!(conn, |c| diesel::insert_into(household_adults::table)
                 .values(&HouseholdAdult {
                     id: id.clone(),
                     organisation_id: org.to_owned(),
@@ -701,7 +704,7 @@ pub fn add_adult(
                     relation,
                     created_at: origin.at,
                 })
-                .execute(conn)?;
+                .execute(c))?;
             Ok((id.clone(), format!("adult {id}")))
         },
     )
@@ -733,7 +736,7 @@ pub fn give_consent(
                 return Err(invalid("consent_given_on", "date-out-of-range"));
             }
             let id = new_id();
-            diesel::insert_into(consents::table)
+            crate::direct!(conn, |c| diesel::insert_into(consents::table)
                 .values(&Consent {
                     id: id.clone(),
                     organisation_id: org.to_owned(),
@@ -745,7 +748,7 @@ pub fn give_consent(
                     recorded_by: Some(actor.user_id().to_owned()),
                     created_at: origin.at,
                 })
-                .execute(conn)?;
+                .execute(c))?;
             Ok((id, scope.code().to_owned()))
         },
     )
@@ -767,13 +770,13 @@ pub fn withdraw_consent(
         "consent.withdraw",
         origin,
         |conn, org| {
-            let consent: Option<Consent> = consents::table
+            let consent: Option<Consent> = crate::direct!(conn, |c| consents::table
                 .filter(consents::organisation_id.eq(org))
                 .filter(consents::participant_id.eq(participant_id))
                 .filter(consents::id.eq(consent_id))
                 .select(Consent::as_select())
-                .first(conn)
-                .optional()?;
+                .first(c))
+            .optional()?;
             let Some(consent) = consent else {
                 return Err(DbError::NotFound("consent").into());
             };
@@ -784,9 +787,9 @@ pub fn withdraw_consent(
             if withdrawn_on < consent.given_on {
                 return Err(invalid("consent_withdrawn_on", "date-out-of-range"));
             }
-            diesel::update(consents::table.find(consent_id))
+            crate::direct!(conn, |c| diesel::update(consents::table.find(consent_id))
                 .set(consents::withdrawn_on.eq(Some(withdrawn_on)))
-                .execute(conn)?;
+                .execute(c))?;
             Ok(((), consent.scope))
         },
     )

@@ -118,17 +118,17 @@ pub fn add(
             let plan: Option<String> = if follow_up.is_empty() {
                 None
             } else {
-                plans::table
+                crate::direct!(conn, |c| plans::table
                     .inner_join(trajectories::table.on(trajectories::id.eq(plans::trajectory_id)))
                     .filter(plans::organisation_id.eq(&org))
                     .filter(trajectories::participant_id.eq(participant_id))
                     .filter(crate::participants::trajectory::open())
                     .order(plans::starts_on.desc())
                     .select(plans::id)
-                    .first(conn)
-                    .optional()?
+                    .first(c))
+                .optional()?
             };
-            diesel::insert_into(journal_entries::table)
+            crate::direct!(conn, |c| diesel::insert_into(journal_entries::table)
                 .values(&JournalEntry {
                     id: id.clone(),
                     organisation_id: org.clone(),
@@ -154,9 +154,9 @@ pub fn add(
                         None
                     },
                 })
-                .execute(conn)?;
+                .execute(c))?;
             if let Some(plan_id) = &plan {
-                diesel::insert_into(plan_steps::table)
+                crate::direct!(conn, |c| diesel::insert_into(plan_steps::table)
                     .values(&PlanStep {
                         id: new_id(),
                         organisation_id: org.clone(),
@@ -171,7 +171,7 @@ pub fn add(
                         created_at: origin.at,
                         updated_at: origin.at,
                     })
-                    .execute(conn)?;
+                    .execute(c))?;
             }
             audit::record(
                 conn,

@@ -134,7 +134,7 @@ pub(crate) fn trajectory_views(
         Option<i64>,
         Option<String>,
     );
-    let rows: Vec<Row> = trajectories::table
+    let rows: Vec<Row> = crate::direct!(conn, |c| trajectories::table
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .left_join(users::table.on(trajectories::casemanager_id.eq(users::id.nullable())))
         .filter(trajectories::organisation_id.eq(org))
@@ -147,7 +147,7 @@ pub(crate) fn trajectory_views(
             phase_count,
             phase_code,
         ))
-        .load(conn)?;
+        .load(c))?;
     if rows.is_empty() {
         return Ok(Vec::new());
     }
@@ -157,7 +157,7 @@ pub(crate) fn trajectory_views(
     let hers = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id));
-    let mut events: Vec<TrajectoryEvent> = trajectory_events::table
+    let mut events: Vec<TrajectoryEvent> = crate::direct!(conn, |c| trajectory_events::table
         .filter(trajectory_events::organisation_id.eq(org))
         .filter(trajectory_events::trajectory_id.eq_any(hers.select(trajectories::id)))
         .order((
@@ -165,7 +165,7 @@ pub(crate) fn trajectory_views(
             trajectory_events::id.desc(),
         ))
         .select(TrajectoryEvent::as_select())
-        .load(conn)?;
+        .load(c))?;
     let mut out = Vec::with_capacity(rows.len());
     for (t, programme, casemanager, phase_count, phase_code) in rows {
         let (mine, rest): (Vec<TrajectoryEvent>, Vec<TrajectoryEvent>) =
@@ -189,14 +189,14 @@ pub(crate) fn casemanagers_of(
     org: &str,
     participant_id: &str,
 ) -> DbResult<Vec<String>> {
-    Ok(trajectories::table
+    Ok(crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id))
         .select(trajectories::casemanager_id)
-        .load::<Option<String>>(conn)?
-        .into_iter()
-        .flatten()
-        .collect())
+        .load::<Option<String>>(c))?
+    .into_iter()
+    .flatten()
+    .collect())
 }
 
 pub(crate) fn refusal<'a>(
@@ -334,12 +334,12 @@ pub fn read_file(
         return Err(AccessError::Denied(why));
     };
     let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<ParticipantFile>> {
-        let found = participants::table
+        let found = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))
             .select(Participant::as_select())
-            .first(conn)
-            .optional()?;
+            .first(c))
+        .optional()?;
         let Some(participant) = found else {
             // Possibly probing another organisation's ids: worth a line in the trail.
             return Ok(Read::Refused {
@@ -365,7 +365,7 @@ pub fn read_file(
                 answer: AccessError::Denied(why),
             });
         }
-        let journal: Vec<JournalEntry> = journal_entries::table
+        let journal: Vec<JournalEntry> = crate::direct!(conn, |c| journal_entries::table
             .filter(journal_entries::organisation_id.eq(&org))
             .filter(journal_entries::participant_id.eq(participant_id))
             .order((
@@ -373,7 +373,7 @@ pub fn read_file(
                 journal_entries::created_at.desc(),
             ))
             .select(JournalEntry::as_select())
-            .load(conn)?;
+            .load(c))?;
         let confidential = Resource::Confidential {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
@@ -394,60 +394,60 @@ pub fn read_file(
         // does not grow with the trail. Sorted here: an ORDER BY seq would
         // tempt SQLite into the (organisation_id, action, seq) index, which
         // walks every break-the-glass of the organisation.
-        let mut glass_breaks: Vec<AuditEntry> = audit_log::table
+        let mut glass_breaks: Vec<AuditEntry> = crate::direct!(conn, |c| audit_log::table
             .filter(audit_log::organisation_id.eq(&org))
             .filter(audit_log::subject_id.eq(participant_id))
             .filter(audit_log::action.eq(BREAK_GLASS))
             .filter(audit_log::outcome.eq(Outcome::Success.code()))
             .select(AuditEntry::as_select())
-            .load(conn)?;
+            .load(c))?;
         glass_breaks.sort_by_key(|b| std::cmp::Reverse(b.seq));
-        let children: Vec<Child> = children::table
+        let children: Vec<Child> = crate::direct!(conn, |c| children::table
             .filter(children::organisation_id.eq(&org))
             .filter(children::participant_id.eq(participant_id))
             .order(children::birth_date)
             .select(Child::as_select())
-            .load(conn)?;
+            .load(c))?;
         let resource = Resource::Participant {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
             facilitator_ids: &[],
         };
         let sensitive = if authorize(actor, Action::ReadSensitive, resource, None).is_ok() {
-            participant_sensitive::table
+            crate::direct!(conn, |c| participant_sensitive::table
                 .find(participant_id)
                 .filter(participant_sensitive::organisation_id.eq(&org))
                 .select(ParticipantSensitive::as_select())
-                .first(conn)
-                .optional()?
-                .or_else(|| {
-                    Some(ParticipantSensitive {
-                        participant_id: participant_id.to_owned(),
-                        organisation_id: org.clone(),
-                        ..Default::default()
-                    })
+                .first(c))
+            .optional()?
+            .or_else(|| {
+                Some(ParticipantSensitive {
+                    participant_id: participant_id.to_owned(),
+                    organisation_id: org.clone(),
+                    ..Default::default()
                 })
+            })
         } else {
             None
         };
-        let languages = participant_languages::table
+        let languages = crate::direct!(conn, |c| participant_languages::table
             .filter(participant_languages::organisation_id.eq(&org))
             .filter(participant_languages::participant_id.eq(participant_id))
             .order(participant_languages::language)
             .select(SpokenLanguage::as_select())
-            .load(conn)?;
-        let adults = household_adults::table
+            .load(c))?;
+        let adults = crate::direct!(conn, |c| household_adults::table
             .filter(household_adults::organisation_id.eq(&org))
             .filter(household_adults::participant_id.eq(participant_id))
             .order(household_adults::created_at)
             .select(HouseholdAdult::as_select())
-            .load(conn)?;
-        let consents = consents::table
+            .load(c))?;
+        let consents = crate::direct!(conn, |c| consents::table
             .filter(consents::organisation_id.eq(&org))
             .filter(consents::participant_id.eq(participant_id))
             .order(consents::given_on.desc())
             .select(Consent::as_select())
-            .load(conn)?;
+            .load(c))?;
         Ok(Read::Shown {
             value: ParticipantFile {
                 participant,
@@ -521,11 +521,11 @@ pub fn break_glass(
     write_tx(
         conn,
         |conn| -> DbResult<Result<Vec<JournalEntry>, AccessError>> {
-            let exists: i64 = participants::table
+            let exists: i64 = crate::direct!(conn, |c| participants::table
                 .filter(participants::organisation_id.eq(&org))
                 .filter(participants::id.eq(participant_id))
                 .count()
-                .get_result(conn)?;
+                .get_result(c))?;
             if exists == 0 {
                 return Ok(Err(AccessError::Db(DbError::NotFound("participant"))));
             }
@@ -541,13 +541,13 @@ pub fn break_glass(
                     return Ok(Err(AccessError::Denied(why)));
                 }
             };
-            let entries: Vec<JournalEntry> = journal_entries::table
+            let entries: Vec<JournalEntry> = crate::direct!(conn, |c| journal_entries::table
                 .filter(journal_entries::organisation_id.eq(&org))
                 .filter(journal_entries::participant_id.eq(participant_id))
                 .filter(journal_entries::confidential.eq(true))
                 .order(journal_entries::written_on.desc())
                 .select(JournalEntry::as_select())
-                .load(conn)?;
+                .load(c))?;
             // The file shows this entry to the casemanager: record a name, not an id.
             let name = crate::access::user_by_id(conn, actor.user_id())?.display_name;
             audit::record(
@@ -619,11 +619,11 @@ pub fn require_participant(
         return Err(AccessError::Denied(why));
     };
     let found = conn.transaction(|conn| -> DbResult<Option<Vec<String>>> {
-        let exists: i64 = participants::table
+        let exists: i64 = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(participant_id))
             .count()
-            .get_result(conn)?;
+            .get_result(c))?;
         if exists == 0 {
             return Ok(None);
         }
@@ -662,11 +662,11 @@ pub fn participant_of_trajectory(
     trajectory_id: &str,
 ) -> Result<String, AccessError> {
     let org = actor.organisation_id().unwrap_or_default();
-    trajectories::table
+    crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::id.eq(trajectory_id))
         .select(trajectories::participant_id)
-        .first(conn)
-        .optional()?
-        .ok_or(AccessError::Db(DbError::NotFound("trajectory")))
+        .first(c))
+    .optional()?
+    .ok_or(AccessError::Db(DbError::NotFound("trajectory")))
 }

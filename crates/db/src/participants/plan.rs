@@ -43,13 +43,13 @@ pub struct PlanView {
 }
 
 fn plan_of(conn: &mut DbConn, org: &str, trajectory_id: &str) -> DbResult<Option<Plan>> {
-    Ok(plans::table
+    Ok(crate::direct!(conn, |c| plans::table
         .filter(plans::organisation_id.eq(org))
         .filter(plans::trajectory_id.eq(trajectory_id))
         .order(plans::created_at.desc())
         .select(Plan::as_select())
-        .first(conn)
-        .optional()?)
+        .first(c))
+    .optional()?)
 }
 
 /// Opens the plan of a trajectory (or what is needed to draw one up).
@@ -76,41 +76,41 @@ pub fn view(
         ) {
             return Ok(Err(AccessError::Denied(why).into()));
         }
-        let participant: Participant = participants::table
+        let participant: Participant = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(&t.participant_id))
             .select(Participant::as_select())
-            .first(conn)?;
-        let programme: String = programmes::table
+            .first(c))?;
+        let programme: String = crate::direct!(conn, |c| programmes::table
             .filter(programmes::id.eq(&t.programme_id))
             .select(programmes::name)
-            .first(conn)?;
+            .first(c))?;
         let plan = plan_of(conn, &org, &t.id)?;
         let (goals, commitments, steps, evaluations) = match &plan {
             Some(p) => (
-                plan_goals::table
+                crate::direct!(conn, |c| plan_goals::table
                     .filter(plan_goals::organisation_id.eq(&org))
                     .filter(plan_goals::plan_id.eq(&p.id))
                     .order(plan_goals::position)
                     .select(PlanGoal::as_select())
-                    .load(conn)?,
-                plan_commitments::table
+                    .load(c))?,
+                crate::direct!(conn, |c| plan_commitments::table
                     .filter(plan_commitments::organisation_id.eq(&org))
                     .filter(plan_commitments::plan_id.eq(&p.id))
                     .select(PlanCommitment::as_select())
-                    .load(conn)?,
-                plan_steps::table
+                    .load(c))?,
+                crate::direct!(conn, |c| plan_steps::table
                     .filter(plan_steps::organisation_id.eq(&org))
                     .filter(plan_steps::plan_id.eq(&p.id))
                     .order((plan_steps::due_on, plan_steps::created_at))
                     .select(PlanStep::as_select())
-                    .load(conn)?,
-                plan_evaluations::table
+                    .load(c))?,
+                crate::direct!(conn, |c| plan_evaluations::table
                     .filter(plan_evaluations::organisation_id.eq(&org))
                     .filter(plan_evaluations::plan_id.eq(&p.id))
                     .order(plan_evaluations::held_on)
                     .select(PlanEvaluation::as_select())
-                    .load(conn)?,
+                    .load(c))?,
             ),
             None => Default::default(),
         };
@@ -264,7 +264,7 @@ pub fn change(
                 let needs = text("needs_assessment", &h.needs_assessment, 8000, false)?;
                 match &plan {
                     None => {
-                        diesel::insert_into(plans::table)
+                        crate::direct!(conn, |c| diesel::insert_into(plans::table)
                             .values(&Plan {
                                 id: new_id(),
                                 organisation_id: org.clone(),
@@ -280,7 +280,7 @@ pub fn change(
                                 created_at: origin.at,
                                 updated_at: origin.at,
                             })
-                            .execute(conn)?;
+                            .execute(c))?;
                         Ok("plan created".into())
                     }
                     Some(p) => {
@@ -289,7 +289,7 @@ pub fn change(
                                 "plan changed".into(),
                             ))));
                         }
-                        diesel::update(plans::table.find(&p.id))
+                        crate::direct!(conn, |c| diesel::update(plans::table.find(&p.id))
                             .set((
                                 plans::is_gpmi.eq(h.is_gpmi),
                                 plans::needs_assessment.eq(needs),
@@ -301,7 +301,7 @@ pub fn change(
                                 plans::version.eq(p.version + 1),
                                 plans::updated_at.eq(origin.at),
                             ))
-                            .execute(conn)?;
+                            .execute(c))?;
                         Ok("plan header".into())
                     }
                 }
@@ -309,11 +309,11 @@ pub fn change(
             Change::Goal { domain, wording } => {
                 let p = plan.as_ref().ok_or_else(need_plan)?;
                 let wording = text("goal_wording", wording, 2000, true)?;
-                let position: i64 = plan_goals::table
+                let position: i64 = crate::direct!(conn, |c| plan_goals::table
                     .filter(plan_goals::plan_id.eq(&p.id))
                     .count()
-                    .get_result(conn)?;
-                diesel::insert_into(plan_goals::table)
+                    .get_result(c))?;
+                crate::direct!(conn, |c| diesel::insert_into(plan_goals::table)
                     .values(&PlanGoal {
                         id: new_id(),
                         organisation_id: org.clone(),
@@ -322,7 +322,7 @@ pub fn change(
                         wording,
                         position: position as i32 + 1,
                     })
-                    .execute(conn)?;
+                    .execute(c))?;
                 Ok(format!("goal {}", domain.code()))
             }
             Change::Commitment {
@@ -338,7 +338,7 @@ pub fn change(
                     200,
                     *party == CommitmentParty::ThirdParty,
                 )?;
-                diesel::insert_into(plan_commitments::table)
+                crate::direct!(conn, |c| diesel::insert_into(plan_commitments::table)
                     .values(&PlanCommitment {
                         id: new_id(),
                         organisation_id: org.clone(),
@@ -347,7 +347,7 @@ pub fn change(
                         party_name,
                         wording,
                     })
-                    .execute(conn)?;
+                    .execute(c))?;
                 Ok(format!("commitment {}", party.code()))
             }
             Change::Step {
@@ -366,16 +366,16 @@ pub fn change(
                     *owner == StepOwner::Partner,
                 )?;
                 if let Some(g) = goal_id {
-                    let ok: i64 = plan_goals::table
+                    let ok: i64 = crate::direct!(conn, |c| plan_goals::table
                         .filter(plan_goals::plan_id.eq(&p.id))
                         .filter(plan_goals::id.eq(g))
                         .count()
-                        .get_result(conn)?;
+                        .get_result(c))?;
                     if ok == 0 {
                         return Err(invalid("goal_id", "invalid-choice"));
                     }
                 }
-                diesel::insert_into(plan_steps::table)
+                crate::direct!(conn, |c| diesel::insert_into(plan_steps::table)
                     .values(&PlanStep {
                         id: new_id(),
                         organisation_id: org.clone(),
@@ -394,12 +394,12 @@ pub fn change(
                         created_at: origin.at,
                         updated_at: origin.at,
                     })
-                    .execute(conn)?;
+                    .execute(c))?;
                 Ok(format!("step {}", owner.code()))
             }
             Change::StepStatus { step_id, status } => {
                 let p = plan.as_ref().ok_or_else(need_plan)?;
-                let n = diesel::update(
+                let n = crate::direct!(conn, |c| diesel::update(
                     plan_steps::table
                         .filter(plan_steps::plan_id.eq(&p.id))
                         .filter(plan_steps::id.eq(step_id)),
@@ -408,7 +408,7 @@ pub fn change(
                     plan_steps::status.eq(status.code()),
                     plan_steps::updated_at.eq(origin.at),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
                 if n == 0 {
                     return Err(EditError::Access(AccessError::Db(DbError::NotFound(
                         "step",
@@ -429,7 +429,7 @@ pub fn change(
                 let note = text("evaluation_note", note, 8000, false)?;
                 let progress: BTreeMap<&String, &'static str> =
                     progress.iter().map(|(g, v)| (g, v.code())).collect();
-                diesel::insert_into(plan_evaluations::table)
+                crate::direct!(conn, |c| diesel::insert_into(plan_evaluations::table)
                     .values(&PlanEvaluation {
                         id: new_id(),
                         organisation_id: org.clone(),
@@ -441,7 +441,7 @@ pub fn change(
                         author_id: Some(actor.user_id().to_owned()),
                         created_at: origin.at,
                     })
-                    .execute(conn)?;
+                    .execute(c))?;
                 Ok(format!(
                     "evaluation {}",
                     if *in_person { "in person" } else { "remote" }
@@ -534,12 +534,12 @@ pub fn piis(
             "plan",
         ))));
     };
-    let national_number: Option<String> = participant_sensitive::table
+    let national_number: Option<String> = crate::direct!(conn, |c| participant_sensitive::table
         .find(&v.participant.id)
         .select(participant_sensitive::national_number)
-        .first::<Option<String>>(conn)
-        .optional()?
-        .flatten();
+        .first::<Option<String>>(c))
+    .optional()?
+    .flatten();
     let mut areas: Vec<PiisArea> = Vec::new();
     for g in &v.goals {
         match areas.iter_mut().find(|a| a.domain == g.domain) {

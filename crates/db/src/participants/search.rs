@@ -239,18 +239,18 @@ pub fn search(
 /// matters most (the open one, else the latest).
 fn lines_for(conn: &mut DbConn, org: &str, rows: Vec<Participant>) -> DbResult<Vec<SearchLine>> {
     let ids: Vec<String> = rows.iter().map(|p| p.id.clone()).collect();
-    let trajectories: Vec<(Trajectory, String)> = trajectories::table
+    let trajectories: Vec<(Trajectory, String)> = crate::direct!(conn, |c| trajectories::table
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq_any(&ids))
         .order(trajectories::referred_on.desc())
         .select((Trajectory::as_select(), programmes::name))
-        .load(conn)?;
+        .load(c))?;
     let programme_ids: BTreeSet<&str> = trajectories
         .iter()
         .map(|(t, _)| t.programme_id.as_str())
         .collect();
-    let phases: Vec<(String, i32, String)> = programme_phases::table
+    let phases: Vec<(String, i32, String)> = crate::direct!(conn, |c| programme_phases::table
         .filter(programme_phases::organisation_id.eq(org))
         .filter(programme_phases::programme_id.eq_any(programme_ids))
         .select((
@@ -258,17 +258,17 @@ fn lines_for(conn: &mut DbConn, org: &str, rows: Vec<Participant>) -> DbResult<V
             programme_phases::position,
             programme_phases::code,
         ))
-        .load(conn)?;
+        .load(c))?;
     let cm_ids: BTreeSet<&str> = trajectories
         .iter()
         .filter_map(|(t, _)| t.casemanager_id.as_deref())
         .collect();
-    let names: HashMap<String, String> = users::table
+    let names: HashMap<String, String> = crate::direct!(conn, |c| users::table
         .filter(users::id.eq_any(cm_ids))
         .select((users::id, users::display_name))
-        .load::<(String, String)>(conn)?
-        .into_iter()
-        .collect();
+        .load::<(String, String)>(c))?
+    .into_iter()
+    .collect();
     let status_of = |s: &str| s.parse::<domain::model::TrajectoryStatus>().ok();
     Ok(rows
         .into_iter()
@@ -324,14 +324,14 @@ fn ids_with_keys(conn: &mut DbConn, org: &str, keys: &[String]) -> DbResult<BTre
     if keys.is_empty() {
         return Ok(BTreeSet::new());
     }
-    Ok(participant_name_keys::table
+    Ok(crate::direct!(conn, |c| participant_name_keys::table
         .filter(participant_name_keys::organisation_id.eq(org))
         .filter(participant_name_keys::name_key.eq_any(keys))
         .select(participant_name_keys::participant_id)
         .distinct()
-        .load::<String>(conn)?
-        .into_iter()
-        .collect())
+        .load::<String>(c))?
+    .into_iter()
+    .collect())
 }
 
 /// People of the organisation who may be the person described: the same
@@ -410,12 +410,12 @@ pub fn duplicates(
         if let Some(x) = exclude {
             ids.remove(x);
         }
-        let rows: Vec<Participant> = participants::table
+        let rows: Vec<Participant> = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq_any(&ids))
             .order((participants::last_name, participants::first_name))
             .select(Participant::as_select())
-            .load(conn)?;
+            .load(c))?;
         let mut out = Vec::new();
         for p in rows {
             let mut why = reasons.remove(&p.id).unwrap_or_default();

@@ -56,32 +56,32 @@ pub struct Load {
 /// a filter or a reassignment, where counting every open trajectory of the
 /// organisation on each page view would cost more than the page itself.
 pub fn casemanagers(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String)>> {
-    Ok(memberships::table
+    Ok(crate::direct!(conn, |c| memberships::table
         .inner_join(users::table)
         .filter(memberships::organisation_id.eq(org))
         .filter(memberships::role.eq(Role::Casemanager.code()))
         .filter(users::active.eq(true))
         .order((users::display_name, users::id))
         .select((users::id, users::display_name))
-        .load(conn)?)
+        .load(c))?)
 }
 
 /// The active casemanagers of an organisation with their caseloads, the
 /// lightest first (the suggestion for a new intake).
 pub fn casemanager_loads(conn: &mut DbConn, org: &str) -> DbResult<Vec<Load>> {
-    let people: Vec<(String, String)> = memberships::table
+    let people: Vec<(String, String)> = crate::direct!(conn, |c| memberships::table
         .inner_join(users::table)
         .filter(memberships::organisation_id.eq(org))
         .filter(memberships::role.eq(Role::Casemanager.code()))
         .filter(users::active.eq(true))
         .select((users::id, users::display_name))
-        .load(conn)?;
-    let counts: Vec<(Option<String>, i64)> = trajectories::table
+        .load(c))?;
+    let counts: Vec<(Option<String>, i64)> = crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(crate::participants::trajectory::open())
         .group_by(trajectories::casemanager_id)
         .select((trajectories::casemanager_id, diesel::dsl::count_star()))
-        .load(conn)?;
+        .load(c))?;
     let mut loads: Vec<Load> = people
         .into_iter()
         .map(|(user_id, name)| {
@@ -119,12 +119,12 @@ pub(crate) fn insert(
     new: &NewTrajectory,
     at: NaiveDateTime,
 ) -> Result<String, EditError> {
-    let programme: i64 = programmes::table
+    let programme: i64 = crate::direct!(conn, |c| programmes::table
         .filter(programmes::organisation_id.eq(org))
         .filter(programmes::id.eq(&new.programme_id))
         .filter(programmes::active.eq(true))
         .count()
-        .get_result(conn)?;
+        .get_result(c))?;
     if programme == 0 {
         return Err(EditError::Invalid(vec![FieldError {
             field: "programme_id",
@@ -142,7 +142,7 @@ pub(crate) fn insert(
         }]));
     }
     let id = new_id();
-    diesel::insert_into(trajectories::table)
+    crate::direct!(conn, |c| diesel::insert_into(trajectories::table)
         .values(&Trajectory {
             id: id.clone(),
             organisation_id: org.to_owned(),
@@ -160,8 +160,8 @@ pub(crate) fn insert(
                 || new.casemanager_id.is_none(),
             ..Default::default()
         })
-        .execute(conn)?;
-    diesel::insert_into(trajectory_events::table)
+        .execute(c))?;
+    crate::direct!(conn, |c| diesel::insert_into(trajectory_events::table)
         .values(&TrajectoryEvent {
             id: new_id(),
             organisation_id: org.to_owned(),
@@ -174,15 +174,15 @@ pub(crate) fn insert(
             author_id: Some(actor.user_id().to_owned()),
             created_at: at,
         })
-        .execute(conn)?;
-    diesel::insert_into(intakes::table)
+        .execute(c))?;
+    crate::direct!(conn, |c| diesel::insert_into(intakes::table)
         .values(&Intake {
             trajectory_id: id.clone(),
             organisation_id: org.to_owned(),
             updated_at: at,
             ..Default::default()
         })
-        .execute(conn)?;
+        .execute(c))?;
     Ok(id)
 }
 
@@ -192,58 +192,58 @@ pub(crate) fn trajectory_in(
     org: &str,
     id: &str,
 ) -> Result<Trajectory, EditError> {
-    trajectories::table
+    crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::id.eq(id))
         .select(Trajectory::as_select())
-        .first(conn)
-        .optional()?
-        .ok_or(EditError::Access(AccessError::Db(DbError::NotFound(
-            "trajectory",
-        ))))
+        .first(c))
+    .optional()?
+    .ok_or(EditError::Access(AccessError::Db(DbError::NotFound(
+        "trajectory",
+    ))))
 }
 
 fn phase_count(conn: &mut DbConn, org: &str, programme_id: &str) -> DbResult<i32> {
-    let n: i64 = programme_phases::table
+    let n: i64 = crate::direct!(conn, |c| programme_phases::table
         .filter(programme_phases::organisation_id.eq(org))
         .filter(programme_phases::programme_id.eq(programme_id))
         .count()
-        .get_result(conn)?;
+        .get_result(c))?;
     Ok(n as i32)
 }
 
 /// What the file knows of her, for the eligibility rules.
 pub(crate) fn applicant(conn: &mut DbConn, org: &str, participant_id: &str) -> DbResult<Applicant> {
-    let p: Participant = participants::table
+    let p: Participant = crate::direct!(conn, |c| participants::table
         .filter(participants::organisation_id.eq(org))
         .filter(participants::id.eq(participant_id))
         .select(Participant::as_select())
-        .first(conn)?;
-    let residence: Option<String> = participant_sensitive::table
+        .first(c))?;
+    let residence: Option<String> = crate::direct!(conn, |c| participant_sensitive::table
         .find(participant_id)
         .select(participant_sensitive::residence_status)
-        .first::<Option<String>>(conn)
-        .optional()?
-        .flatten();
-    let children: Vec<Option<NaiveDate>> = children::table
+        .first::<Option<String>>(c))
+    .optional()?
+    .flatten();
+    let children: Vec<Option<NaiveDate>> = crate::direct!(conn, |c| children::table
         .filter(children::organisation_id.eq(org))
         .filter(children::participant_id.eq(participant_id))
         .select(children::birth_date)
-        .load(conn)?;
-    let languages: Vec<(String, String)> = participant_languages::table
+        .load(c))?;
+    let languages: Vec<(String, String)> = crate::direct!(conn, |c| participant_languages::table
         .filter(participant_languages::organisation_id.eq(org))
         .filter(participant_languages::participant_id.eq(participant_id))
         .select((
             participant_languages::language,
             participant_languages::level,
         ))
-        .load(conn)?;
-    let adults_partner: i64 = household_adults::table
+        .load(c))?;
+    let adults_partner: i64 = crate::direct!(conn, |c| household_adults::table
         .filter(household_adults::organisation_id.eq(org))
         .filter(household_adults::participant_id.eq(participant_id))
         .filter(household_adults::relation.eq("partner"))
         .count()
-        .get_result(conn)?;
+        .get_result(c))?;
     Ok(Applicant {
         birth_date: p.birth_date,
         income: p.income.and_then(|c| c.parse().ok()),
@@ -307,26 +307,26 @@ pub fn intake(
         ) {
             return Ok(Err(AccessError::Denied(why).into()));
         }
-        let participant: Participant = participants::table
+        let participant: Participant = crate::direct!(conn, |c| participants::table
             .filter(participants::organisation_id.eq(&org))
             .filter(participants::id.eq(&t.participant_id))
             .select(Participant::as_select())
-            .first(conn)?;
-        let programme: Programme = programmes::table
+            .first(c))?;
+        let programme: Programme = crate::direct!(conn, |c| programmes::table
             .filter(programmes::organisation_id.eq(&org))
             .filter(programmes::id.eq(&t.programme_id))
             .select(Programme::as_select())
-            .first(conn)?;
-        let intake: Intake = intakes::table
+            .first(c))?;
+        let intake: Intake = crate::direct!(conn, |c| intakes::table
             .find(&t.id)
             .select(Intake::as_select())
-            .first(conn)
-            .optional()?
-            .unwrap_or_else(|| Intake {
-                trajectory_id: t.id.clone(),
-                organisation_id: org.clone(),
-                ..Default::default()
-            });
+            .first(c))
+        .optional()?
+        .unwrap_or_else(|| Intake {
+            trajectory_id: t.id.clone(),
+            organisation_id: org.clone(),
+            ..Default::default()
+        });
         let rules = domain::eligibility::parse_rules(&programme.eligibility).unwrap_or_default();
         let who = applicant(conn, &org, &t.participant_id)?;
         let assessment = Assessment::of(&rules, &who, today);
@@ -334,23 +334,23 @@ pub fn intake(
             serde_json::from_str(&intake.needs).unwrap_or_default();
         let waiting_position = match (&t.waiting_since, t.status.as_str()) {
             (Some(since), "waiting_list") => {
-                let ahead: i64 = trajectories::table
+                let ahead: i64 = crate::direct!(conn, |c| trajectories::table
                     .filter(trajectories::organisation_id.eq(&org))
                     .filter(trajectories::programme_id.eq(&t.programme_id))
                     .filter(trajectories::status.eq("waiting_list"))
                     .filter(trajectories::waiting_since.lt(since))
                     .count()
-                    .get_result(conn)?;
+                    .get_result(c))?;
                 Some(ahead + 1)
             }
             _ => None,
         };
         let casemanager = match &t.casemanager_id {
-            Some(id) => users::table
+            Some(id) => crate::direct!(conn, |c| users::table
                 .find(id)
                 .select(users::display_name)
-                .first(conn)
-                .optional()?,
+                .first(c))
+            .optional()?,
             None => None,
         };
         Ok(Ok(IntakeView {
@@ -374,9 +374,11 @@ pub fn intake(
                 && view.trajectory.casemanager_id.as_deref() == Some(actor.user_id());
             if acknowledges {
                 write_tx(conn, |conn| -> DbResult<()> {
-                    diesel::update(trajectories::table.find(trajectory_id))
-                        .set(trajectories::seen_by_casemanager.eq(true))
-                        .execute(conn)?;
+                    crate::direct!(conn, |c| diesel::update(
+                        trajectories::table.find(trajectory_id)
+                    )
+                    .set(trajectories::seen_by_casemanager.eq(true))
+                    .execute(c))?;
                     audit::record(conn, &read)
                 })?;
             } else {
@@ -474,16 +476,16 @@ pub fn save_intake(
         ) {
             return Ok(Err(e.into()));
         }
-        let mut intake: Intake = intakes::table
+        let mut intake: Intake = crate::direct!(conn, |c| intakes::table
             .find(trajectory_id)
             .select(Intake::as_select())
-            .first(conn)
-            .optional()?
-            .unwrap_or_else(|| Intake {
-                trajectory_id: trajectory_id.to_owned(),
-                organisation_id: org.clone(),
-                ..Default::default()
-            });
+            .first(c))
+        .optional()?
+        .unwrap_or_else(|| Intake {
+            trajectory_id: trajectory_id.to_owned(),
+            organisation_id: org.clone(),
+            ..Default::default()
+        });
         intake.motivation = notes.motivation.trim().to_owned();
         intake.request_for_help = notes.request_for_help.trim().to_owned();
         intake.strengths = notes.strengths.trim().to_owned();
@@ -498,11 +500,11 @@ pub fn save_intake(
         intake.updated_at = origin.at;
         let mut detail = String::from("notes");
         if let Some(d) = decision {
-            let programme: Programme = programmes::table
+            let programme: Programme = crate::direct!(conn, |c| programmes::table
                 .filter(programmes::organisation_id.eq(&org))
                 .filter(programmes::id.eq(&t.programme_id))
                 .select(Programme::as_select())
-                .first(conn)?;
+                .first(c))?;
             let rules =
                 domain::eligibility::parse_rules(&programme.eligibility).unwrap_or_default();
             let who = applicant(conn, &org, &t.participant_id)?;
@@ -569,10 +571,11 @@ pub fn save_intake(
                 }
             );
         }
-        diesel::delete(intakes::table.find(trajectory_id)).execute(conn)?;
-        diesel::insert_into(intakes::table)
+        crate::direct!(conn, |c| diesel::delete(intakes::table.find(trajectory_id))
+            .execute(c))?;
+        crate::direct!(conn, |c| diesel::insert_into(intakes::table)
             .values(&intake)
-            .execute(conn)?;
+            .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "intake.update", origin.ip, origin.at)
@@ -597,7 +600,7 @@ fn move_to(
 ) -> DbResult<()> {
     let closed = !to.status.is_open();
     let becomes_active = to.status == TrajectoryStatus::Active && t.started_on.is_none();
-    diesel::update(
+    crate::direct!(conn, |c| diesel::update(
         trajectories::table
             .filter(trajectories::organisation_id.eq(org))
             .filter(trajectories::id.eq(&t.id)),
@@ -619,8 +622,8 @@ fn move_to(
         trajectories::version.eq(t.version + 1),
         trajectories::updated_at.eq(at),
     ))
-    .execute(conn)?;
-    diesel::insert_into(trajectory_events::table)
+    .execute(c))?;
+    crate::direct!(conn, |c| diesel::insert_into(trajectory_events::table)
         .values(&TrajectoryEvent {
             id: new_id(),
             organisation_id: org.to_owned(),
@@ -633,7 +636,7 @@ fn move_to(
             author_id: Some(actor.user_id().to_owned()),
             created_at: at,
         })
-        .execute(conn)?;
+        .execute(c))?;
     Ok(())
 }
 
@@ -689,12 +692,12 @@ pub fn transition(
         };
         let detail = match change {
             Transition::Stop { reason, success } => {
-                diesel::update(trajectories::table.find(&t.id))
+                crate::direct!(conn, |c| diesel::update(trajectories::table.find(&t.id))
                     .set((
                         trajectories::stop_reason.eq(Some(reason.code())),
                         trajectories::success.eq(Some(*success)),
                     ))
-                    .execute(conn)?;
+                    .execute(c))?;
                 format!(
                     "{} {}",
                     reason.code(),
@@ -704,9 +707,9 @@ pub fn transition(
                 .to_owned()
             }
             Transition::Complete => {
-                diesel::update(trajectories::table.find(&t.id))
+                crate::direct!(conn, |c| diesel::update(trajectories::table.find(&t.id))
                     .set(trajectories::success.eq(Some(true)))
-                    .execute(conn)?;
+                    .execute(c))?;
                 String::new()
             }
             _ => String::new(),
@@ -757,7 +760,7 @@ pub fn reassign(
         if t.casemanager_id.as_deref() == Some(casemanager_id) {
             return Ok(Ok(()));
         }
-        diesel::update(trajectories::table.find(&t.id))
+        crate::direct!(conn, |c| diesel::update(trajectories::table.find(&t.id))
             .set((
                 trajectories::casemanager_id.eq(Some(casemanager_id)),
                 trajectories::seen_by_casemanager.eq(false),
@@ -765,13 +768,13 @@ pub fn reassign(
                 trajectories::version.eq(t.version + 1),
                 trajectories::updated_at.eq(origin.at),
             ))
-            .execute(conn)?;
-        let plan_ids: Vec<String> = plans::table
+            .execute(c))?;
+        let plan_ids: Vec<String> = crate::direct!(conn, |c| plans::table
             .filter(plans::organisation_id.eq(&org))
             .filter(plans::trajectory_id.eq(&t.id))
             .select(plans::id)
-            .load(conn)?;
-        let moved = diesel::update(
+            .load(c))?;
+        let moved = crate::direct!(conn, |c| diesel::update(
             plan_steps::table
                 .filter(plan_steps::organisation_id.eq(&org))
                 .filter(plan_steps::plan_id.eq_any(&plan_ids))
@@ -782,7 +785,7 @@ pub fn reassign(
             plan_steps::assignee_id.eq(Some(casemanager_id)),
             plan_steps::updated_at.eq(origin.at),
         ))
-        .execute(conn)?;
+        .execute(c))?;
         audit::record(
             conn,
             &Event::by(actor, "trajectory.assign", origin.ip, origin.at)
