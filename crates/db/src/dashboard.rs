@@ -166,14 +166,24 @@ fn next_evaluations(
     Ok(plans
         .into_iter()
         .filter_map(|(id, trajectory, starts, ends, rhythm)| {
-            let from = last.get(&id).copied().unwrap_or(starts);
-            let due = domain::calendar::next_working_day(domain::calendar::add_months(
-                from,
-                rhythm.clamp(1, 12) as u32,
-            ));
-            (due <= ends).then_some((trajectory, due))
+            next_due(last.get(&id).copied(), starts, ends, rhythm).map(|due| (trajectory, due))
         })
         .collect())
+}
+
+/// A plan's next evaluation: its rhythm after the last one (or its start),
+/// moved off weekends and holidays; none past the plan's end.
+fn next_due(
+    last: Option<NaiveDate>,
+    starts: NaiveDate,
+    ends: NaiveDate,
+    rhythm_months: i32,
+) -> Option<NaiveDate> {
+    let due = domain::calendar::next_working_day(domain::calendar::add_months(
+        last.unwrap_or(starts),
+        rhythm_months.clamp(1, 12) as u32,
+    ));
+    (due <= ends).then_some(due)
 }
 
 fn grant(
@@ -341,50 +351,114 @@ pub fn team(
         return Ok(TeamView::default());
     }
     Ok(read_tx(conn, |conn| -> DbResult<TeamView> {
-        let rows = open_trajectories(conn, &org, None)?;
         let loads = casemanager_loads(conn, &org)?;
         let names: HashMap<&str, &str> = loads
             .iter()
             .map(|l| (l.user_id.as_str(), l.name.as_str()))
             .collect();
-        let name_of = |r: &Row| format!("{} {}", r.6, r.7);
         let mut view = TeamView::default();
-        let waiting_since: HashMap<String, Option<chrono::NaiveDateTime>> =
-            crate::direct!(conn, |c| trajectories::table
-                .filter(trajectories::organisation_id.eq(&org))
-                .filter(trajectories::status.eq("waiting_list"))
-                .select((trajectories::id, trajectories::waiting_since))
-                .load::<(String, Option<chrono::NaiveDateTime>)>(c))?
-            .into_iter()
-            .collect();
-        for r in &rows {
+        // The waiting list and the unassigned intakes: few rows, found
+        // through the (organisation, status, casemanager) index rather than
+        // among all open trajectories.
+        type Intake = (
+            String,
+            String,
+            String,
+            String,
+            String,
+            NaiveDate,
+            Option<String>,
+            Option<chrono::NaiveDateTime>,
+        );
+        let mut intakes: Vec<Intake> = crate::direct!(conn, |c| trajectories::table
+            .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
+            .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(
+                trajectories::status
+                    .eq("waiting_list")
+                    .or(trajectories::casemanager_id.is_null().and(
+                        trajectories::status
+                            .eq("referred")
+                            .or(trajectories::status.eq("intake")),
+                    )),
+            )
+            .order((participants::last_name, participants::first_name))
+            .select((
+                trajectories::id,
+                trajectories::status,
+                participants::id,
+                participants::first_name,
+                participants::last_name,
+                trajectories::referred_on,
+                programmes::name.nullable(),
+                trajectories::waiting_since,
+            ))
+            .load(c))?;
+        // Longest waiting first; stable, so names break ties.
+        intakes.sort_by_key(|i| (i.1 != "waiting_list", i.7));
+        for (trajectory_id, status, participant_id, first, last, referred_on, programme, _) in
+            intakes
+        {
             let line = IntakeLine {
-                trajectory_id: r.0.clone(),
-                participant_id: r.5.clone(),
-                name: name_of(r),
-                programme: r.9.clone().unwrap_or_default(),
-                referred_on: r.8,
+                trajectory_id,
+                participant_id,
+                name: format!("{first} {last}"),
+                programme: programme.unwrap_or_default(),
+                referred_on,
             };
-            if r.3 == "waiting_list" {
+            if status == "waiting_list" {
                 view.waiting.push(line);
-            } else if r.2.is_none() && matches!(r.3.as_str(), "referred" | "intake") {
+            } else {
                 view.unassigned.push(line);
             }
         }
-        view.waiting
-            .sort_by_key(|l| waiting_since.get(&l.trajectory_id).copied().flatten());
-        let ids: Vec<String> = rows.iter().map(|r| r.0.clone()).collect();
-        for (trajectory, due) in next_evaluations(conn, &org, &ids)? {
-            if due < today
-                && let Some(r) = rows.iter().find(|r| r.0 == trajectory)
+        // Every plan of an open trajectory with its last evaluation, in one
+        // statement (a correlated subquery on the (organisation, plan,
+        // held_on) index): no list of ids to bind.
+        let last = plan_evaluations::table
+            .filter(plan_evaluations::organisation_id.eq(plans::organisation_id))
+            .filter(plan_evaluations::plan_id.eq(plans::id))
+            .select(diesel::dsl::max(plan_evaluations::held_on))
+            .single_value();
+        type PlanRow = (
+            String,
+            Option<String>,
+            String,
+            String,
+            NaiveDate,
+            NaiveDate,
+            i32,
+            Option<NaiveDate>,
+        );
+        let plans: Vec<PlanRow> = crate::direct!(conn, |c| plans::table
+            .inner_join(trajectories::table.on(trajectories::id.eq(plans::trajectory_id)))
+            .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
+            .filter(plans::organisation_id.eq(&org))
+            .filter(trajectories::organisation_id.eq(&org))
+            .filter(crate::participants::trajectory::open())
+            .order((participants::last_name, participants::first_name))
+            .select((
+                participants::id,
+                trajectories::casemanager_id,
+                participants::first_name,
+                participants::last_name,
+                plans::starts_on,
+                plans::ends_on,
+                plans::rhythm_months,
+                last,
+            ))
+            .load(c))?;
+        for (participant_id, casemanager, first, last, starts, ends, rhythm, evaluated) in plans {
+            if let Some(due) = next_due(evaluated, starts, ends, rhythm)
+                && due < today
             {
                 view.overdue_evaluations.push(DueLine {
-                    participant_id: r.5.clone(),
-                    name: name_of(r),
+                    participant_id,
+                    name: format!("{first} {last}"),
                     what: String::new(),
                     due,
-                    casemanager: r
-                        .2
+                    casemanager: casemanager
                         .as_deref()
                         .and_then(|id| names.get(id))
                         .map(|n| (*n).to_owned()),

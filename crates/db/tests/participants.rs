@@ -732,3 +732,127 @@ fn the_plan_its_schedule_evaluations_and_piis_export() {
         .unwrap();
     assert_eq!(assignee.as_deref(), Some(s.cm2.user_id()));
 }
+
+#[test]
+fn the_team_dashboard_shows_the_waiting_the_unassigned_and_overdue_evaluations() {
+    use db::dashboard;
+    use db::participants::plan::{self, Change, Header};
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let person = |first: &str, phone: &str| FileInput {
+        first_name: first.into(),
+        last_name: format!("Fictief{first}"),
+        phone: phone.into(),
+        national_number: String::new(),
+        ..input()
+    };
+    // On the waiting list after her intake.
+    let (waiting, waiting_tid) =
+        create_for(&s, &mut conn, &s.cm1, &person("Wachta", "0470 11 22 01"));
+    trajectory::save_intake(
+        &mut conn,
+        &s.cm1,
+        &waiting_tid,
+        &IntakeNotes::default(),
+        Some(&Decision {
+            outcome: IntakeOutcome::WaitingList,
+            referred_to: String::new(),
+            decline_reason: String::new(),
+            justification: String::new(),
+            on: today(),
+        }),
+        origin(),
+    )
+    .unwrap();
+    // Referred without a casemanager.
+    let facts = person("Zondera", "0470 11 22 02").parse(today()).unwrap();
+    let (unassigned, _) = file::create(
+        &mut conn,
+        &s.coordinator,
+        &facts,
+        Some(&NewTrajectory {
+            programme_id: s.programme_id.clone(),
+            casemanager_id: None,
+            referred_on: today(),
+        }),
+        origin(),
+    )
+    .unwrap();
+    // A plan that started 200 days ago and was never evaluated: its first
+    // evaluation (after four months) is overdue.
+    let (late, late_tid) = create_for(&s, &mut conn, &s.cm1, &person("Latea", "0470 11 22 03"));
+    let starts = today() - chrono::Duration::days(200);
+    plan::change(
+        &mut conn,
+        &s.cm1,
+        &late_tid,
+        &Change::Header {
+            header: Header {
+                is_gpmi: false,
+                needs_assessment: "Fictional needs.".into(),
+                offered_on: None,
+                signed_on: None,
+                starts_on: starts,
+                ends_on: starts + chrono::Duration::days(365),
+                rhythm_months: 4,
+            },
+            version: 0,
+        },
+        origin(),
+    )
+    .unwrap();
+    let cm1_name = repo::user_by_email(&mut conn, "casemanager1@demostad.example")
+        .unwrap()
+        .display_name;
+    let team = dashboard::team(&mut conn, &s.coordinator, today(), origin()).unwrap();
+    assert!(team.waiting.iter().any(|l| l.participant_id == waiting));
+    assert!(!team.unassigned.iter().any(|l| l.participant_id == waiting));
+    assert!(
+        team.unassigned
+            .iter()
+            .any(|l| l.participant_id == unassigned)
+    );
+    assert!(!team.waiting.iter().any(|l| l.participant_id == unassigned));
+    let overdue: Vec<_> = team
+        .overdue_evaluations
+        .iter()
+        .filter(|d| d.participant_id == late)
+        .collect();
+    assert_eq!(overdue.len(), 1, "{:?}", team.overdue_evaluations);
+    assert_eq!(
+        overdue[0].due,
+        domain::calendar::next_working_day(domain::calendar::add_months(starts, 4))
+    );
+    assert_eq!(overdue[0].casemanager.as_deref(), Some(cm1_name.as_str()));
+    assert_eq!(overdue[0].name, "Latea FictiefLatea");
+    assert!(
+        team.overdue_evaluations
+            .windows(2)
+            .all(|w| w[0].due <= w[1].due),
+        "the longest overdue first"
+    );
+    // Evaluated 120 days in: the next one is four months later, not yet due.
+    plan::change(
+        &mut conn,
+        &s.cm1,
+        &late_tid,
+        &Change::Evaluation {
+            held_on: starts + chrono::Duration::days(120),
+            in_person: true,
+            note: "Fictional evaluation.".into(),
+            progress: Default::default(),
+        },
+        origin(),
+    )
+    .unwrap();
+    let team = dashboard::team(&mut conn, &s.coordinator, today(), origin()).unwrap();
+    assert!(
+        !team
+            .overdue_evaluations
+            .iter()
+            .any(|d| d.participant_id == late)
+    );
+    // A casemanager sees no team view.
+    let theirs = dashboard::team(&mut conn, &s.cm1, today(), origin()).unwrap();
+    assert!(theirs.waiting.is_empty() && theirs.overdue_evaluations.is_empty());
+}
