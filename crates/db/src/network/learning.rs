@@ -116,7 +116,7 @@ pub fn log(
     };
     write_tx(conn, |conn| -> Result<usize, LearningError> {
         for u in &users {
-            diesel::insert_into(learning_log::table)
+            crate::direct!(conn, |c| diesel::insert_into(learning_log::table)
                 .values((
                     learning_log::id.eq(new_id()),
                     learning_log::organisation_id.eq(&org),
@@ -129,7 +129,7 @@ pub fn log(
                     learning_log::recorded_by.eq(Some(actor.user_id())),
                     learning_log::created_at.eq(origin.at),
                 ))
-                .execute(conn)?;
+                .execute(c))?;
         }
         audit::record(
             conn,
@@ -314,54 +314,61 @@ pub fn hours_in(
 /// an active group), measured from their last intervision, or from the
 /// day they joined the organisation.
 pub fn overdue(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<Overdue>> {
-    let programmes: Vec<(String, String, Option<i32>)> = programmes::table
-        .filter(programmes::organisation_id.eq(org))
-        .filter(programmes::active.eq(true))
-        .filter(programmes::intervision_weeks.is_not_null())
-        .order(programmes::name)
-        .select((
-            programmes::id,
-            programmes::name,
-            programmes::intervision_weeks,
-        ))
-        .load(conn)?;
+    let programmes: Vec<(String, String, Option<i32>)> =
+        crate::direct!(conn, |c| programmes::table
+            .filter(programmes::organisation_id.eq(org))
+            .filter(programmes::active.eq(true))
+            .filter(programmes::intervision_weeks.is_not_null())
+            .order(programmes::name)
+            .select((
+                programmes::id,
+                programmes::name,
+                programmes::intervision_weeks,
+            ))
+            .load(c))?;
     if programmes.is_empty() {
         return Ok(Vec::new());
     }
-    let ids: Vec<&String> = programmes.iter().map(|p| &p.0).collect();
-    let mut workers: Vec<(String, String)> = trajectories::table
+    // The same programmes as a subquery, not a list of ids: a statement
+    // with a list of binds is prepared anew on every call (SQLite), and this
+    // runs on every dashboard.
+    let with_rhythm = programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .filter(programmes::active.eq(true))
+        .filter(programmes::intervision_weeks.is_not_null())
+        .select(programmes::id);
+    let mut workers: Vec<(String, String)> = crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
-        .filter(trajectories::programme_id.eq_any(&ids))
+        .filter(trajectories::programme_id.eq_any(with_rhythm))
         .filter(crate::participants::trajectory::open())
         .filter(trajectories::casemanager_id.is_not_null())
         .select((trajectories::programme_id, trajectories::casemanager_id))
         .distinct()
-        .load::<(String, Option<String>)>(conn)?
-        .into_iter()
-        .filter_map(|(p, u)| u.map(|u| (p, u)))
-        .collect();
-    workers.extend(
-        group_facilitators::table
-            .inner_join(groups::table)
-            .filter(groups::organisation_id.eq(org))
-            .filter(groups::active.eq(true))
-            .filter(groups::programme_id.eq_any(&ids))
-            .select((groups::programme_id, group_facilitators::user_id))
-            .distinct()
-            .load::<(String, String)>(conn)?,
-    );
+        .load::<(String, Option<String>)>(c))?
+    .into_iter()
+    .filter_map(|(p, u)| u.map(|u| (p, u)))
+    .collect();
+    workers.extend(crate::direct!(conn, |c| group_facilitators::table
+        .inner_join(groups::table)
+        .filter(groups::organisation_id.eq(org))
+        .filter(groups::active.eq(true))
+        .filter(groups::programme_id.eq_any(with_rhythm))
+        .select((groups::programme_id, group_facilitators::user_id))
+        .distinct()
+        .load::<(String, String)>(c))?);
     workers.sort();
     workers.dedup();
-    let people: HashMap<String, (String, NaiveDate)> = memberships::table
-        .inner_join(users::table)
-        .filter(memberships::organisation_id.eq(org))
-        .filter(users::active.eq(true))
-        .select((users::id, users::display_name, memberships::created_at))
-        .load::<(String, String, chrono::NaiveDateTime)>(conn)?
+    let people: HashMap<String, (String, NaiveDate)> =
+        crate::direct!(conn, |c| memberships::table
+            .inner_join(users::table)
+            .filter(memberships::organisation_id.eq(org))
+            .filter(users::active.eq(true))
+            .select((users::id, users::display_name, memberships::created_at))
+            .load::<(String, String, chrono::NaiveDateTime)>(c))?
         .into_iter()
         .map(|(id, name, at)| (id, (name, at.date())))
         .collect();
-    let last: HashMap<String, NaiveDate> = learning_log::table
+    let last: HashMap<String, NaiveDate> = crate::direct!(conn, |c| learning_log::table
         .filter(learning_log::organisation_id.eq(org))
         .filter(learning_log::kind.eq(LearningKind::Intervision.code()))
         .filter(learning_log::held_on.le(today))
@@ -370,10 +377,10 @@ pub fn overdue(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<O
             learning_log::user_id,
             diesel::dsl::max(learning_log::held_on),
         ))
-        .load::<(String, Option<NaiveDate>)>(conn)?
-        .into_iter()
-        .filter_map(|(u, d)| d.map(|d| (u, d)))
-        .collect();
+        .load::<(String, Option<NaiveDate>)>(c))?
+    .into_iter()
+    .filter_map(|(u, d)| d.map(|d| (u, d)))
+    .collect();
     let mut out = Vec::new();
     for (pid, name, weeks) in &programmes {
         let Some(weeks) = weeks.and_then(|w| u32::try_from(w).ok()) else {
@@ -444,18 +451,18 @@ pub fn set_rhythm(
 
 /// A programme's intervision rhythm in weeks.
 pub fn rhythm_of(conn: &mut DbConn, org: &str, programme_id: &str) -> DbResult<Option<i32>> {
-    Ok(programmes::table
+    Ok(crate::direct!(conn, |c| programmes::table
         .filter(programmes::organisation_id.eq(org))
         .filter(programmes::id.eq(programme_id))
         .select(programmes::intervision_weeks)
-        .first::<Option<i32>>(conn)
-        .optional()?
-        .flatten())
+        .first::<Option<i32>>(c))
+    .optional()?
+    .flatten())
 }
 
 /// The organisation's active programmes with their intervision rhythm.
 pub fn rhythms(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String, Option<i32>)>> {
-    Ok(programmes::table
+    Ok(crate::direct!(conn, |c| programmes::table
         .filter(programmes::organisation_id.eq(org))
         .filter(programmes::active.eq(true))
         .order(programmes::name)
@@ -464,7 +471,7 @@ pub fn rhythms(conn: &mut DbConn, org: &str) -> DbResult<Vec<(String, String, Op
             programmes::name,
             programmes::intervision_weeks,
         ))
-        .load(conn)?)
+        .load(c))?)
 }
 
 #[cfg(test)]
