@@ -84,18 +84,15 @@ type Row = (
     Option<String>,
 );
 
-/// Open trajectories of the organisation (of one casemanager when given),
-/// with the participant's name and the programme's.
-fn open_trajectories(
-    conn: &mut DbConn,
-    org: &str,
-    casemanager: Option<&str>,
-) -> DbResult<Vec<Row>> {
-    let mut q = trajectories::table
+/// A casemanager's open trajectories, with the participant's name and the
+/// programme's.
+fn open_trajectories(conn: &mut DbConn, org: &str, casemanager: &str) -> DbResult<Vec<Row>> {
+    Ok(crate::direct!(conn, |c| trajectories::table
         .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .filter(trajectories::organisation_id.eq(org))
         .filter(crate::participants::trajectory::open())
+        .filter(trajectories::casemanager_id.eq(casemanager))
         .select((
             trajectories::id,
             trajectories::programme_id,
@@ -109,11 +106,7 @@ fn open_trajectories(
             programmes::name.nullable(),
         ))
         .order((participants::last_name, participants::first_name))
-        .into_boxed();
-    if let Some(cm) = casemanager {
-        q = q.filter(trajectories::casemanager_id.eq(cm.to_owned()));
-    }
-    Ok(q.load(conn)?)
+        .load(c))?)
 }
 
 fn phase_codes(conn: &mut DbConn, org: &str) -> DbResult<HashMap<(String, i32), String>> {
@@ -216,7 +209,7 @@ pub fn casemanager_day(
     let (org, _) = grant(conn, actor, origin)?;
     let me = actor.user_id().to_owned();
     Ok(read_tx(conn, |conn| -> DbResult<CasemanagerDay> {
-        let rows = open_trajectories(conn, &org, Some(&me))?;
+        let rows = open_trajectories(conn, &org, &me)?;
         let phases = phase_codes(conn, &org)?;
         let participant_ids: Vec<String> = rows.iter().map(|r| r.5.clone()).collect();
         let next_contacts: HashMap<String, NaiveDate> =

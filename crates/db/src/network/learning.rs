@@ -314,29 +314,26 @@ pub fn hours_in(
 /// an active group), measured from their last intervision, or from the
 /// day they joined the organisation.
 pub fn overdue(conn: &mut DbConn, org: &str, today: NaiveDate) -> DbResult<Vec<Overdue>> {
-    let programmes: Vec<(String, String, Option<i32>)> =
-        crate::direct!(conn, |c| programmes::table
-            .filter(programmes::organisation_id.eq(org))
-            .filter(programmes::active.eq(true))
-            .filter(programmes::intervision_weeks.is_not_null())
-            .order(programmes::name)
-            .select((
-                programmes::id,
-                programmes::name,
-                programmes::intervision_weeks,
-            ))
-            .load(c))?;
+    // The organisation's active programmes with an intervision rhythm.
+    let rhythmic = programmes::table
+        .filter(programmes::organisation_id.eq(org))
+        .filter(programmes::active.eq(true))
+        .filter(programmes::intervision_weeks.is_not_null());
+    let programmes: Vec<(String, String, Option<i32>)> = crate::direct!(conn, |c| rhythmic
+        .order(programmes::name)
+        .select((
+            programmes::id,
+            programmes::name,
+            programmes::intervision_weeks,
+        ))
+        .load(c))?;
     if programmes.is_empty() {
         return Ok(Vec::new());
     }
     // The same programmes as a subquery, not a list of ids: a statement
     // with a list of binds is prepared anew on every call (SQLite), and this
     // runs on every dashboard.
-    let with_rhythm = programmes::table
-        .filter(programmes::organisation_id.eq(org))
-        .filter(programmes::active.eq(true))
-        .filter(programmes::intervision_weeks.is_not_null())
-        .select(programmes::id);
+    let with_rhythm = rhythmic.select(programmes::id);
     let mut workers: Vec<(String, String)> = crate::direct!(conn, |c| trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::programme_id.eq_any(with_rhythm))
