@@ -613,7 +613,12 @@ fn synth(config: &Config, options: &db::synth::Options) -> Result<ExitCode, Fail
             }
             bar.set_position(done);
         },
-    )?;
+    )
+    .inspect_err(|_| {
+        bar.abandon();
+        // Bulk loading runs without a journal: nothing was rolled back.
+        eprintln!("synth stopped halfway: the database holds part of the fictional data; empty it before running synth again");
+    })?;
     bar.finish_and_clear();
     println!(
         "{} in {:.1} s",
