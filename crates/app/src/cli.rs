@@ -332,6 +332,7 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
         if config.worker {
             tokio::spawn(outbox_worker(config, db.clone())?.run());
         }
+        let handle = db.clone();
         let state = web::AppState::new(db, Arc::new(SystemClock))
             .with_demo(demo_present)
             .with_auth(auth)
@@ -344,6 +345,9 @@ fn serve(config: &Config, demo: bool) -> Result<ExitCode, Failure> {
         web::serve(listener, web::router(state), shutdown_signal())
             .await
             .context("server stopped with an error")?;
+        if let Err(e) = handle.final_checkpoint() {
+            tracing::warn!(error = %e, "final WAL checkpoint failed");
+        }
         tracing::info!("stopped");
         Ok(ExitCode::SUCCESS)
     })

@@ -361,3 +361,42 @@ fn the_integrity_check_reports_damage() {
     };
     assert!(integrity.detail.contains(expected), "{integrity:?}");
 }
+
+/// On shutdown the server empties SQLite's WAL into the database, so that
+/// the file does not stay on disk at whatever size load made it.
+#[test]
+fn the_final_checkpoint_empties_the_wal_and_keeps_the_data() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let org = repo::new_organisation(
+        "wal-test",
+        "Walstad (fictional)",
+        Language::Nl,
+        false,
+        test_now().naive_utc(),
+    );
+    write_tx(&mut db.get().unwrap(), |c| {
+        repo::insert_organisation(c, &org)
+    })
+    .unwrap();
+    let wal = database
+        .url_text()
+        .strip_prefix("sqlite://")
+        .map(|path| std::path::PathBuf::from(format!("{path}-wal")));
+    if let Some(wal) = &wal {
+        assert!(
+            std::fs::metadata(wal).unwrap().len() > 0,
+            "the write went to the WAL"
+        );
+    }
+    db.final_checkpoint().unwrap();
+    if let Some(wal) = &wal {
+        assert_eq!(std::fs::metadata(wal).map(|m| m.len()).unwrap_or(0), 0);
+    }
+    let found: i64 = organisations::table
+        .filter(organisations::slug.eq("wal-test"))
+        .count()
+        .get_result(&mut *db.get().unwrap())
+        .unwrap();
+    assert_eq!(found, 1);
+}
