@@ -236,9 +236,9 @@ impl Db {
     }
 }
 
-/// With more frames than this in the WAL (about 256 MiB, a minute of the
-/// benchmark's mixed load) the checkpointer also tries to start it afresh
-/// (see `backend::checkpoint`).
+/// With more frames than this in the WAL (about 256 MiB of 4 KiB pages; the
+/// benchmark's loads write 20-30 MiB a second) the checkpointer also tries
+/// to start it afresh (see `backend::checkpoint`).
 const WAL_RESTART_ABOVE: i64 = 65_000;
 
 /// Checkpoints the WAL every 200 ms on a connection of its own, so that no
