@@ -837,6 +837,78 @@ fn a_series_warns_of_double_bookings_and_saves_only_when_kept() {
     assert_eq!(count(&mut conn), 4);
 }
 
+/// A room taken at an overlapping time is a conflict whoever facilitates;
+/// the same room at another time, or another room and other people at the
+/// same time, is not; and only the series' own dates are looked at.
+#[test]
+fn a_series_warns_of_a_room_taken_and_of_nothing_else() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let org = s.coordinator.organisation_id().unwrap().to_owned();
+    let rooms: Vec<String> = schema::rooms::table
+        .filter(schema::rooms::organisation_id.eq(&org))
+        .order(schema::rooms::id)
+        .select(schema::rooms::id)
+        .load(&mut conn)
+        .unwrap();
+    assert!(rooms.len() >= 2, "the demo organisation has rooms");
+    let a = group(&s, &mut conn, 12);
+    let b = group(&s, &mut conn, 12);
+    let in_room = |room: &str, who: &Actor| SessionDetails {
+        room_id: Some(room.to_owned()),
+        facilitator_ids: vec![who.user_id().to_owned()],
+        ..details()
+    };
+    // Group A: room 0 on 2 March, 09:30-12:00, and on 16 March in the
+    // afternoon; room 1 on 9 March; and room 0 on 30 March, after the series.
+    for (day, start, end, room) in [
+        (d(2027, 3, 2), t(9, 30), t(12, 0), &rooms[0]),
+        (d(2027, 3, 16), t(13, 0), t(14, 30), &rooms[0]),
+        (d(2027, 3, 9), t(9, 30), t(12, 0), &rooms[1]),
+        (d(2027, 3, 30), t(9, 30), t(12, 0), &rooms[0]),
+    ] {
+        sessions::add(
+            &mut conn,
+            &s.coordinator,
+            &a,
+            Slot {
+                date: day,
+                start,
+                end,
+            },
+            &in_room(room, &s.coordinator),
+            true,
+            origin(),
+        )
+        .unwrap()
+        .unwrap();
+    }
+    // Group B plans Tuesdays 2-23 March in room 0 with another facilitator.
+    let request = sessions::request(
+        d(2027, 3, 2),
+        d(2027, 3, 23),
+        Rhythm::Weekly,
+        t(10, 0),
+        t(12, 0),
+        false,
+    );
+    let preview = sessions::preview(
+        &mut conn,
+        &s.coordinator,
+        &b,
+        &request,
+        &in_room(&rooms[0], &s.facilitator),
+        origin(),
+    )
+    .unwrap();
+    let found: Vec<(NaiveDate, Vec<&str>)> = preview
+        .conflicts
+        .iter()
+        .map(|(day, c)| (*day, c.iter().map(|c| c.code()).collect()))
+        .collect();
+    assert_eq!(found, vec![(d(2027, 3, 2), vec!["room_taken"])]);
+}
+
 #[test]
 fn a_session_moves_with_its_conflicts_and_a_stale_form_changes_nothing() {
     let s = setup();
