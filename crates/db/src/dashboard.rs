@@ -408,7 +408,10 @@ pub fn team(
         }
         // Every plan of an open trajectory with its last evaluation, in one
         // statement (a correlated subquery on the (organisation, plan,
-        // held_on) index): no list of ids to bind.
+        // held_on) index): no list of ids to bind. Names are read afterwards
+        // for the overdue ones only, a tenth of the open plans in a city's
+        // OCMW: joining every open plan to its participant was half the
+        // statement's cost.
         let last = plan_evaluations::table
             .filter(plan_evaluations::organisation_id.eq(plans::organisation_id))
             .filter(plan_evaluations::plan_id.eq(plans::id))
@@ -417,8 +420,6 @@ pub fn team(
         type PlanRow = (
             String,
             Option<String>,
-            String,
-            String,
             NaiveDate,
             NaiveDate,
             i32,
@@ -426,39 +427,69 @@ pub fn team(
         );
         let plans: Vec<PlanRow> = crate::direct!(conn, |c| plans::table
             .inner_join(trajectories::table.on(trajectories::id.eq(plans::trajectory_id)))
-            .inner_join(participants::table.on(participants::id.eq(trajectories::participant_id)))
             .filter(plans::organisation_id.eq(&org))
             .filter(trajectories::organisation_id.eq(&org))
             .filter(crate::participants::trajectory::open())
-            .order((participants::last_name, participants::first_name))
             .select((
-                participants::id,
+                trajectories::participant_id,
                 trajectories::casemanager_id,
-                participants::first_name,
-                participants::last_name,
                 plans::starts_on,
                 plans::ends_on,
                 plans::rhythm_months,
                 last,
             ))
             .load(c))?;
-        for (participant_id, casemanager, first, last, starts, ends, rhythm, evaluated) in plans {
-            if let Some(due) = next_due(evaluated, starts, ends, rhythm)
-                && due < today
-            {
-                view.overdue_evaluations.push(DueLine {
-                    participant_id,
+        let overdue: Vec<(String, Option<String>, NaiveDate)> = plans
+            .into_iter()
+            .filter_map(
+                |(participant_id, casemanager, starts, ends, rhythm, evaluated)| {
+                    next_due(evaluated, starts, ends, rhythm)
+                        .filter(|due| *due < today)
+                        .map(|due| (participant_id, casemanager, due))
+                },
+            )
+            .collect();
+        let ids: Vec<&str> = overdue.iter().map(|o| o.0.as_str()).collect();
+        let people: HashMap<String, (String, String)> = if ids.is_empty() {
+            HashMap::new()
+        } else {
+            crate::direct!(conn, |c| participants::table
+                .filter(participants::organisation_id.eq(&org))
+                .filter(participants::id.eq_any(&ids))
+                .select((
+                    participants::id,
+                    participants::first_name,
+                    participants::last_name,
+                ))
+                .load::<(String, String, String)>(c))?
+            .into_iter()
+            .map(|(id, first, last)| (id, (first, last)))
+            .collect()
+        };
+        let mut lines: Vec<(NaiveDate, &str, &str, DueLine)> = Vec::new();
+        for (participant_id, casemanager, due) in &overdue {
+            let Some((first, last)) = people.get(participant_id) else {
+                continue;
+            };
+            lines.push((
+                *due,
+                last.as_str(),
+                first.as_str(),
+                DueLine {
+                    participant_id: participant_id.clone(),
                     name: format!("{first} {last}"),
                     what: String::new(),
-                    due,
+                    due: *due,
                     casemanager: casemanager
                         .as_deref()
                         .and_then(|id| names.get(id))
                         .map(|n| (*n).to_owned()),
-                });
-            }
+                },
+            ));
         }
-        view.overdue_evaluations.sort_by_key(|d| d.due);
+        // Longest overdue first, then by name as before.
+        lines.sort_by(|a, b| (a.0, a.1, a.2).cmp(&(b.0, b.1, b.2)));
+        view.overdue_evaluations = lines.into_iter().map(|l| l.3).collect();
         view.loads = loads;
         Ok(view)
     })?)
