@@ -255,6 +255,62 @@ fn reminders_follow_membership_consent_and_quiet_hours_once() {
     assert_eq!(of_session(&mut conn, &session).len(), rows.len());
 }
 
+/// The worker's minute, over every session of the coming weeks at once:
+/// the same people as one session at a time, each on her session's day
+/// (she joined on 2 December: the 8 December session reminds her, the 1
+/// December one does not), and nothing twice on the next minute.
+#[test]
+fn the_scheduler_reminds_the_members_of_each_session_on_its_day() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let first = add_session(&s, &mut conn);
+    let later = sessions::add(
+        &mut conn,
+        &s.coordinator,
+        &s.group,
+        Slot {
+            date: d(2026, 12, 8),
+            start: t(9, 30),
+            end: t(12, 0),
+        },
+        &details(),
+        true,
+        origin(),
+    )
+    .unwrap()
+    .unwrap();
+    let (_, added) = messages::queue_due_reminders(&mut conn, now(), Duration::days(21)).unwrap();
+    assert!(added > 0);
+    let people = |session: &str, conn: &mut DbConn| -> Vec<(String, String)> {
+        let mut p: Vec<(String, String)> = of_session(conn, session)
+            .into_iter()
+            .map(|m| (m.participant_id.unwrap_or_default(), m.status))
+            .collect();
+        p.dedup();
+        p
+    };
+    let expect = |with_late_joiner: bool| {
+        let mut e = vec![
+            (s.people[0].clone(), "queued".to_owned()),
+            (s.people[1].clone(), "queued".to_owned()),
+            (s.people[4].clone(), "to_call".to_owned()),
+        ];
+        if with_late_joiner {
+            e.push((s.people[5].clone(), "queued".to_owned()));
+        }
+        e.sort();
+        e
+    };
+    assert_eq!(people(&first, &mut conn), expect(false));
+    assert_eq!(people(&later, &mut conn), expect(true));
+    assert_eq!(
+        messages::queue_due_reminders(&mut conn, now(), Duration::days(21))
+            .unwrap()
+            .1,
+        0
+    );
+}
+
 #[test]
 fn a_moved_or_cancelled_session_withdraws_its_reminders_and_tells_the_members() {
     let s = setup();

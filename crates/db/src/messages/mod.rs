@@ -18,7 +18,7 @@ use domain::messages::{
     retry_after,
 };
 use domain::participant::{Channel, ConsentScope};
-use std::collections::{HashMap, HashSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap, HashSet};
 
 pub mod digest;
 pub mod feeds;
@@ -105,58 +105,125 @@ fn recipients(
     on: NaiveDate,
     today: NaiveDate,
 ) -> DbResult<Vec<Recipient>> {
-    type Row = (
-        String,
-        String,
-        String,
-        String,
-        Option<String>,
-        Option<String>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = group_members::table
-        .inner_join(participants::table)
-        .filter(group_members::organisation_id.eq(org))
-        .filter(group_members::group_id.eq(group_id))
-        .filter(group_members::status.eq("member"))
-        .filter(group_members::joined_on.le(on))
-        .filter(
-            group_members::left_on
-                .is_null()
-                .or(group_members::left_on.ge(on)),
-        )
-        .select((
-            participants::id,
-            participants::first_name,
-            participants::language,
-            participants::channel,
-            participants::phone,
-            participants::email,
-            participants::message_language,
-        ))
-        .load(conn)?;
-    let ids: Vec<&String> = rows.iter().map(|r| &r.0).collect();
-    let consents = Consents::load(conn, org, &ids, today)?;
-    let care = Childcare::load(conn, org, &[group_id], &ids)?;
-    Ok(rows
-        .into_iter()
-        .filter_map(|(id, first_name, language, channel, phone, email, own)| {
-            let channel: Channel = channel.parse().ok()?;
-            // "Phone call" members go on the call list, agreed or not.
-            let address = match channel {
-                Channel::PhoneCall => phone.unwrap_or_default(),
-                _ => send_address(channel, phone, email, |scope| consents.agreed(&id, scope))?,
-            };
-            Some(Recipient {
-                childcare: care.for_member(group_id, &id, on),
-                participant_id: id,
-                first_name,
-                language: own.unwrap_or(language),
-                channel,
-                address,
-            })
+    Ok(Rosters::load(conn, org, &[group_id], today)?.recipients(group_id, on))
+}
+
+/// A membership as a message needs it.
+struct MemberRow {
+    group_id: String,
+    joined_on: Option<NaiveDate>,
+    left_on: Option<NaiveDate>,
+    participant_id: String,
+    first_name: String,
+    language: String,
+    channel: String,
+    phone: Option<String>,
+    email: Option<String>,
+    own_language: Option<String>,
+}
+
+/// The members of some of an organisation's groups with their consents
+/// and childcare, read at once (three statements) and then asked per
+/// session and day in memory: the scheduler's minute over a city's
+/// fortnight of sessions was three statements a session.
+struct Rosters {
+    members: HashMap<String, Vec<MemberRow>>,
+    consents: Consents,
+    care: Childcare,
+}
+
+impl Rosters {
+    fn load(conn: &mut DbConn, org: &str, group_ids: &[&str], today: NaiveDate) -> DbResult<Self> {
+        type Row = (
+            String,
+            Option<NaiveDate>,
+            Option<NaiveDate>,
+            String,
+            String,
+            String,
+            String,
+            Option<String>,
+            Option<String>,
+            Option<String>,
+        );
+        let rows: Vec<Row> = group_members::table
+            .inner_join(participants::table)
+            .filter(group_members::organisation_id.eq(org))
+            .filter(group_members::group_id.eq_any(group_ids))
+            .filter(group_members::status.eq("member"))
+            .select((
+                group_members::group_id,
+                group_members::joined_on,
+                group_members::left_on,
+                participants::id,
+                participants::first_name,
+                participants::language,
+                participants::channel,
+                participants::phone,
+                participants::email,
+                participants::message_language,
+            ))
+            .load(conn)?;
+        let mut ids: Vec<&str> = rows.iter().map(|r| r.3.as_str()).collect();
+        ids.sort_unstable();
+        ids.dedup();
+        let consents = Consents::load(conn, org, &ids, today)?;
+        let care = Childcare::load(conn, org, group_ids, &ids)?;
+        let mut members: HashMap<String, Vec<MemberRow>> = HashMap::new();
+        for (group_id, joined_on, left_on, id, first_name, language, channel, phone, email, own) in
+            rows
+        {
+            members
+                .entry(group_id.clone())
+                .or_default()
+                .push(MemberRow {
+                    group_id,
+                    joined_on,
+                    left_on,
+                    participant_id: id,
+                    first_name,
+                    language,
+                    channel,
+                    phone,
+                    email,
+                    own_language: own,
+                });
+        }
+        Ok(Self {
+            members,
+            consents,
+            care,
         })
-        .collect())
+    }
+
+    /// The group's members on `on` whom a message may reach.
+    fn recipients(&self, group_id: &str, on: NaiveDate) -> Vec<Recipient> {
+        let Some(rows) = self.members.get(group_id) else {
+            return Vec::new();
+        };
+        rows.iter()
+            .filter(|m| m.joined_on.is_some_and(|j| j <= on) && m.left_on.is_none_or(|l| l >= on))
+            .filter_map(|m| {
+                let channel: Channel = m.channel.parse().ok()?;
+                let id = &m.participant_id;
+                // "Phone call" members go on the call list, agreed or not.
+                let address = match channel {
+                    Channel::PhoneCall => m.phone.clone().unwrap_or_default(),
+                    _ => send_address(channel, m.phone.clone(), m.email.clone(), |scope| {
+                        self.consents.agreed(id, scope)
+                    })?,
+                };
+                Some(Recipient {
+                    childcare: self.care.for_member(&m.group_id, id, on),
+                    participant_id: id.clone(),
+                    first_name: m.first_name.clone(),
+                    language: m.own_language.clone().unwrap_or_else(|| m.language.clone()),
+                    channel,
+                    address,
+                })
+            })
+            .collect()
+    }
 }
 
 /// The consents in force on `today` for some of an organisation's
@@ -376,6 +443,8 @@ pub fn queue_session_reminders(
 struct Known {
     settings: HashMap<String, ReminderSettings>,
     places: HashMap<Option<String>, String>,
+    /// Per organisation, read ahead for all the sessions being queued.
+    rosters: HashMap<String, Rosters>,
 }
 
 /// The reminders one session should have (reads only).
@@ -400,7 +469,10 @@ fn reminders_for(
         known.settings.insert(org.to_owned(), read);
     }
     let settings = known.settings[org].clone();
-    let members = recipients(conn, org, &s.group_id, s.held_on, local_now.date())?;
+    let members = match known.rosters.get(org) {
+        Some(r) => r.recipients(&s.group_id, s.held_on),
+        None => recipients(conn, org, &s.group_id, s.held_on, local_now.date())?,
+    };
     if members.is_empty() {
         return Ok(Vec::new());
     }
@@ -557,6 +629,18 @@ pub fn queue_due_reminders(
         .load(conn)?;
     let mut added = 0;
     let mut known = Known::default();
+    let mut groups: BTreeMap<&str, BTreeSet<&str>> = BTreeMap::new();
+    for s in &sessions {
+        groups
+            .entry(s.organisation_id.as_str())
+            .or_default()
+            .insert(s.group_id.as_str());
+    }
+    for (org, ids) in groups {
+        let ids: Vec<&str> = ids.into_iter().collect();
+        let rosters = Rosters::load(conn, org, &ids, local_now.date())?;
+        known.rosters.insert(org.to_owned(), rosters);
+    }
     for chunk in sessions.chunks(50) {
         // Read without the write lock; write only what may be new (the
         // unique key skips what was queued before), so that the scheduler's
