@@ -14,7 +14,8 @@ fi
 data=$(mktemp -d)
 port=""
 for _ in $(seq 1 50); do
-  candidate=$(( 20000 + RANDOM % 20000 ))
+  # Below the ephemeral range (32768 and up), where client sockets may hold ports.
+  candidate=$(( 20000 + RANDOM % 12000 ))
   if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
 done
 base="http://127.0.0.1:$port"

@@ -15,7 +15,7 @@ ready() { # GET /readyz over bash's /dev/tcp, true on HTTP 200
   local line; read -r line <&3 || true; exec 3>&-
   [[ $line == "HTTP/1.1 200"* ]]
 }
-free_port() { local p; while :; do p=$(( 20000 + RANDOM % 20000 )); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
+free_port() { local p; while :; do p=$(( 20000 + RANDOM % 12000 )); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
 
 measure() { # $1: label, $2: "fresh" (empty database, migrations run) or "demo" (existing demo database)
   local times=() rss=0
