@@ -438,6 +438,73 @@ fn search_by_any_spelling_phone_and_number_within_what_one_may_see() {
 }
 
 #[test]
+fn a_search_counts_every_match_and_pages_through_them() {
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    // Thirty fictional namesakes: more than a page.
+    let mut made = std::collections::BTreeSet::new();
+    for _ in 0..30 {
+        let f = FileInput {
+            last_name: "Voorbeeldpagina".into(),
+            national_number: String::new(),
+            ..input()
+        };
+        made.insert(create_for(&s, &mut conn, &s.cm1, &f).0);
+    }
+    let mut find = |text: &str, page: i64| {
+        search::search(
+            &mut conn,
+            &s.coordinator,
+            &SearchQuery {
+                text: text.into(),
+                page,
+                ..Default::default()
+            },
+            origin(),
+        )
+        .unwrap()
+    };
+    let first = find("voorbeeldpagina", 1);
+    assert_eq!((first.total, first.pages, first.page), (30, 2, 1));
+    assert_eq!(first.lines.len() as i64, search::PER_PAGE);
+    let second = find("voorbeeldpagina", 2);
+    assert_eq!((second.total, second.pages, second.page), (30, 2, 2));
+    assert_eq!(second.lines.len(), 5);
+    let shown: std::collections::BTreeSet<String> = first
+        .lines
+        .iter()
+        .chain(&second.lines)
+        .map(|l| l.id.clone())
+        .collect();
+    assert_eq!(shown, made, "the two pages show each match once");
+    // A page past the end shows the last one, with the same count.
+    let past = find("voorbeeldpagina", 7);
+    assert_eq!((past.total, past.pages, past.page), (30, 2, 2));
+    assert_eq!(
+        past.lines.iter().map(|l| &l.id).collect::<Vec<_>>(),
+        second.lines.iter().map(|l| &l.id).collect::<Vec<_>>()
+    );
+    for page in [1, 3] {
+        let none = find("onbestaandenaam", page);
+        assert_eq!((none.total, none.pages, none.page), (0, 1, 1));
+        assert!(none.lines.is_empty());
+    }
+    // Without text: the organisation's whole list, counted.
+    let all = find("", 1);
+    let org = s.coordinator.organisation_id().unwrap();
+    let everyone: i64 = db::schema::participants::table
+        .filter(db::schema::participants::organisation_id.eq(org))
+        .count()
+        .get_result(&mut conn)
+        .unwrap();
+    assert_eq!(all.total, everyone);
+    assert_eq!(
+        all.pages,
+        (everyone + search::PER_PAGE - 1) / search::PER_PAGE
+    );
+}
+
+#[test]
 fn intake_eligibility_override_and_the_lifecycle() {
     let s = setup();
     let mut conn = s.db.get().unwrap();

