@@ -74,6 +74,11 @@ pub(crate) fn checkpoint(conn: &mut DbConn, restart_above: i64) -> DbResult<()> 
             .first()
             .is_some_and(|d| i64::from(d.log) > restart_above)
         {
+            // A RESTART holds SQLite's write lock while it runs: taken in
+            // this process's writers' turn, so that a writer waits for it on
+            // the mutex, woken at once, and not in SQLite's busy handler,
+            // which sleeps in steps of up to 100 ms (see `write_tx`).
+            let _turn = SQLITE_WRITERS.lock().unwrap_or_else(|e| e.into_inner());
             // SQLITE_BUSY comes back as a result row, not an error.
             c.batch_execute("PRAGMA wal_checkpoint(RESTART);")?;
         }
