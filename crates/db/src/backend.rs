@@ -526,3 +526,54 @@ pub fn bulk_load(conn: &mut DbConn, on: bool) -> DbResult<()> {
     }
     Ok(())
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::url::DatabaseUrl;
+    use std::time::Duration;
+
+    fn insert(conn: &mut DbConn, n: i64) {
+        write_tx(conn, |c| {
+            diesel::sql_query(format!("INSERT INTO t (n) VALUES ({n})"))
+                .execute(c)
+                .map(|_| ())
+        })
+        .unwrap();
+    }
+
+    /// A WAL restart (tried above a number of frames; 0 forces the try)
+    /// keeps the data and gives the writers' turn back: a writer on another
+    /// thread goes on at once.
+    #[test]
+    fn a_wal_restart_keeps_the_data_and_frees_the_writers_turn() {
+        let dir = std::env::temp_dir().join(format!("traject-restart-{}", std::process::id()));
+        let _ = std::fs::remove_dir_all(&dir);
+        std::fs::create_dir_all(&dir).unwrap();
+        let url = DatabaseUrl::Sqlite(dir.join("restart.db"));
+        let mut writer = DbConn::open(&url).unwrap();
+        writer
+            .batch_execute("CREATE TABLE t (n INTEGER NOT NULL)")
+            .unwrap();
+        for n in 0..100 {
+            insert(&mut writer, n);
+        }
+        let mut checkpointer = DbConn::open(&url).unwrap();
+        checkpointer_connection(&mut checkpointer).unwrap();
+        checkpoint(&mut checkpointer, 0).unwrap();
+        let (done, wait) = std::sync::mpsc::channel();
+        std::thread::spawn(move || {
+            insert(&mut writer, 100);
+            let _ = done.send(writer);
+        });
+        let mut writer = wait
+            .recv_timeout(Duration::from_secs(10))
+            .expect("a writer after the restart waited for the writers' turn");
+        let count: i64 = diesel::dsl::sql::<BigInt>("SELECT COUNT(*) FROM t")
+            .get_result(&mut writer)
+            .unwrap();
+        assert_eq!(count, 101);
+        drop((writer, checkpointer));
+        let _ = std::fs::remove_dir_all(&dir);
+    }
+}
