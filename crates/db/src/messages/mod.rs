@@ -110,7 +110,6 @@ fn recipients(
 
 /// A membership as a message needs it.
 struct MemberRow {
-    group_id: String,
     joined_on: Option<NaiveDate>,
     left_on: Option<NaiveDate>,
     participant_id: String,
@@ -173,21 +172,17 @@ impl Rosters {
         for (group_id, joined_on, left_on, id, first_name, language, channel, phone, email, own) in
             rows
         {
-            members
-                .entry(group_id.clone())
-                .or_default()
-                .push(MemberRow {
-                    group_id,
-                    joined_on,
-                    left_on,
-                    participant_id: id,
-                    first_name,
-                    language,
-                    channel,
-                    phone,
-                    email,
-                    own_language: own,
-                });
+            members.entry(group_id).or_default().push(MemberRow {
+                joined_on,
+                left_on,
+                participant_id: id,
+                first_name,
+                language,
+                channel,
+                phone,
+                email,
+                own_language: own,
+            });
         }
         Ok(Self {
             members,
@@ -214,7 +209,7 @@ impl Rosters {
                     })?,
                 };
                 Some(Recipient {
-                    childcare: self.care.for_member(&m.group_id, id, on),
+                    childcare: self.care.for_member(group_id, id, on),
                     participant_id: id.clone(),
                     first_name: m.first_name.clone(),
                     language: m.own_language.clone().unwrap_or_else(|| m.language.clone()),
@@ -443,9 +438,9 @@ pub fn queue_session_reminders(
 struct Known {
     settings: HashMap<String, ReminderSettings>,
     places: HashMap<Option<String>, String>,
-    /// The organisation's members, read ahead for all its sessions being
-    /// queued.
-    rosters: HashMap<String, Rosters>,
+    /// The members of the organisation whose sessions are being queued
+    /// (its id, and them), read ahead for all its sessions.
+    rosters: Option<(String, Rosters)>,
 }
 
 /// The reminders one session should have (reads only).
@@ -470,9 +465,9 @@ fn reminders_for(
         known.settings.insert(org.to_owned(), read);
     }
     let settings = known.settings[org].clone();
-    let members = match known.rosters.get(org) {
-        Some(r) => r.recipients(&s.group_id, s.held_on),
-        None => recipients(conn, org, &s.group_id, s.held_on, local_now.date())?,
+    let members = match &known.rosters {
+        Some((of, r)) if of == org => r.recipients(&s.group_id, s.held_on),
+        _ => recipients(conn, org, &s.group_id, s.held_on, local_now.date())?,
     };
     if members.is_empty() {
         return Ok(Vec::new());
@@ -644,17 +639,17 @@ pub fn queue_due_reminders(
         let mut rows = Vec::new();
         for s in chunk {
             let org = s.organisation_id.as_str();
-            if !known.rosters.contains_key(org) {
+            if known.rosters.as_ref().is_none_or(|(of, _)| of != org) {
                 // Sessions come ordered by organisation: one organisation's
                 // members in memory at a time (all of a city's instance at
                 // once was 14 MB more at the peak).
-                known.rosters.clear();
+                known.rosters = None;
                 let ids: Vec<&str> = groups
                     .get(org)
                     .map(|g| g.iter().copied().collect())
                     .unwrap_or_default();
                 let rosters = Rosters::load(conn, org, &ids, local_now.date())?;
-                known.rosters.insert(org.to_owned(), rosters);
+                known.rosters = Some((org.to_owned(), rosters));
             }
             rows.extend(reminders_for(conn, s, now, &mut known)?);
         }
