@@ -217,7 +217,7 @@ pub fn search(
         // organisation's rows, while a window would (0.8 ms against 3.1 ms).
         let typed = !filters.words.is_empty() || filters.value.is_some();
         let asked = filters.query.page.max(1);
-        if typed {
+        let base = if typed {
             let found: Vec<(Participant, i64)> = filters
                 .apply(base)
                 .order(order)
@@ -238,9 +238,11 @@ pub fn search(
                 return Ok((Vec::new(), 0, 1, 1));
             }
             // A page past the end: count, and show the last page instead.
-        }
-        let again = scope(&actor2).map_err(|_| DbError::Invalid("scope"))?;
-        let total: i64 = filters.apply(again).count().get_result(conn)?;
+            scope(&actor2).map_err(|_| DbError::Invalid("scope"))?
+        } else {
+            base
+        };
+        let total: i64 = filters.apply(base).count().get_result(conn)?;
         let pages = ((total + PER_PAGE - 1) / PER_PAGE).max(1);
         let page = asked.min(pages);
         let again = scope(&actor2).map_err(|_| DbError::Invalid("scope"))?;
