@@ -739,3 +739,57 @@ fn programme_figures_on_a_known_set() {
         results::programme_results(&mut conn, &admin, &filter, d(2026, 11, 22), origin()).is_err()
     );
 }
+
+/// The demo is seeded on whatever day someone tries it: each casemanager
+/// must then find questionnaires to take on her dashboard, one of them the
+/// life-domain questionnaire a participant answers on her own page. (Left
+/// open by dice, some days had none: the browser test failed on one.)
+#[test]
+fn the_demo_leaves_questionnaires_to_take_whatever_day_it_is_seeded() {
+    // Days on which the dice left nothing open, one just after midnight in
+    // Brussels and one on the night summer time begins.
+    for at in [
+        "2026-11-05T10:00:00Z",
+        "2026-11-26T23:15:00Z",
+        "2026-11-12T08:00:00Z",
+        "2027-03-28T00:30:00Z",
+    ] {
+        let now: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
+        let today = domain::clock::brussels_date(now);
+        let database = TestDatabase::new();
+        let db = database.open();
+        let mut conn = db.get().unwrap();
+        demo::seed(&mut conn, now, None).unwrap();
+        for email in [
+            "casemanager1@demostad.example",
+            "casemanager2@demostad.example",
+        ] {
+            let actor = actor_for(&mut conn, email);
+            let org = actor.organisation_id().unwrap().to_owned();
+            let due =
+                db::outcomes::measurements::due_for_casemanager(&mut conn, &actor, today).unwrap();
+            assert!(
+                !due.is_empty(),
+                "{email} has nothing due when seeded at {at}"
+            );
+            let on_her_page = due
+                .iter()
+                .filter(|line| {
+                    db::outcomes::measurements::due_for_participant(
+                        &mut conn,
+                        &org,
+                        &line.participant_id,
+                        today,
+                    )
+                    .unwrap()
+                    .iter()
+                    .any(|(_, d)| d.planned.instrument_key == "traject-life-domains")
+                })
+                .count();
+            assert!(
+                on_her_page > 0,
+                "none of {email}'s participants has the life domains to answer, seeded at {at}"
+            );
+        }
+    }
+}

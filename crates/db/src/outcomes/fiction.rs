@@ -14,7 +14,7 @@ use diesel::prelude::*;
 use domain::instruments::{Answer, Instrument, ItemKind, Respondent};
 use domain::model::{ProgrammeKind, TrajectoryStatus};
 use domain::outcomes::{Channel, Course, Moment, Planned};
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 #[derive(Insertable)]
 #[diesel(table_name = measurement_moments)]
@@ -222,6 +222,49 @@ type Trajectory = (
     Option<String>,
 );
 
+/// The trajectories whose recent questionnaires (the last 30 days) stay
+/// open: every other one of each casemanager's trajectories that have one,
+/// those with her own life-domain questionnaire first. Decided by the
+/// trajectories alone, not by dice, so that on whatever day the demo is
+/// seeded each casemanager has questionnaires to take on her dashboard, and
+/// at least one that the participant answers herself on her page.
+fn left_open<'a>(
+    trajectories: &[Trajectory],
+    today: NaiveDate,
+    course_of: impl Fn(&Trajectory) -> Option<(&'a Vec<Planned>, Course)>,
+) -> HashSet<String> {
+    let mut by_casemanager: BTreeMap<Option<&str>, Vec<(bool, &str)>> = BTreeMap::new();
+    for t in trajectories {
+        let Some((plan, course)) = course_of(t) else {
+            continue;
+        };
+        let recent: Vec<&Planned> = plan
+            .iter()
+            .filter(|p| {
+                course
+                    .day_of(p.moment)
+                    .is_some_and(|day| day <= today && today - day <= Duration::days(30))
+            })
+            .collect();
+        if recent.is_empty() {
+            continue;
+        }
+        let her_life_domains = recent.iter().any(|p| {
+            p.respondent == Respondent::Participant && p.instrument_key == "traject-life-domains"
+        });
+        by_casemanager
+            .entry(t.7.as_deref())
+            .or_default()
+            .push((!her_life_domains, &t.0));
+    }
+    let mut open = HashSet::new();
+    for candidates in by_casemanager.values_mut() {
+        candidates.sort();
+        open.extend(candidates.iter().step_by(2).map(|(_, id)| (*id).to_owned()));
+    }
+    open
+}
+
 /// Plans and answers for every programme of the organisation; returns the
 /// number of measurements made. `leave_open`: recent ones are left due for
 /// about half of the trajectories.
@@ -279,21 +322,29 @@ pub fn seed(
             trajectories::casemanager_id,
         ))
         .load(conn)?;
-    let mut batch = Batch::default();
-    let mut made = 0;
-    for (tid, pid, programme, status, referred, started, ended, cm) in trajectories {
-        let Some((plan, months)) = plans.get(&programme) else {
-            continue;
-        };
-        let Ok(status) = status.parse::<TrajectoryStatus>() else {
-            continue;
-        };
+    let course_of = |programme: &str, status: &str, referred, started, ended| {
+        let (plan, months) = plans.get(programme)?;
         let course = Course {
-            status,
+            status: status.parse::<TrajectoryStatus>().ok()?,
             referred_on: referred,
             started_on: started,
             ended_on: ended,
             duration_months: *months,
+        };
+        Some((plan, course))
+    };
+    let left_open = if leave_open {
+        left_open(&trajectories, today, |t| {
+            course_of(&t.2, &t.3, t.4, t.5, t.6)
+        })
+    } else {
+        HashSet::new()
+    };
+    let mut batch = Batch::default();
+    let mut made = 0;
+    for (tid, pid, programme, status, referred, started, ended, cm) in trajectories {
+        let Some((plan, course)) = course_of(&programme, &status, referred, started, ended) else {
+            continue;
         };
         // Her own starting point and direction: most progress, some not.
         let base = 1 + dice.below(5) as i64;
@@ -302,7 +353,7 @@ pub fn seed(
             1 | 2 => 0,
             _ => 2 + dice.below(4) as i64,
         };
-        let leave_recent = leave_open && dice.chance(50);
+        let leave_recent = left_open.contains(&tid);
         for p in plan {
             let Some(day) = course.day_of(p.moment) else {
                 continue;
