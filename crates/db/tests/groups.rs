@@ -1249,3 +1249,51 @@ fn a_series_in_a_year_without_a_known_calendar_says_so() {
         .any(|p| p.date == krokus && p.skipped.is_none());
     assert!(skipped_in_flanders && planned_in_german);
 }
+
+/// The demo is seeded on whatever day someone tries it, school holidays
+/// too (all of July and August): the facilitator's coming week still has
+/// sessions with members, and the casemanager's people a coming session on
+/// their page.
+#[test]
+fn the_demo_has_sessions_in_the_coming_week_even_in_school_holidays() {
+    // Christmas, summer and autumn holidays of Flemish schools.
+    for at in [
+        "2026-12-23T09:00:00Z",
+        "2027-07-15T14:00:00Z",
+        "2026-11-04T18:00:00Z",
+    ] {
+        let now: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
+        let today = domain::clock::brussels_date(now);
+        let database = TestDatabase::new();
+        let db = database.open();
+        let mut conn = db.get().unwrap();
+        demo::seed(&mut conn, now, None).unwrap();
+        let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+        let week = sessions::my_week(&mut conn, &facilitator, today).unwrap();
+        assert!(
+            week.iter()
+                .any(|w| w.session.held_on > today && !w.session.cancelled && w.members > 0),
+            "no coming session with members for the facilitator, seeded at {at}"
+        );
+        let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+        let org = cm1.organisation_id().unwrap().to_owned();
+        let hers: Vec<String> = schema::trajectories::table
+            .filter(schema::trajectories::casemanager_id.eq(cm1.user_id()))
+            .filter(schema::trajectories::status.eq("active"))
+            .select(schema::trajectories::participant_id)
+            .load(&mut conn)
+            .unwrap();
+        let with_session = hers
+            .iter()
+            .filter(|p| {
+                db::messages::page::her_page(&mut conn, &org, p, now.naive_utc())
+                    .unwrap()
+                    .is_some_and(|page| page.sessions.iter().any(|s| !s.cancelled))
+            })
+            .count();
+        assert!(
+            with_session > 0,
+            "none of the casemanager's people has a coming session, seeded at {at}"
+        );
+    }
+}

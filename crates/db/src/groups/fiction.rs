@@ -198,14 +198,32 @@ pub fn seed(
                 SessionKind::CreativeAtelier,
                 SessionKind::Outing,
             ];
-            for (si, day) in planned
+            let mut days: Vec<(NaiveDate, Option<SessionKind>)> = planned
                 .iter()
                 .filter(|d| d.skipped.is_none())
-                .map(|d| d.date)
-                .enumerate()
+                .map(|d| (d.date, None))
+                .collect();
+            // School holidays leave a group without a session for weeks (all
+            // of July and August); then it meets for an outing with the
+            // children, so that whatever day the demo is seeded, the coming
+            // days have sessions to show, to take attendance for and to
+            // announce on her page (from tomorrow: today's may be over).
+            let week = today + Duration::days(1)..=today + Duration::days(6);
+            if !days.iter().any(|(d, _)| week.contains(d))
+                && let Some(day) = (1..7)
+                    .map(|i| today + Duration::days(i))
+                    .filter(|d| domain::calendar::is_working_day(*d))
+                    .min_by_key(|d| {
+                        (i64::from(chrono::Datelike::weekday(d).num_days_from_monday()) - weekday)
+                            .rem_euclid(7)
+                    })
             {
+                days.push((day, Some(SessionKind::JointWithChildren)));
+                days.sort_by_key(|d| d.0);
+            }
+            for (si, (day, holiday_kind)) in days.into_iter().enumerate() {
                 let session_id = new_id();
-                let cancelled = dice.chance(2);
+                let cancelled = holiday_kind.is_none() && dice.chance(2);
                 sessions.push(GroupSession {
                     id: session_id.clone(),
                     organisation_id: org.to_owned(),
@@ -215,7 +233,10 @@ pub fn seed(
                     starts_at: request.start,
                     ends_at: request.end,
                     room_id: room.clone(),
-                    kind: kinds[si % kinds.len()].code().to_owned(),
+                    kind: holiday_kind
+                        .unwrap_or(kinds[si % kinds.len()])
+                        .code()
+                        .to_owned(),
                     theme: practices[si % practices.len()].title.clone(),
                     practice_id: Some(practices[si % practices.len()].id.clone()),
                     guest_partner: String::new(),
