@@ -267,7 +267,7 @@ fn left_open<'a>(
 
 /// Plans and answers for every programme of the organisation; returns the
 /// number of measurements made. `leave_open`: recent ones are left due for
-/// about half of the trajectories.
+/// every other trajectory that has one (see `left_open`).
 pub fn seed(
     conn: &mut DbConn,
     dice: &mut Dice,
