@@ -1265,9 +1265,8 @@ fn the_demo_has_sessions_in_the_coming_week_even_in_school_holidays() {
         let now: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
         let today = domain::clock::brussels_date(now);
         let database = TestDatabase::new();
-        let db = database.open();
+        let db = database.open_with_demo(now);
         let mut conn = db.get().unwrap();
-        demo::seed(&mut conn, now, None).unwrap();
         let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
         let week = sessions::my_week(&mut conn, &facilitator, today).unwrap();
         assert!(

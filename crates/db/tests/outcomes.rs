@@ -757,9 +757,8 @@ fn the_demo_leaves_questionnaires_to_take_whatever_day_it_is_seeded() {
         let now: chrono::DateTime<chrono::Utc> = at.parse().unwrap();
         let today = domain::clock::brussels_date(now);
         let database = TestDatabase::new();
-        let db = database.open();
+        let db = database.open_with_demo(now);
         let mut conn = db.get().unwrap();
-        demo::seed(&mut conn, now, None).unwrap();
         for email in [
             "casemanager1@demostad.example",
             "casemanager2@demostad.example",

@@ -77,6 +77,14 @@ impl TestDatabase {
         Db::open(&self.url, PoolOptions::for_backend(self.backend()))
             .unwrap_or_else(|e| panic!("opening test database: {e}"))
     }
+
+    /// Opens the pool with the demo seeded as on the instant `now`.
+    pub fn open_with_demo(&self, now: DateTime<Utc>) -> Db {
+        let db = self.open();
+        let mut conn = db.get().unwrap_or_else(|e| panic!("a connection: {e}"));
+        db::demo::seed(&mut conn, now, None).unwrap_or_else(|e| panic!("seeding the demo: {e}"));
+        db
+    }
 }
 
 impl Default for TestDatabase {
