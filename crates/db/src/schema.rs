@@ -1,5 +1,5 @@
 //! The one schema both backends share. Written by hand to match the migrations
-//! under `migrations/sqlite` and `migrations/postgres`; `tests/schema.rs` proves
+//! under `migrations/sqlite` and `migrations/postgres`; `tests/storage.rs` proves
 //! both backends end with exactly these tables and columns.
 
 diesel::table! {

@@ -1,7 +1,7 @@
 //! Every route of the router, for every kind of caller, against the committed
 //! table `permissions.txt`. A route without an entry fails; so does any 2xx
 //! that crosses organisations, and any record shown to the analyst.
-//! After a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test permissions
+//! After a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test integration permissions::
 
 use std::collections::BTreeMap;
 use test_support::{As, PASSWORD, TestApp};
@@ -440,7 +440,7 @@ async fn every_route_matches_the_permission_table() {
     if std::env::var_os("TRAJECT_UPDATE_SNAPSHOT").is_some() {
         actual.sort();
         let header = format!(
-            "# method path        {}\n# Regenerate after a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test permissions, then review the diff.\n",
+            "# method path        {}\n# Regenerate after a deliberate change: TRAJECT_UPDATE_SNAPSHOT=1 cargo test -p web --test integration permissions::, then review the diff.\n",
             COLUMNS.join(" ")
         );
         let path = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/permissions.txt");
