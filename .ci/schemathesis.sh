@@ -12,12 +12,7 @@ if [ ! -x "$venv/bin/schemathesis" ]; then
   "$venv/bin/pip" install --quiet --disable-pip-version-check "schemathesis==4.32.5"
 fi
 data=$(mktemp -d)
-port=""
-for _ in $(seq 1 50); do
-  # Below the ephemeral range (32768 and up), where client sockets may hold ports.
-  candidate=$(( 20000 + RANDOM % 12000 ))
-  if ! (exec 3<>"/dev/tcp/127.0.0.1/$candidate") 2>/dev/null; then port=$candidate; break; fi
-done
+port=$(.ci/free-port)
 base="http://127.0.0.1:$port"
 (cd "$data" && TRAJECT_BIND=127.0.0.1:$port TRAJECT_LOG_LEVEL=error exec "$bin" serve --demo) 2>"$data/server.log" &
 server=$!

@@ -28,10 +28,6 @@ work=${WORK_DIR:-/tmp/traject-load}
 mkdir -p "$work"
 here=$PWD/bench/wrk
 
-# Below Linux's ephemeral range (32768 and up), where a client socket of
-# this machine may hold a port that nothing listens on (seen once).
-free_port() { local p; while :; do p=$(( 20000 + RANDOM % 12000 )); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
-
 database_url() { # $1: trail size
   case $backend in
     sqlite) echo "sqlite://$work/synth-$1.db" ;;
@@ -86,7 +82,7 @@ pid=""; port=""
 # A run that fails halfway must not leave a server behind to skew the next one.
 trap '[ -z "$pid" ] || kill "$pid" 2>/dev/null || true' EXIT
 start_server() { # $1: trail size
-  port=$(free_port)
+  port=$(.ci/free-port)
   TRAJECT_DATABASE_URL=$(database_url "$1") TRAJECT_BIND=127.0.0.1:$port TRAJECT_LOG_LEVEL=warn \
     TRAJECT_SECURE_COOKIES=false "$bin" serve >"$work/server.log" 2>&1 &
   pid=$!

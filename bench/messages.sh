@@ -27,7 +27,7 @@ TRAJECT_DATABASE_URL=$url TRAJECT_LOG_LEVEL=warn "$bin" synth --organisations "$
   --participants "$people" --years 1 --trail 10000 | head -1
 
 # A local gateway: answers every message with an id, as fast as it can.
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(.ci/free-port)
 python3 - "$port" <<'PY' &
 import http.server, json, sys, itertools
 count = itertools.count(1)

@@ -37,7 +37,7 @@ if [ "${REUSE:-0}" != 1 ] || [ ! -f "$work/$backend.done" ]; then
   touch "$work/$backend.done"
 fi
 
-port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
+port=$(.ci/free-port)
 TRAJECT_DATABASE_URL=$url TRAJECT_BIND=127.0.0.1:$port TRAJECT_LOG_LEVEL=warn \
   TRAJECT_SECURE_COOKIES=false "$bin" serve >"$work/server.log" 2>&1 &
 pid=$!

@@ -15,7 +15,6 @@ ready() { # GET /readyz over bash's /dev/tcp, true on HTTP 200
   local line; read -r line <&3 || true; exec 3>&-
   [[ $line == "HTTP/1.1 200"* ]]
 }
-free_port() { local p; while :; do p=$(( 20000 + RANDOM % 12000 )); ! (exec 3<>"/dev/tcp/127.0.0.1/$p") 2>/dev/null && { echo "$p"; return; }; done; }
 
 measure() { # $1: label, $2: "fresh" (empty database, migrations run) or "demo" (existing demo database)
   local times=() rss=0
@@ -24,7 +23,7 @@ measure() { # $1: label, $2: "fresh" (empty database, migrations run) or "demo" 
     if [ "$2" = demo ]; then
       (cd "$dir" && TRAJECT_LOG_LEVEL=warn "$bin" demo >/dev/null)
     fi
-    local port; port=$(free_port)
+    local port; port=$(.ci/free-port)
     local start; start=$(now_ms)
     (cd "$dir" && TRAJECT_LOG_LEVEL=warn TRAJECT_BIND=127.0.0.1:$port exec "$bin" serve >/dev/null 2>&1) &
     local pid=$!
