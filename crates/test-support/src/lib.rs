@@ -87,6 +87,29 @@ impl TestDatabase {
     }
 }
 
+/// For a crate whose integration tests are one binary (`autotests` off):
+/// panics on a file in its `tests/` that `main_rs` (that binary's source)
+/// does not declare as a module, since such a file is never built nor run,
+/// silently.
+pub fn assert_every_test_file_is_a_module(manifest_dir: &str, main_rs: &str) {
+    let dir = std::path::Path::new(manifest_dir).join("tests");
+    let entries = std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("reading {dir:?}: {e}"));
+    for entry in entries {
+        let path = entry
+            .unwrap_or_else(|e| panic!("reading {dir:?}: {e}"))
+            .path();
+        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
+            continue;
+        };
+        if path.extension().is_some_and(|e| e == "rs") && stem != "main" {
+            assert!(
+                main_rs.lines().any(|l| l == format!("mod {stem};")),
+                "tests/{stem}.rs is not declared in tests/main.rs: add `mod {stem};`"
+            );
+        }
+    }
+}
+
 impl Default for TestDatabase {
     fn default() -> Self {
         Self::new()

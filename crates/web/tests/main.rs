@@ -17,18 +17,8 @@ mod service;
 /// nor run, silently: every file here must be a module of this binary.
 #[test]
 fn every_test_file_is_a_module_of_this_binary() {
-    let declared = include_str!("main.rs");
-    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests");
-    for entry in std::fs::read_dir(&dir).unwrap() {
-        let path = entry.unwrap().path();
-        let Some(stem) = path.file_stem().and_then(|s| s.to_str()) else {
-            continue;
-        };
-        if path.extension().is_some_and(|e| e == "rs") && stem != "main" {
-            assert!(
-                declared.lines().any(|l| l == format!("mod {stem};")),
-                "tests/{stem}.rs is not declared in tests/main.rs: add `mod {stem};`"
-            );
-        }
-    }
+    test_support::assert_every_test_file_is_a_module(
+        env!("CARGO_MANIFEST_DIR"),
+        include_str!("main.rs"),
+    );
 }
