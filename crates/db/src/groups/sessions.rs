@@ -559,7 +559,7 @@ pub fn editable(
         rooms,
         staff: super::possible_facilitators(conn, &org)?,
         practices: super::practices::choices(conn, &org)?,
-        delivery: crate::messages::of_session(conn, &org, session_id)?,
+        delivery: crate::messages::of_session(conn, actor, &org, session_id)?,
     })
 }
 

@@ -841,10 +841,18 @@ pub struct DeliveryLine {
     pub participant_id: String,
     pub name: String,
     pub message: Message,
+    /// Whether the reader may open her file (and so gets a link to it).
+    pub may_open: bool,
 }
 
-/// What was sent about a session, newest first (at most 500).
-pub fn of_session(conn: &mut DbConn, org: &str, session_id: &str) -> DbResult<Vec<DeliveryLine>> {
+/// What was sent about a session, newest first (at most 500), as `actor`
+/// sees it.
+pub fn of_session(
+    conn: &mut DbConn,
+    actor: &domain::policy::Actor,
+    org: &str,
+    session_id: &str,
+) -> DbResult<Vec<DeliveryLine>> {
     let rows: Vec<(Message, String, String)> = messages::table
         .inner_join(
             participants::table.on(participants::id.nullable().eq(messages::participant_id)),
@@ -859,12 +867,21 @@ pub fn of_session(conn: &mut DbConn, org: &str, session_id: &str) -> DbResult<Ve
             participants::last_name,
         ))
         .load(conn)?;
+    let people: Vec<String> = rows
+        .iter()
+        .filter_map(|(m, _, _)| m.participant_id.clone())
+        .collect();
+    let openable = crate::participants::openable(conn, actor, org, &people)?;
     Ok(rows
         .into_iter()
-        .map(|(message, first, last)| DeliveryLine {
-            participant_id: message.participant_id.clone().unwrap_or_default(),
-            name: format!("{first} {last}"),
-            message,
+        .map(|(message, first, last)| {
+            let participant_id = message.participant_id.clone().unwrap_or_default();
+            DeliveryLine {
+                may_open: openable.contains(&participant_id),
+                participant_id,
+                name: format!("{first} {last}"),
+                message,
+            }
         })
         .collect())
 }
@@ -1158,7 +1175,7 @@ pub fn session_delivery_read(
                 .detail(&format!("session {session_id}")),
         ],
     )?;
-    Ok(of_session(conn, &org, session_id)?)
+    Ok(of_session(conn, actor, &org, session_id)?)
 }
 
 /// Tells each participant once per questionnaire and moment that questions

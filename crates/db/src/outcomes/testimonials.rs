@@ -358,7 +358,26 @@ pub fn list(
         "testimonial.list",
         origin,
     )?;
-    Ok(conn.transaction(|conn| shown_to(conn, &org, audience, programme, None))?)
+    Ok(conn.transaction(|conn| -> DbResult<Vec<Shown>> {
+        let mut shown = shown_to(conn, &org, audience, programme, None)?;
+        // A link to her file only for those the policy lets open it: a
+        // casemanager reads the organisation's testimonials, not every file.
+        let authors: Vec<String> = shown
+            .iter()
+            .filter_map(|s| s.participant_id.clone())
+            .collect();
+        let openable = crate::participants::openable(conn, actor, &org, &authors)?;
+        for line in &mut shown {
+            if line
+                .participant_id
+                .as_ref()
+                .is_some_and(|p| !openable.contains(p))
+            {
+                line.participant_id = None;
+            }
+        }
+        Ok(shown)
+    })?)
 }
 
 /// Her testimonials, for someone who may open her file (the caller has

@@ -303,6 +303,45 @@ pub fn count(conn: &mut DbConn, actor: &Actor, origin: Origin<'_>) -> Result<i64
     })
 }
 
+/// Which of these participants the actor may open the file of, by the
+/// policy's rule for a file read: for lists that show names of people she
+/// may not all follow (a link to a file she cannot open is only a refusal).
+pub fn openable(
+    conn: &mut DbConn,
+    actor: &Actor,
+    org: &str,
+    ids: &[String],
+) -> DbResult<std::collections::HashSet<String>> {
+    let mut casemanagers: std::collections::HashMap<String, Vec<String>> =
+        ids.iter().map(|id| (id.clone(), Vec::new())).collect();
+    if ids.is_empty() {
+        return Ok(std::collections::HashSet::new());
+    }
+    for (participant, casemanager) in trajectories::table
+        .filter(trajectories::organisation_id.eq(org))
+        .filter(trajectories::participant_id.eq_any(ids))
+        .select((trajectories::participant_id, trajectories::casemanager_id))
+        .load::<(String, Option<String>)>(conn)?
+    {
+        casemanagers
+            .entry(participant)
+            .or_default()
+            .extend(casemanager);
+    }
+    Ok(casemanagers
+        .into_iter()
+        .filter(|(_, ids)| {
+            let her = Resource::Participant {
+                organisation_id: org,
+                casemanager_ids: ids,
+                facilitator_ids: &[],
+            };
+            authorize(actor, Action::ReadParticipantFile, her, None).is_ok()
+        })
+        .map(|(id, _)| id)
+        .collect())
+}
+
 /// What a read found, before its entries are recorded.
 enum Read<T> {
     Shown { value: T, confidential: bool },

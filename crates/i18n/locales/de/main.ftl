@@ -439,6 +439,7 @@ field-casemanager_id = Fallverantwortung
 field-referred_on = Zugewiesen am
 field-spoken = Sprache { $count }
 field-level = Niveau der Sprache { $count }
+field-group_level = Niveau (z. B. nach einem Sprachtest)
 field-written_on = Datum
 field-duration_minutes = Dauer in Minuten
 field-mode = Wo oder wie

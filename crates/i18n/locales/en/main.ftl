@@ -417,6 +417,7 @@ field-casemanager_id = Casemanager
 field-referred_on = Referred on
 field-spoken = Language { $count }
 field-level = Level of language { $count }
+field-group_level = Level (e.g. after a language test)
 field-written_on = Date
 field-duration_minutes = Duration in minutes
 field-mode = Where or how

@@ -431,6 +431,7 @@ field-casemanager_id = Casemanager
 field-referred_on = Orientée le
 field-spoken = Langue { $count }
 field-level = Niveau de la langue { $count }
+field-group_level = Niveau (p. ex. après un test de langue)
 field-written_on = Date
 field-duration_minutes = Durée en minutes
 field-mode = Où ou comment

@@ -417,6 +417,7 @@ field-casemanager_id = Casemanager
 field-referred_on = Doorverwezen op
 field-spoken = Taal { $count }
 field-level = Niveau van taal { $count }
+field-group_level = Niveau (bv. na een taaltest)
 field-written_on = Datum
 field-duration_minutes = Duur in minuten
 field-mode = Waar of hoe

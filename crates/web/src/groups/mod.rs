@@ -258,7 +258,7 @@ pub async fn create(
             .map(|l| l.trim().to_ascii_lowercase())
             .filter(|l| !l.is_empty())
             .collect(),
-        level: pairs.get("level").to_owned(),
+        level: pairs.get("group_level").to_owned(),
         room_id: some("room_id"),
         facilitator_ids: pairs
             .all("facilitators")
@@ -312,6 +312,9 @@ pub struct ShowPage {
     pub rates: Vec<attendance::Rate>,
     pub candidates: Vec<Choice>,
     pub can_manage: bool,
+    /// Whether the policy lets her take attendance here: the link is shown
+    /// only to those it would not refuse.
+    pub can_mark: bool,
     pub form: FormState,
     pub kinds: Vec<Choice>,
     pub rhythms: Vec<Choice>,
@@ -474,6 +477,18 @@ async fn show(
         .await;
     match loaded {
         Ok(Ok((view, sessions, rates, candidates, practices))) => {
+            let facilitator_ids: Vec<String> =
+                view.facilitators.iter().map(|(id, _)| id.clone()).collect();
+            let can_mark = domain::policy::authorize(
+                &me.actor,
+                domain::policy::Action::TakeAttendance,
+                domain::policy::Resource::Group {
+                    organisation_id: &view.group.organisation_id,
+                    facilitator_ids: &facilitator_ids,
+                },
+                None,
+            )
+            .is_ok();
             let body = render(&ShowPage {
                 page,
                 view,
@@ -481,6 +496,7 @@ async fn show(
                 rates,
                 candidates,
                 can_manage,
+                can_mark,
                 form,
                 kinds: Choice::coded("session", codes(SessionKind::ALL, SessionKind::code)),
                 rhythms: Choice::coded(
