@@ -280,6 +280,28 @@ fn strip_between(s: &str, open: &str, close: &str) -> String {
     out
 }
 
+/// No text that looks like a message key, also one that no locale has (a
+/// missing message shows its key): a lone lowercase word with dashes whose
+/// first part starts some key, such as `field-city`.
+fn assert_no_key_like_text(body: &str, path: &str) {
+    let prefixes: std::collections::BTreeSet<String> = i18n::keys(Language::En)
+        .into_iter()
+        .filter_map(|k| k.split('-').next().map(str::to_owned))
+        .collect();
+    for text in body.split('>').filter_map(|s| s.split('<').next()) {
+        let text = text.trim();
+        let parts: Vec<&str> = text.split('-').collect();
+        let keyish = parts.len() > 1
+            && parts.iter().all(|p| {
+                !p.is_empty()
+                    && p.chars()
+                        .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            })
+            && prefixes.contains(parts[0]);
+        assert!(!keyish, "{path}: the text {text:?} looks like a message key");
+    }
+}
+
 /// A path's shape: ids replaced, the query left out, so that a crawl opens a
 /// few of each kind of page rather than every session of every group.
 fn shape(path: &str) -> String {
@@ -349,6 +371,7 @@ async fn every_link_shown_opens_for_the_one_who_sees_it() {
             }
             let body = r.text().await.unwrap();
             assert_no_raw_keys(Language::Nl, &body);
+            assert_no_key_like_text(&body, &path);
             for part in body.split("href=\"").skip(1) {
                 let href = part
                     .split('"')

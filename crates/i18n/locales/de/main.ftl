@@ -414,6 +414,7 @@ field-channel = Bevorzugter Kanal für Erinnerungen
 field-street = Straße und Hausnummer
 field-postal_code = Postleitzahl
 field-municipality = Gemeinde
+field-city = Stadt oder Gemeinde
 field-address = Adresse
 field-income = Einkommen
 field-referral_source = Zugewiesen durch

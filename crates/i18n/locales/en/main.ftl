@@ -392,6 +392,7 @@ field-channel = Preferred channel for reminders
 field-street = Street and number
 field-postal_code = Postal code
 field-municipality = Municipality
+field-city = City or municipality
 field-address = Address
 field-income = Income
 field-referral_source = Referred by

@@ -406,6 +406,7 @@ field-channel = Canal préféré pour les rappels
 field-street = Rue et numéro
 field-postal_code = Code postal
 field-municipality = Commune
+field-city = Ville ou commune
 field-address = Adresse
 field-income = Revenus
 field-referral_source = Orientée par

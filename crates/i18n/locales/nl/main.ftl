@@ -392,6 +392,7 @@ field-channel = Voorkeurskanaal voor herinneringen
 field-street = Straat en nummer
 field-postal_code = Postcode
 field-municipality = Gemeente
+field-city = Stad of gemeente
 field-address = Adres
 field-income = Inkomen
 field-referral_source = Doorverwezen door
