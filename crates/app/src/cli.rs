@@ -68,6 +68,7 @@ enum Command {
     /// Fill an empty database with fictional data at a city's scale, for
     /// benchmarks (deterministic from --seed; refuses a non-empty database).
     Synth {
+        /// Organisations (tenants) to create.
         #[arg(long, default_value_t = 50)]
         organisations: usize,
         /// Participants per organisation.
@@ -79,6 +80,7 @@ enum Command {
         /// Audit trail entries in all, four in five in the first organisation.
         #[arg(long, default_value_t = 5_000_000)]
         trail: u64,
+        /// The same seed gives the same data.
         #[arg(long, default_value_t = 1)]
         seed: u64,
     },
@@ -87,7 +89,7 @@ enum Command {
         #[command(subcommand)]
         action: CalendarCommand,
     },
-    /// Funders' indicator sets (issue 16).
+    /// Funders' indicator sets: check a set's file before an organisation adds it.
     Indicators {
         #[command(subcommand)]
         action: IndicatorsCommand,

@@ -298,7 +298,10 @@ fn assert_no_key_like_text(body: &str, path: &str) {
                         .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
             })
             && prefixes.contains(parts[0]);
-        assert!(!keyish, "{path}: the text {text:?} looks like a message key");
+        assert!(
+            !keyish,
+            "{path}: the text {text:?} looks like a message key"
+        );
     }
 }
 
