@@ -593,3 +593,54 @@ fn concurrent_reads_commit_their_entries_together_and_the_chain_holds() {
         denied_before + 1
     );
 }
+
+#[test]
+fn openable_answers_as_the_file_read_would() {
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let facilitator = actor_for(&mut conn, "facilitator@demostad.example");
+    let org = coordinator.organisation_id().unwrap().to_owned();
+    let all: Vec<String> = participants::list(&mut conn, &coordinator, origin())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    let mine: std::collections::HashSet<String> = participants::list(&mut conn, &cm1, origin())
+        .unwrap()
+        .into_iter()
+        .map(|p| p.id)
+        .collect();
+    assert!(!mine.is_empty() && mine.len() < all.len());
+    // Asked twice about the same person, answered once.
+    let mut asked = all.clone();
+    asked.extend(all.iter().take(3).cloned());
+    assert_eq!(
+        participants::openable(&mut conn, &cm1, &org, &asked).unwrap(),
+        mine
+    );
+    assert_eq!(
+        participants::openable(&mut conn, &coordinator, &org, &asked)
+            .unwrap()
+            .len(),
+        all.len()
+    );
+    assert!(
+        participants::openable(&mut conn, &facilitator, &org, &asked)
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        participants::openable(&mut conn, &coordinator, &org, &[])
+            .unwrap()
+            .is_empty()
+    );
+    // Each answer agrees with an actual file read.
+    for id in all.iter().take(12) {
+        let read = participants::read_file(&mut conn, &cm1, id, origin()).is_ok();
+        assert_eq!(read, mine.contains(id), "{id}");
+    }
+}

@@ -312,17 +312,20 @@ pub fn openable(
     org: &str,
     ids: &[String],
 ) -> DbResult<std::collections::HashSet<String>> {
+    // Everyone asked about is judged, also someone without a trajectory
+    // (no casemanager: the coordinator's only).
     let mut casemanagers: std::collections::HashMap<String, Vec<String>> =
         ids.iter().map(|id| (id.clone(), Vec::new())).collect();
-    if ids.is_empty() {
+    if casemanagers.is_empty() {
         return Ok(std::collections::HashSet::new());
     }
-    for (participant, casemanager) in trajectories::table
+    let distinct: Vec<&String> = casemanagers.keys().collect();
+    let rows = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
-        .filter(trajectories::participant_id.eq_any(ids))
+        .filter(trajectories::participant_id.eq_any(distinct))
         .select((trajectories::participant_id, trajectories::casemanager_id))
-        .load::<(String, Option<String>)>(conn)?
-    {
+        .load::<(String, Option<String>)>(conn)?;
+    for (participant, casemanager) in rows {
         casemanagers
             .entry(participant)
             .or_default()
@@ -330,10 +333,10 @@ pub fn openable(
     }
     Ok(casemanagers
         .into_iter()
-        .filter(|(_, ids)| {
+        .filter(|(_, theirs)| {
             let her = Resource::Participant {
                 organisation_id: org,
-                casemanager_ids: ids,
+                casemanager_ids: theirs,
                 facilitator_ids: &[],
             };
             authorize(actor, Action::ReadParticipantFile, her, None).is_ok()
