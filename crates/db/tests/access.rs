@@ -597,9 +597,8 @@ fn concurrent_reads_commit_their_entries_together_and_the_chain_holds() {
 #[test]
 fn openable_answers_as_the_file_read_would() {
     let database = TestDatabase::new();
-    let db = database.open();
+    let db = database.open_with_demo(test_now());
     let mut conn = db.get().unwrap();
-    demo::seed(&mut conn, test_now(), None).unwrap();
     let cm1 = actor_for(&mut conn, "casemanager1@demostad.example");
     let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
     let facilitator = actor_for(&mut conn, "facilitator@demostad.example");

@@ -323,20 +323,14 @@ fn shape(path: &str) -> String {
 
 /// Every link a page shows opens for the one it is shown to: no link leads
 /// to a refusal or an error, and no page shows a message key. Crawled from
-/// the dashboard of each role in the demo, a few pages of each kind (a
+/// the dashboard of each fixture account, a few pages of each kind (a
 /// group's page once linked to attendance screens a casemanager may not open).
 #[tokio::test]
 async fn every_link_shown_opens_for_the_one_who_sees_it() {
     use std::collections::{HashMap, HashSet, VecDeque};
     use test_support::As;
     let app = TestApp::builder().with_demo().spawn().await;
-    for who in [
-        As::Administrator,
-        As::Coordinator,
-        As::Casemanager,
-        As::Facilitator,
-        As::Analyst,
-    ] {
+    for who in As::ALL {
         let client = app.client_as(who).await;
         let mut seen: HashSet<String> = HashSet::new();
         let mut per_link: HashMap<(String, String), usize> = HashMap::new();
