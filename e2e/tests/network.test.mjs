@@ -167,3 +167,18 @@ test('the learning log with hours per person; the follow-up time of referrals', 
   await inspect(page, 'network-learning');
   assert.ok(await page.locator('#hours-heading ~ div table tbody tr').count() > 0, 'hours per person');
 });
+
+test('every referral to follow up, from the network tabs; a new partner form', async () => {
+  const page = await newPage(browser, { locale: 'nl-BE' });
+  await loginAs(page, 'coordinator');
+  await page.goto(`${baseUrl}/network/partners`);
+  await submit(page, 'nav.tabs a[href="/network/follow-ups"]');
+  const lines = page.locator('ul.person-list li');
+  assert.ok(await lines.count() > 0, 'the demo has referrals to follow up');
+  await inspect(page, 'network-follow-ups');
+  // A line leads to her referrals, where the follow-up is recorded.
+  await submit(page, 'ul.person-list li a >> nth=0');
+  assert.match(page.url(), /\/participants\/[^/]+\/referrals$/);
+  await page.goto(`${baseUrl}/network/partners/new`);
+  await inspect(page, 'network-partner-new');
+});

@@ -457,6 +457,7 @@ fn referrals_move_forward_measure_the_wait_and_share_only_under_consent() {
         cm.organisation_id().unwrap(),
         Some(cm.user_id()),
         today,
+        None,
     )
     .unwrap();
     let this_one = |f: &referrals::FollowUp| {
@@ -476,7 +477,8 @@ fn referrals_move_forward_measure_the_wait_and_share_only_under_consent() {
             &mut conn,
             cm.organisation_id().unwrap(),
             Some(cm.user_id()),
-            today
+            today,
+            None,
         )
         .unwrap()
         .iter()
@@ -919,4 +921,81 @@ fn an_aftercare_chat_needs_her_consent() {
     let chats = aftercare::chats_of(&mut conn, &org, &her).unwrap();
     assert_eq!(chats.len(), had + 1);
     assert_eq!(chats[0].3, Some(d(2026, 11, 20)));
+}
+
+#[test]
+fn the_dashboard_shows_the_oldest_follow_ups_and_the_list_shows_them_all_to_whom_may_see_them() {
+    use db::network::referrals::{self, NewReferral};
+    use db::participants::AccessError;
+    let database = TestDatabase::new();
+    let db = database.open();
+    let mut conn = db.get().unwrap();
+    demo::seed(&mut conn, test_now(), None).unwrap();
+    let cm = actor_for(&mut conn, "casemanager1@demostad.example");
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let fac = actor_for(&mut conn, "facilitator@demostad.example");
+    let today = d(2026, 11, 22);
+    let partner_id = partners::save(
+        &mut conn,
+        &cm,
+        None,
+        0,
+        &partner("Taalhuis Test (fictief)", &["language"], &["nl"], false),
+        today,
+        origin(),
+    )
+    .unwrap();
+    let (her, _) = her_step(&mut conn, &cm);
+    // Twelve referrals sent in September, unchanged since: more than a
+    // dashboard lists.
+    for day in 1..=12 {
+        let input = NewReferral {
+            partner_id: partner_id.clone(),
+            service: format!("Cursus {day}"),
+            reason: "Wil Nederlands leren".into(),
+            referred_on: d(2026, 9, day),
+            sent: true,
+            plan_step_id: None,
+            journal_entry_id: None,
+        };
+        referrals::create(&mut conn, &cm, &her, &input, origin()).unwrap();
+    }
+    let due = db::network::due(&mut conn, &cm, today).unwrap();
+    assert_eq!(due.follow_ups.len(), db::network::DASHBOARD_FOLLOW_UPS);
+    assert!(due.more_follow_ups, "the dashboard says there are more");
+    let hers = referrals::follow_up_list(&mut conn, &cm, today, origin()).unwrap();
+    assert!(hers.lines.len() >= 12, "all of them on the list");
+    assert_eq!(hers.after_days, domain::network::FOLLOW_UP_AFTER_DAYS);
+    // Oldest first, and the dashboard's are the list's first.
+    let since: Vec<NaiveDate> = hers.lines.iter().map(|l| l.since).collect();
+    assert!(since.windows(2).all(|w| w[0] <= w[1]), "{since:?}");
+    let shown: Vec<NaiveDate> = due.follow_ups.iter().map(|l| l.since).collect();
+    assert_eq!(shown, since[..shown.len()]);
+    // Hers are her own people: she may open each one's file.
+    assert!(
+        hers.lines
+            .iter()
+            .all(|l| hers.openable.contains(&l.participant_id))
+    );
+    // The coordinator sees the organisation's, hers among them.
+    let all = referrals::follow_up_list(&mut conn, &coordinator, today, origin()).unwrap();
+    assert!(all.lines.len() >= hers.lines.len());
+    assert_eq!(
+        all.lines.iter().filter(|l| l.participant_id == her).count(),
+        hers.lines
+            .iter()
+            .filter(|l| l.participant_id == her)
+            .count()
+    );
+    // A casemanager sees only her own: another's list does not name her.
+    let other = actor_for(&mut conn, "casemanager2@demostad.example");
+    let theirs = referrals::follow_up_list(&mut conn, &other, today, origin()).unwrap();
+    assert!(theirs.lines.iter().all(|l| l.participant_id != her));
+    // A facilitator may not list participants: refused, and recorded.
+    let before = trail_count(&mut conn, "referral.follow_ups");
+    assert!(matches!(
+        referrals::follow_up_list(&mut conn, &fac, today, origin()),
+        Err(AccessError::Denied(_))
+    ));
+    assert_eq!(trail_count(&mut conn, "referral.follow_ups"), before + 1);
 }

@@ -378,6 +378,11 @@ fn all_routes() -> Routes {
         )
         .add(
             Method::GET,
+            "/network/follow-ups",
+            crate::network::follow_ups::page,
+        )
+        .add(
+            Method::GET,
             "/network/meetings",
             crate::network::meetings::list,
         )

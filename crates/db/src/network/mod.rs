@@ -35,13 +35,20 @@ use chrono::NaiveDate;
 use domain::model::Role;
 use domain::policy::Actor;
 
+/// How many referrals to follow up a dashboard lists: the oldest, with a
+/// link to all of them (a city's coordinator may have over a hundred).
+pub const DASHBOARD_FOLLOW_UPS: usize = 10;
+
 /// What the network asks of someone today, for the dashboard.
 #[derive(Debug, Clone, Default)]
 pub struct Due {
     /// Meeting decisions she owns, not yet done.
     pub decisions: Vec<meetings::Decision>,
-    /// Referrals sitting unchanged (hers; a coordinator's: everyone's).
+    /// Referrals sitting unchanged (hers; a coordinator's: everyone's),
+    /// the oldest [`DASHBOARD_FOLLOW_UPS`].
     pub follow_ups: Vec<referrals::FollowUp>,
+    /// More than those wait: the dashboard links the full list.
+    pub more_follow_ups: bool,
     /// Intervision overdue (hers; a coordinator's or administrator's: everyone's).
     pub intervision: Vec<learning::Overdue>,
     /// Own partners not verified for a year (for those who keep the map).
@@ -64,11 +71,15 @@ pub fn due(conn: &mut DbConn, actor: &Actor, today: NaiveDate) -> DbResult<Due> 
     };
     let me = actor.user_id();
     let everyone = matches!(role, Role::Coordinator | Role::Administrator);
-    let follow_ups = match role {
-        Role::Coordinator => referrals::follow_ups(conn, org, None, today)?,
-        Role::Casemanager => referrals::follow_ups(conn, org, Some(me), today)?,
+    // One more than shown tells whether there are more, without a count.
+    let shown = Some(DASHBOARD_FOLLOW_UPS as i64 + 1);
+    let mut follow_ups = match role {
+        Role::Coordinator => referrals::follow_ups(conn, org, None, today, shown)?,
+        Role::Casemanager => referrals::follow_ups(conn, org, Some(me), today, shown)?,
         _ => Vec::new(),
     };
+    let more_follow_ups = follow_ups.len() > DASHBOARD_FOLLOW_UPS;
+    follow_ups.truncate(DASHBOARD_FOLLOW_UPS);
     let mut intervision = learning::overdue(conn, org, today)?;
     if !everyone {
         intervision.retain(|o| o.user_id == me);
@@ -81,6 +92,7 @@ pub fn due(conn: &mut DbConn, actor: &Actor, today: NaiveDate) -> DbResult<Due> 
     Ok(Due {
         decisions: meetings::open_decisions_of(conn, org, me)?,
         follow_ups,
+        more_follow_ups,
         intervision,
         stale_partners,
     })

@@ -638,12 +638,13 @@ pub struct FollowUp {
 }
 
 /// Referrals to follow up: a casemanager's own, or (None) the
-/// organisation's, oldest first.
+/// organisation's, oldest first; at most `limit` of them if given.
 pub fn follow_ups(
     conn: &mut DbConn,
     org: &str,
     casemanager: Option<&str>,
     today: NaiveDate,
+    limit: Option<i64>,
 ) -> DbResult<Vec<FollowUp>> {
     let after = follow_up_days(conn, org)?;
     let open: Vec<&str> = ReferralStatus::ALL
@@ -678,17 +679,78 @@ pub fn follow_ups(
     if let Some(cm) = casemanager {
         q = q.filter(referrals::casemanager_id.eq(cm.to_owned()));
     }
-    Ok(q.limit(200)
-        .load::<(String, String, String, Option<String>, String, NaiveDate)>(conn)?
-        .into_iter()
-        .map(|(pid, first, last, partner, status, since)| FollowUp {
-            participant_id: pid,
-            name: format!("{first} {last}"),
-            partner: partner.unwrap_or_default(),
-            status,
-            since,
-        })
-        .collect())
+    if let Some(n) = limit {
+        q = q.limit(n);
+    }
+    Ok(
+        q.load::<(String, String, String, Option<String>, String, NaiveDate)>(conn)?
+            .into_iter()
+            .map(|(pid, first, last, partner, status, since)| FollowUp {
+                participant_id: pid,
+                name: format!("{first} {last}"),
+                partner: partner.unwrap_or_default(),
+                status,
+                since,
+            })
+            .collect(),
+    )
+}
+
+/// The full list of referrals to follow up, for its own page.
+#[derive(Debug, Clone, Default)]
+pub struct FollowUpList {
+    pub lines: Vec<FollowUp>,
+    /// After how many days unchanged a referral asks for a follow-up.
+    pub after_days: i64,
+    /// Whose files the reader may open (a line without is shown unlinked).
+    pub openable: std::collections::HashSet<String>,
+}
+
+/// The referrals to follow up that the actor may see: her organisation's
+/// for a coordinator, her own for a casemanager (whom the policy lets list
+/// participants); refused, and recorded, for anyone else.
+pub fn follow_up_list(
+    conn: &mut DbConn,
+    actor: &Actor,
+    today: NaiveDate,
+    origin: Origin<'_>,
+) -> Result<FollowUpList, AccessError> {
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
+    let grant = domain::policy::authorize(
+        actor,
+        Action::ListParticipants,
+        domain::policy::Resource::Organisation { id: &org },
+        None,
+    );
+    let own = match grant {
+        Ok(g) => g.actor().role() == Some(domain::model::Role::Casemanager),
+        Err(why) => {
+            origin.record(
+                conn,
+                &[crate::participants::refusal(
+                    actor,
+                    "referral.follow_ups",
+                    None,
+                    why,
+                    origin,
+                )],
+            )?;
+            return Err(AccessError::Denied(why));
+        }
+    };
+    let me = actor.user_id().to_owned();
+    Ok(crate::backend::read_tx(
+        conn,
+        |conn| -> DbResult<FollowUpList> {
+            let lines = follow_ups(conn, &org, own.then_some(me.as_str()), today, None)?;
+            let ids: Vec<String> = lines.iter().map(|l| l.participant_id.clone()).collect();
+            Ok(FollowUpList {
+                openable: crate::participants::openable(conn, actor, &org, &ids)?,
+                after_days: follow_up_days(conn, &org)?,
+                lines,
+            })
+        },
+    )?)
 }
 
 /// Sets how many days a referral may sit unchanged (1 to 365).

@@ -1507,6 +1507,19 @@ learning-set-rhythm = Festlegen
 learning-hours-in = Stunden im Jahr { $count }
 dashboard-decisions = Beschlüsse aus Besprechungen für Sie
 dashboard-referral-follow-ups = Nachzufassende Vermittlungen
+network-follow-ups = Nachzufassen
+follow-ups-intro =
+    { $count ->
+        [one] Laufende Vermittlungen, seit einem Tag oder länger unverändert, die ältesten zuerst.
+       *[other] Laufende Vermittlungen, seit { $count } Tagen oder länger unverändert, die ältesten zuerst.
+}
+follow-ups-count =
+    { $count ->
+        [one] { $count } nachzufassende Vermittlung
+       *[other] { $count } nachzufassende Vermittlungen
+}
+follow-ups-since = Unverändert seit
+follow-ups-all = Alle nachzufassenden Vermittlungen
 dashboard-stale-partners = Soziale Landkarte
 dashboard-stale-partners-count =
     { $count ->

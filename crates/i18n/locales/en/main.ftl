@@ -1485,6 +1485,19 @@ learning-set-rhythm = Set
 learning-hours-in = Hours in { $count }
 dashboard-decisions = Meeting decisions for you
 dashboard-referral-follow-ups = Referrals to follow up
+network-follow-ups = To follow up
+follow-ups-intro =
+    { $count ->
+        [one] Open referrals unchanged for a day or more, oldest first.
+       *[other] Open referrals unchanged for { $count } days or more, oldest first.
+}
+follow-ups-count =
+    { $count ->
+        [one] { $count } referral to follow up
+       *[other] { $count } referrals to follow up
+}
+follow-ups-since = Unchanged since
+follow-ups-all = All referrals to follow up
 dashboard-stale-partners = Social map
 dashboard-stale-partners-count =
     { $count ->

@@ -1499,6 +1499,19 @@ learning-set-rhythm = Fixer
 learning-hours-in = Heures en { $count }
 dashboard-decisions = Décisions de réunion pour vous
 dashboard-referral-follow-ups = Orientations à suivre
+network-follow-ups = À suivre
+follow-ups-intro =
+    { $count ->
+        [one] Orientations en cours, inchangées depuis un jour ou plus, les plus anciennes d'abord.
+       *[other] Orientations en cours, inchangées depuis { $count } jours ou plus, les plus anciennes d'abord.
+}
+follow-ups-count =
+    { $count ->
+        [one] { $count } orientation à suivre
+       *[other] { $count } orientations à suivre
+}
+follow-ups-since = Inchangée depuis le
+follow-ups-all = Toutes les orientations à suivre
 dashboard-stale-partners = Carte sociale
 dashboard-stale-partners-count =
     { $count ->

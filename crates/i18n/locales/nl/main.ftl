@@ -1485,6 +1485,19 @@ learning-set-rhythm = Instellen
 learning-hours-in = Uren in { $count }
 dashboard-decisions = Beslissingen uit overleg voor jou
 dashboard-referral-follow-ups = Door te volgen doorverwijzingen
+network-follow-ups = Op te volgen
+follow-ups-intro =
+    { $count ->
+        [one] Lopende doorverwijzingen die al een dag of langer niet veranderden, de oudste eerst.
+       *[other] Lopende doorverwijzingen die al { $count } dagen of langer niet veranderden, de oudste eerst.
+}
+follow-ups-count =
+    { $count ->
+        [one] { $count } doorverwijzing om op te volgen
+       *[other] { $count } doorverwijzingen om op te volgen
+}
+follow-ups-since = Onveranderd sinds
+follow-ups-all = Alle door te volgen doorverwijzingen
 dashboard-stale-partners = Sociale kaart
 dashboard-stale-partners-count =
     { $count ->

@@ -5,6 +5,7 @@
 //! `db::network`.
 
 pub mod api;
+pub mod follow_ups;
 pub mod learning;
 pub mod meetings;
 pub mod partners;
@@ -28,6 +29,10 @@ pub fn sections(role: Option<Role>) -> Vec<(&'static str, &'static str)> {
     ) {
         out.push(("/network/signals", "network-signals"));
         out.push(("/network/meetings", "network-meetings"));
+    }
+    // Those whom the policy lets list participants (her own, or all).
+    if matches!(role, Some(Role::Coordinator | Role::Casemanager)) {
+        out.push(("/network/follow-ups", "network-follow-ups"));
     }
     out.push(("/network/learning", "network-learning"));
     out
