@@ -647,6 +647,18 @@ pub fn follow_ups(
     limit: Option<i64>,
 ) -> DbResult<Vec<FollowUp>> {
     let after = follow_up_days(conn, org)?;
+    unchanged_for(conn, org, casemanager, today, after, limit)
+}
+
+/// Open referrals unchanged for `after` days or more, oldest first.
+fn unchanged_for(
+    conn: &mut DbConn,
+    org: &str,
+    casemanager: Option<&str>,
+    today: NaiveDate,
+    after: i64,
+    limit: Option<i64>,
+) -> DbResult<Vec<FollowUp>> {
     let open: Vec<&str> = ReferralStatus::ALL
         .iter()
         .filter(|s| !s.is_closed())
@@ -742,11 +754,13 @@ pub fn follow_up_list(
     Ok(crate::backend::read_tx(
         conn,
         |conn| -> DbResult<FollowUpList> {
-            let lines = follow_ups(conn, &org, own.then_some(me.as_str()), today, None)?;
+            let after_days = follow_up_days(conn, &org)?;
+            let mine = own.then_some(me.as_str());
+            let lines = unchanged_for(conn, &org, mine, today, after_days, None)?;
             let ids: Vec<String> = lines.iter().map(|l| l.participant_id.clone()).collect();
             Ok(FollowUpList {
                 openable: crate::participants::openable(conn, actor, &org, &ids)?,
-                after_days: follow_up_days(conn, &org)?,
+                after_days,
                 lines,
             })
         },
