@@ -2,7 +2,8 @@
 // finding a partner by life domain and language on a phone; a referral
 // made from a step of her plan, her details refused without consent; a
 // signal recorded (a name in it refused); a team meeting that reviews a
-// group, its decision on the owner's dashboard; the learning log.
+// group, its decision on the owner's dashboard; the learning log; every
+// referral to follow up on a page of its own; the new-partner form.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import {
