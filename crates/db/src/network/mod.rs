@@ -73,10 +73,11 @@ pub fn due(conn: &mut DbConn, actor: &Actor, today: NaiveDate) -> DbResult<Due> 
     let everyone = matches!(role, Role::Coordinator | Role::Administrator);
     // One more than shown tells whether there are more, without a count.
     let shown = Some(DASHBOARD_FOLLOW_UPS as i64 + 1);
-    let mut follow_ups = match role {
-        Role::Coordinator => referrals::follow_ups(conn, org, None, today, shown)?,
-        Role::Casemanager => referrals::follow_ups(conn, org, Some(me), today, shown)?,
-        _ => Vec::new(),
+    // Whose referrals: those whose participants she may list (none, for
+    // roles that may list none).
+    let mut follow_ups = match crate::participants::listable(actor) {
+        Ok(mine) => referrals::follow_ups(conn, org, mine.as_deref(), today, shown)?,
+        Err(_) => Vec::new(),
     };
     let more_follow_ups = follow_ups.len() > DASHBOARD_FOLLOW_UPS;
     follow_ups.truncate(DASHBOARD_FOLLOW_UPS);

@@ -728,14 +728,8 @@ pub fn follow_up_list(
     origin: Origin<'_>,
 ) -> Result<FollowUpList, AccessError> {
     let org = actor.organisation_id().unwrap_or_default().to_owned();
-    let grant = domain::policy::authorize(
-        actor,
-        Action::ListParticipants,
-        domain::policy::Resource::Organisation { id: &org },
-        None,
-    );
-    let own = match grant {
-        Ok(g) => g.actor().role() == Some(domain::model::Role::Casemanager),
+    let mine = match crate::participants::listable(actor) {
+        Ok(mine) => mine,
         Err(why) => {
             origin.record(
                 conn,
@@ -750,13 +744,11 @@ pub fn follow_up_list(
             return Err(AccessError::Denied(why));
         }
     };
-    let me = actor.user_id().to_owned();
     Ok(crate::backend::read_tx(
         conn,
         |conn| -> DbResult<FollowUpList> {
             let after_days = follow_up_days(conn, &org)?;
-            let mine = own.then_some(me.as_str());
-            let lines = unchanged_for(conn, &org, mine, today, after_days, None)?;
+            let lines = unchanged_for(conn, &org, mine.as_deref(), today, after_days, None)?;
             let ids: Vec<String> = lines.iter().map(|l| l.participant_id.clone()).collect();
             Ok(FollowUpList {
                 openable: crate::participants::openable(conn, actor, &org, &ids)?,

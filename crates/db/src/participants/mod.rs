@@ -229,23 +229,32 @@ fn record_refusal(
 pub(crate) type ParticipantQuery =
     participants::BoxedQuery<'static, <DbConn as Connection>::Backend>;
 
-/// The participants the actor may list, as a query: a coordinator all of her
-/// organisation's, a casemanager her own; refused for everyone else.
-pub(crate) fn scope(actor: &Actor) -> Result<ParticipantQuery, Denied> {
-    let org = actor.organisation_id().unwrap_or_default().to_owned();
+/// Whose participants the actor may list, by the policy: a coordinator all
+/// of her organisation's (`None`), a casemanager her own (`Some(her id)`);
+/// refused for everyone else.
+pub(crate) fn listable(actor: &Actor) -> Result<Option<String>, Denied> {
+    let org = actor.organisation_id().unwrap_or_default();
     let grant = authorize(
         actor,
         Action::ListParticipants,
-        Resource::Organisation { id: &org },
+        Resource::Organisation { id: org },
         None,
     )?;
+    Ok((grant.actor().role() == Some(Role::Casemanager)).then(|| actor.user_id().to_owned()))
+}
+
+/// The participants the actor may list, as a query: a coordinator all of her
+/// organisation's, a casemanager her own; refused for everyone else.
+pub(crate) fn scope(actor: &Actor) -> Result<ParticipantQuery, Denied> {
+    let casemanager = listable(actor)?;
+    let org = actor.organisation_id().unwrap_or_default().to_owned();
     let mut q = participants::table
         .filter(participants::organisation_id.eq(org.clone()))
         .into_boxed();
-    if grant.actor().role() == Some(Role::Casemanager) {
+    if let Some(me) = casemanager {
         let mine = trajectories::table
             .filter(trajectories::organisation_id.eq(org))
-            .filter(trajectories::casemanager_id.eq(actor.user_id().to_owned()))
+            .filter(trajectories::casemanager_id.eq(me))
             .select(trajectories::participant_id);
         q = q.filter(participants::id.eq_any(mine));
     }
