@@ -268,7 +268,7 @@ fn init_logging(config: &Config) -> Result<(), Failure> {
 }
 
 fn open(config: &Config, run_migrations: bool) -> Result<Db, Failure> {
-    let mut options = PoolOptions::for_backend(config.database_url.backend());
+    let mut options = PoolOptions::for_this_machine();
     options.run_migrations = run_migrations;
     if let Some(size) = config.db_pool_size {
         options.max_size = size;

@@ -74,7 +74,7 @@ impl TestDatabase {
 
     /// Opens the pool, migrated.
     pub fn open(&self) -> Db {
-        Db::open(&self.url, PoolOptions::for_backend(self.backend()))
+        Db::open(&self.url, PoolOptions::for_this_machine())
             .unwrap_or_else(|e| panic!("opening test database: {e}"))
     }
 
@@ -366,11 +366,8 @@ impl TestAppBuilder {
             let demo = self.demo;
             let now = clock_now(&clock);
             tokio::task::spawn_blocking(move || {
-                let db = Db::open(
-                    &database_url,
-                    PoolOptions::for_backend(database_url.backend()),
-                )
-                .unwrap_or_else(|e| panic!("opening test database: {e}"));
+                let db = Db::open(&database_url, PoolOptions::for_this_machine())
+                    .unwrap_or_else(|e| panic!("opening test database: {e}"));
                 if demo {
                     let mut conn = db.get().unwrap_or_else(|e| panic!("{e}"));
                     db::demo::seed(&mut conn, now, None)
