@@ -69,9 +69,6 @@ pub fn save(
     }
     write_tx(conn, |conn| -> Result<Saved, GroupError> {
         let session = super::sessions::session_of_org(conn, actor, session_id)?;
-        // Saves of one session queue up: the same key or member sent twice at
-        // once must not both find "nothing yet".
-        crate::backend::lock_row(conn, "group_sessions", session_id)?;
         let opened = open(
             conn,
             actor,
@@ -88,6 +85,12 @@ pub fn save(
         {
             return Err(invalid("participant_id", "not-a-member"));
         }
+        // Saves of one session queue up: the same key or member sent twice at
+        // once must not both find "nothing yet". Taken only now, for the
+        // reads and writes it guards: the checks above need no lock, and
+        // every round trip under it is one the next save of this session
+        // waits for (on PostgreSQL).
+        crate::backend::lock_row(conn, "group_sessions", session_id)?;
         // Set-based: a handful of statements whatever the group's size. The
         // marks are replayed in memory in the order sent, as if one by one.
         let keys: Vec<&str> = marks.iter().map(|m| m.key.as_str()).collect();
