@@ -928,9 +928,8 @@ fn the_dashboard_shows_the_oldest_follow_ups_and_the_list_shows_them_all_to_whom
     use db::network::referrals::{self, NewReferral};
     use db::participants::AccessError;
     let database = TestDatabase::new();
-    let db = database.open();
+    let db = database.open_with_demo(test_now());
     let mut conn = db.get().unwrap();
-    demo::seed(&mut conn, test_now(), None).unwrap();
     let cm = actor_for(&mut conn, "casemanager1@demostad.example");
     let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
     let fac = actor_for(&mut conn, "facilitator@demostad.example");
