@@ -178,7 +178,11 @@ pub struct Participant {
     pub message_language: Option<String>,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
+// `Deserialize` on the rows of a participant file's lists: PostgreSQL sends
+// them as JSON (`backend::file_lists_json`).
+#[derive(
+    Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
+)]
 #[diesel(table_name = children)]
 pub struct Child {
     pub id: String,
@@ -243,7 +247,7 @@ pub struct ApiToken {
     pub revoked_at: Option<NaiveDateTime>,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, serde::Deserialize)]
 #[diesel(table_name = audit_log)]
 pub struct AuditEntry {
     pub id: String,
@@ -263,7 +267,9 @@ pub struct AuditEntry {
     pub hash: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
+#[derive(
+    Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
+)]
 #[diesel(table_name = journal_entries)]
 pub struct JournalEntry {
     pub id: String,
@@ -285,7 +291,17 @@ pub struct JournalEntry {
 
 /// The sensitive facts of a file: read only for the assigned casemanagers and
 /// coordinators, never for a list.
-#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, AsChangeset)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Default,
+    Queryable,
+    Selectable,
+    Insertable,
+    AsChangeset,
+    serde::Deserialize,
+)]
 #[diesel(table_name = participant_sensitive, treat_none_as_null = true)]
 pub struct ParticipantSensitive {
     pub participant_id: String,
@@ -310,7 +326,9 @@ pub struct NameKey {
     pub name_key: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, serde::Deserialize,
+)]
 #[diesel(table_name = participant_languages)]
 pub struct SpokenLanguage {
     pub id: String,
@@ -320,7 +338,9 @@ pub struct SpokenLanguage {
     pub level: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, serde::Deserialize,
+)]
 #[diesel(table_name = household_adults)]
 pub struct HouseholdAdult {
     pub id: String,
@@ -331,7 +351,9 @@ pub struct HouseholdAdult {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, serde::Deserialize,
+)]
 #[diesel(table_name = consents)]
 pub struct Consent {
     pub id: String,

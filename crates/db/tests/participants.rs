@@ -923,3 +923,168 @@ fn the_team_dashboard_shows_the_waiting_the_unassigned_and_overdue_evaluations()
     let theirs = dashboard::team(&mut conn, &s.cm1, today(), origin()).unwrap();
     assert!(theirs.waiting.is_empty() && theirs.overdue_evaluations.is_empty());
 }
+
+#[test]
+fn the_file_lists_every_household_consent_and_journal_line_in_order() {
+    // PostgreSQL reads the lists in one statement and SQLite a query each:
+    // the same file must come back from both.
+    use chrono::Datelike;
+    use db::participants::journal::{self, NewContact};
+    use domain::participant::{ConsentScope, ContactMode, LifeDomain};
+    let s = setup();
+    let mut conn = s.db.get().unwrap();
+    let (id, _) = create_for(&s, &mut conn, &s.cm1, &input());
+    let day = |m, d| NaiveDate::from_ymd_opt(2026, m, d).unwrap();
+    for (name, born) in [
+        ("Younger (fictional)", day(3, 2)),
+        ("Elder (fictional)", day(1, 9)),
+    ] {
+        let born = born.with_year(2016).unwrap();
+        file::add_child(
+            &mut conn,
+            &s.cm1,
+            &id,
+            name,
+            Some(born),
+            "Peanuts",
+            origin(),
+        )
+        .unwrap();
+    }
+    file::add_adult(
+        &mut conn,
+        &s.cm1,
+        &id,
+        "Aunt (fictional)",
+        "other",
+        origin(),
+    )
+    .unwrap();
+    let photos = file::give_consent(
+        &mut conn,
+        &s.cm1,
+        &id,
+        ConsentScope::Photos,
+        "",
+        day(2, 1),
+        origin(),
+    )
+    .unwrap();
+    file::give_consent(
+        &mut conn,
+        &s.cm1,
+        &id,
+        ConsentScope::DataProcessing,
+        "",
+        day(3, 1),
+        origin(),
+    )
+    .unwrap();
+    file::withdraw_consent(&mut conn, &s.cm1, &id, &photos, day(4, 1), origin()).unwrap();
+    for (on, confidential, body) in [
+        (day(5, 4), false, "Second contact (fictional)"),
+        (day(6, 8), true, "Confidential contact (fictional)"),
+        (day(4, 2), false, "First contact (fictional)"),
+    ] {
+        let contact = NewContact {
+            written_on: on,
+            duration_minutes: Some(45),
+            mode: ContactMode::HomeVisit,
+            domains: vec![LifeDomain::Housing, LifeDomain::Parenting],
+            interpreter: true,
+            mediator: false,
+            confidential,
+            body: body.into(),
+            follow_up: String::new(),
+            follow_up_on: None,
+        };
+        journal::add(&mut conn, &s.cm1, &id, &contact, origin()).unwrap();
+    }
+
+    let f = participants::read_file(&mut conn, &s.cm1, &id, origin()).unwrap();
+    let children: Vec<_> = f
+        .children
+        .iter()
+        .map(|c| (c.first_name.as_str(), c.birth_date))
+        .collect();
+    assert_eq!(
+        children,
+        [
+            (
+                "Elder (fictional)",
+                Some(day(1, 9).with_year(2016).unwrap())
+            ),
+            (
+                "Younger (fictional)",
+                Some(day(3, 2).with_year(2016).unwrap())
+            ),
+        ]
+    );
+    assert!(f.children.iter().all(|c| c.care_notes == "Peanuts"));
+    assert_eq!(f.adults.len(), 1);
+    assert_eq!(
+        (
+            f.adults[0].first_name.as_str(),
+            f.adults[0].relation.as_str()
+        ),
+        ("Aunt (fictional)", "other")
+    );
+    // Newest consent first, the withdrawal with its date.
+    let consents: Vec<_> = f
+        .consents
+        .iter()
+        .map(|c| (c.scope.as_str(), c.given_on, c.withdrawn_on))
+        .collect();
+    assert_eq!(
+        consents,
+        [
+            ("data_processing", day(3, 1), None),
+            ("photos", day(2, 1), Some(day(4, 1)))
+        ]
+    );
+    let languages: Vec<_> = f
+        .languages
+        .iter()
+        .map(|l| (l.language.as_str(), l.level.as_str()))
+        .collect();
+    assert_eq!(languages, [("ar", "native"), ("nl", "basic")]);
+    // Her casemanager sees every line, newest first, with all it records.
+    let bodies: Vec<_> = f.journal.iter().map(|j| j.body.as_str()).collect();
+    assert_eq!(
+        bodies,
+        [
+            "Confidential contact (fictional)",
+            "Second contact (fictional)",
+            "First contact (fictional)"
+        ]
+    );
+    let line = &f.journal[1];
+    assert_eq!(
+        (
+            line.written_on,
+            line.duration_minutes,
+            line.mode.as_str(),
+            line.domains.as_str(),
+            line.interpreter,
+            line.mediator
+        ),
+        (
+            day(5, 4),
+            Some(45),
+            "home_visit",
+            "housing,parenting",
+            true,
+            false
+        )
+    );
+    assert_eq!(line.author_id.as_deref(), Some(s.cm1.user_id()));
+    assert_eq!(f.confidential_withheld, 0);
+    let sensitive = f
+        .sensitive
+        .expect("her casemanager sees the sensitive facts");
+    assert_eq!(
+        sensitive.residence_status.as_deref(),
+        Some("recognised_refugee")
+    );
+    assert!(f.glass_breaks.is_empty());
+}

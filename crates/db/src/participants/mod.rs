@@ -360,6 +360,115 @@ enum Read<T> {
     Refused { why: Denied, answer: AccessError },
 }
 
+/// What a file lists beside her row and trajectories.
+struct FileLists {
+    /// Every line, confidential ones too: the caller withholds them.
+    journal: Vec<JournalEntry>,
+    glass_breaks: Vec<AuditEntry>,
+    children: Vec<Child>,
+    /// Her sensitive row, if the reader may see it and it exists.
+    sensitive: Option<ParticipantSensitive>,
+    languages: Vec<SpokenLanguage>,
+    adults: Vec<HouseholdAdult>,
+    consents: Vec<Consent>,
+}
+
+/// Reads a file's lists: in one statement on PostgreSQL (see
+/// `backend::file_lists_json`), a query each on SQLite.
+fn file_lists(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+    sensitive: bool,
+) -> DbResult<FileLists> {
+    let query = crate::backend::FileListsQuery {
+        organisation_id: org,
+        participant_id,
+        glass_action: BREAK_GLASS,
+        glass_outcome: Outcome::Success.code(),
+        sensitive,
+    };
+    if let Some(json) = crate::backend::file_lists_json(conn, query)? {
+        fn parse<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
+            serde_json::from_str(text).map_err(|e| {
+                DbError::Query(diesel::result::Error::DeserializationError(Box::new(e)))
+            })
+        }
+        return Ok(FileLists {
+            journal: parse(&json.journal)?,
+            glass_breaks: parse(&json.glass_breaks)?,
+            children: parse(&json.children)?,
+            sensitive: json.sensitive.as_deref().map(parse).transpose()?,
+            languages: parse(&json.languages)?,
+            adults: parse(&json.adults)?,
+            consents: parse(&json.consents)?,
+        });
+    }
+    let journal = crate::direct!(conn, |c| journal_entries::table
+        .filter(journal_entries::organisation_id.eq(org))
+        .filter(journal_entries::participant_id.eq(participant_id))
+        .order((
+            journal_entries::written_on.desc(),
+            journal_entries::created_at.desc(),
+        ))
+        .select(JournalEntry::as_select())
+        .load(c))?;
+    // Served by the (organisation_id, subject_id, action) index: the cost
+    // does not grow with the trail. Sorted by the caller: an ORDER BY seq
+    // would tempt SQLite into the (organisation_id, action, seq) index,
+    // which walks every break-the-glass of the organisation.
+    let glass_breaks = crate::direct!(conn, |c| audit_log::table
+        .filter(audit_log::organisation_id.eq(org))
+        .filter(audit_log::subject_id.eq(participant_id))
+        .filter(audit_log::action.eq(BREAK_GLASS))
+        .filter(audit_log::outcome.eq(Outcome::Success.code()))
+        .select(AuditEntry::as_select())
+        .load(c))?;
+    let children = crate::direct!(conn, |c| children::table
+        .filter(children::organisation_id.eq(org))
+        .filter(children::participant_id.eq(participant_id))
+        .order(children::birth_date)
+        .select(Child::as_select())
+        .load(c))?;
+    let sensitive = if sensitive {
+        crate::direct!(conn, |c| participant_sensitive::table
+            .find(participant_id)
+            .filter(participant_sensitive::organisation_id.eq(org))
+            .select(ParticipantSensitive::as_select())
+            .first(c))
+        .optional()?
+    } else {
+        None
+    };
+    let languages = crate::direct!(conn, |c| participant_languages::table
+        .filter(participant_languages::organisation_id.eq(org))
+        .filter(participant_languages::participant_id.eq(participant_id))
+        .order(participant_languages::language)
+        .select(SpokenLanguage::as_select())
+        .load(c))?;
+    let adults = crate::direct!(conn, |c| household_adults::table
+        .filter(household_adults::organisation_id.eq(org))
+        .filter(household_adults::participant_id.eq(participant_id))
+        .order(household_adults::created_at)
+        .select(HouseholdAdult::as_select())
+        .load(c))?;
+    let consents = crate::direct!(conn, |c| consents::table
+        .filter(consents::organisation_id.eq(org))
+        .filter(consents::participant_id.eq(participant_id))
+        .order(consents::given_on.desc())
+        .select(Consent::as_select())
+        .load(c))?;
+    Ok(FileLists {
+        journal,
+        glass_breaks,
+        children,
+        sensitive,
+        languages,
+        adults,
+        consents,
+    })
+}
+
 /// Opens a file: authorised by the policy, recorded in the trail. A
 /// participant of another organisation is "not found", never "forbidden", so
 /// that no one learns which ids exist elsewhere. The file is read in a read
@@ -416,15 +525,21 @@ pub fn read_file(
                 answer: AccessError::Denied(why),
             });
         }
-        let journal: Vec<JournalEntry> = crate::direct!(conn, |c| journal_entries::table
-            .filter(journal_entries::organisation_id.eq(&org))
-            .filter(journal_entries::participant_id.eq(participant_id))
-            .order((
-                journal_entries::written_on.desc(),
-                journal_entries::created_at.desc(),
-            ))
-            .select(JournalEntry::as_select())
-            .load(c))?;
+        let resource = Resource::Participant {
+            organisation_id: &org,
+            casemanager_ids: &casemanagers,
+            facilitator_ids: &[],
+        };
+        let sees_sensitive = authorize(actor, Action::ReadSensitive, resource, None).is_ok();
+        let FileLists {
+            journal,
+            mut glass_breaks,
+            children,
+            sensitive,
+            languages,
+            adults,
+            consents,
+        } = file_lists(conn, &org, participant_id, sees_sensitive)?;
         let confidential = Resource::Confidential {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
@@ -441,64 +556,14 @@ pub fn read_file(
             .into_iter()
             .filter(|j| sees_confidential || !j.confidential)
             .collect();
-        // Served by the (organisation_id, subject_id, action) index: the cost
-        // does not grow with the trail. Sorted here: an ORDER BY seq would
-        // tempt SQLite into the (organisation_id, action, seq) index, which
-        // walks every break-the-glass of the organisation.
-        let mut glass_breaks: Vec<AuditEntry> = crate::direct!(conn, |c| audit_log::table
-            .filter(audit_log::organisation_id.eq(&org))
-            .filter(audit_log::subject_id.eq(participant_id))
-            .filter(audit_log::action.eq(BREAK_GLASS))
-            .filter(audit_log::outcome.eq(Outcome::Success.code()))
-            .select(AuditEntry::as_select())
-            .load(c))?;
         glass_breaks.sort_by_key(|b| std::cmp::Reverse(b.seq));
-        let children: Vec<Child> = crate::direct!(conn, |c| children::table
-            .filter(children::organisation_id.eq(&org))
-            .filter(children::participant_id.eq(participant_id))
-            .order(children::birth_date)
-            .select(Child::as_select())
-            .load(c))?;
-        let resource = Resource::Participant {
-            organisation_id: &org,
-            casemanager_ids: &casemanagers,
-            facilitator_ids: &[],
-        };
-        let sensitive = if authorize(actor, Action::ReadSensitive, resource, None).is_ok() {
-            crate::direct!(conn, |c| participant_sensitive::table
-                .find(participant_id)
-                .filter(participant_sensitive::organisation_id.eq(&org))
-                .select(ParticipantSensitive::as_select())
-                .first(c))
-            .optional()?
-            .or_else(|| {
-                Some(ParticipantSensitive {
-                    participant_id: participant_id.to_owned(),
-                    organisation_id: org.clone(),
-                    ..Default::default()
-                })
+        let sensitive = sees_sensitive.then(|| {
+            sensitive.unwrap_or_else(|| ParticipantSensitive {
+                participant_id: participant_id.to_owned(),
+                organisation_id: org.clone(),
+                ..Default::default()
             })
-        } else {
-            None
-        };
-        let languages = crate::direct!(conn, |c| participant_languages::table
-            .filter(participant_languages::organisation_id.eq(&org))
-            .filter(participant_languages::participant_id.eq(participant_id))
-            .order(participant_languages::language)
-            .select(SpokenLanguage::as_select())
-            .load(c))?;
-        let adults = crate::direct!(conn, |c| household_adults::table
-            .filter(household_adults::organisation_id.eq(&org))
-            .filter(household_adults::participant_id.eq(participant_id))
-            .order(household_adults::created_at)
-            .select(HouseholdAdult::as_select())
-            .load(c))?;
-        let consents = crate::direct!(conn, |c| consents::table
-            .filter(consents::organisation_id.eq(&org))
-            .filter(consents::participant_id.eq(participant_id))
-            .order(consents::given_on.desc())
-            .select(Consent::as_select())
-            .load(c))?;
+        });
         Ok(Read::Shown {
             value: ParticipantFile {
                 participant,
