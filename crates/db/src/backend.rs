@@ -713,3 +713,95 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_>
         Ok(())
     }
 }
+
+/// A participant's row (a JSON object, or nothing when she is not of the
+/// organisation), her trajectories as JSON objects `{trajectory, programme,
+/// casemanager, phase_count, phase_code}` newest referral first, and their
+/// events newest first.
+pub(crate) struct FileHeadJson {
+    pub participant: Option<String>,
+    pub trajectories: String,
+    pub events: String,
+}
+
+/// What [`file_head_json`] asks for.
+#[derive(Clone, Copy)]
+pub(crate) struct FileHeadQuery<'a> {
+    pub organisation_id: &'a str,
+    pub participant_id: &'a str,
+}
+
+/// PostgreSQL: the head of a participant file (her row, her trajectories
+/// with their programme, casemanager and phase, their events) in one
+/// statement instead of three, for the reason given at [`file_lists_json`].
+/// `None` on SQLite.
+pub(crate) fn file_head_json(
+    conn: &mut DbConn,
+    query: FileHeadQuery<'_>,
+) -> DbResult<Option<FileHeadJson>> {
+    let DbConn::Postgres(c) = conn else {
+        return Ok(None);
+    };
+    let (participant, trajectories, events): (Option<String>, String, String) =
+        query.get_result(c)?;
+    Ok(Some(FileHeadJson {
+        participant,
+        trajectories,
+        events,
+    }))
+}
+
+impl diesel::query_builder::QueryId for FileHeadQuery<'_> {
+    type QueryId = FileHeadQuery<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for FileHeadQuery<'_> {
+    type SqlType = (diesel::sql_types::Nullable<Text>, Text, Text);
+}
+
+impl RunQueryDsl<diesel::PgConnection> for FileHeadQuery<'_> {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        let (org, id) = (self.organisation_id, self.participant_id);
+        out.push_sql(
+            "SELECT (SELECT row_to_json(t)::text FROM participants t WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        // As `participants::trajectory_views` reads them on SQLite.
+        out.push_sql(
+            "), (SELECT COALESCE(json_agg(json_build_object(\
+               'trajectory', t, 'programme', p.name, 'casemanager', u.display_name, \
+               'phase_count', (SELECT count(*) FROM programme_phases ph \
+                  WHERE ph.organisation_id = t.organisation_id AND ph.programme_id = t.programme_id), \
+               'phase_code', (SELECT ph.code FROM programme_phases ph \
+                  WHERE ph.organisation_id = t.organisation_id AND ph.programme_id = t.programme_id \
+                  AND ph.position = t.phase)) \
+             ORDER BY t.referred_on DESC), '[]')::text \
+             FROM trajectories t JOIN programmes p ON p.id = t.programme_id \
+             LEFT JOIN users u ON u.id = t.casemanager_id WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(
+            "), (SELECT COALESCE(json_agg(t ORDER BY t.created_at DESC, t.id DESC), '[]')::text \
+             FROM trajectory_events t WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(
+            " AND t.trajectory_id IN (SELECT h.id FROM trajectories h WHERE h.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND h.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql("))");
+        Ok(())
+    }
+}

@@ -141,7 +141,9 @@ pub struct ProgrammePhase {
     pub typical_weeks: i32,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
+#[derive(
+    Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
+)]
 #[diesel(table_name = participants)]
 pub struct Participant {
     pub id: String,
@@ -178,8 +180,8 @@ pub struct Participant {
     pub message_language: Option<String>,
 }
 
-// `Deserialize` on the rows of a participant file's lists: PostgreSQL sends
-// them as JSON (`backend::file_lists_json`).
+// `Deserialize` on the rows of a participant file: PostgreSQL sends them as
+// JSON (`backend::file_head_json`, `backend::file_lists_json`).
 #[derive(
     Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
 )]
@@ -195,7 +197,9 @@ pub struct Child {
     pub care_notes: String,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default)]
+#[derive(
+    Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
+)]
 #[diesel(table_name = trajectories)]
 pub struct Trajectory {
     pub id: String,
@@ -367,7 +371,9 @@ pub struct Consent {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable)]
+#[derive(
+    Debug, Clone, PartialEq, Default, Queryable, Selectable, Insertable, serde::Deserialize,
+)]
 #[diesel(table_name = trajectory_events)]
 pub struct TrajectoryEvent {
     pub id: String,

@@ -127,14 +127,7 @@ pub(crate) fn trajectory_views(
         )
         .select(programme_phases::code)
         .single_value();
-    type Row = (
-        Trajectory,
-        String,
-        Option<String>,
-        Option<i64>,
-        Option<String>,
-    );
-    let rows: Vec<Row> = crate::direct!(conn, |c| trajectories::table
+    let rows: Vec<ViewRow> = crate::direct!(conn, |c| trajectories::table
         .inner_join(programmes::table.on(programmes::id.eq(trajectories::programme_id)))
         .left_join(users::table.on(trajectories::casemanager_id.eq(users::id.nullable())))
         .filter(trajectories::organisation_id.eq(org))
@@ -157,7 +150,7 @@ pub(crate) fn trajectory_views(
     let hers = trajectories::table
         .filter(trajectories::organisation_id.eq(org))
         .filter(trajectories::participant_id.eq(participant_id));
-    let mut events: Vec<TrajectoryEvent> = crate::direct!(conn, |c| trajectory_events::table
+    let events: Vec<TrajectoryEvent> = crate::direct!(conn, |c| trajectory_events::table
         .filter(trajectory_events::organisation_id.eq(org))
         .filter(trajectory_events::trajectory_id.eq_any(hers.select(trajectories::id)))
         .order((
@@ -166,6 +159,21 @@ pub(crate) fn trajectory_views(
         ))
         .select(TrajectoryEvent::as_select())
         .load(c))?;
+    Ok(assemble_views(rows, events))
+}
+
+/// A trajectory row with its programme's name, casemanager's name, phase
+/// count and current phase's code.
+type ViewRow = (
+    Trajectory,
+    String,
+    Option<String>,
+    Option<i64>,
+    Option<String>,
+);
+
+/// Hands each trajectory its events (given newest first).
+fn assemble_views(rows: Vec<ViewRow>, mut events: Vec<TrajectoryEvent>) -> Vec<TrajectoryView> {
     let mut out = Vec::with_capacity(rows.len());
     for (t, programme, casemanager, phase_count, phase_code) in rows {
         let (mine, rest): (Vec<TrajectoryEvent>, Vec<TrajectoryEvent>) =
@@ -180,7 +188,7 @@ pub(crate) fn trajectory_views(
             events: mine,
         });
     }
-    Ok(out)
+    out
 }
 
 /// The casemanagers assigned to a participant through any trajectory.
@@ -360,6 +368,67 @@ enum Read<T> {
     Refused { why: Denied, answer: AccessError },
 }
 
+/// Her row and her trajectories, if she is of the organisation: in one
+/// statement on PostgreSQL (see `backend::file_head_json`), three on SQLite.
+fn file_head(
+    conn: &mut DbConn,
+    org: &str,
+    participant_id: &str,
+) -> DbResult<Option<(Participant, Vec<TrajectoryView>)>> {
+    let query = crate::backend::FileHeadQuery {
+        organisation_id: org,
+        participant_id,
+    };
+    if let Some(json) = crate::backend::file_head_json(conn, query)? {
+        #[derive(serde::Deserialize)]
+        struct View {
+            trajectory: Trajectory,
+            programme: String,
+            casemanager: Option<String>,
+            phase_count: i64,
+            phase_code: Option<String>,
+        }
+        let Some(participant) = json.participant else {
+            return Ok(None);
+        };
+        let participant: Participant = parse_json(&participant)?;
+        let views: Vec<View> = parse_json(&json.trajectories)?;
+        let rows = views
+            .into_iter()
+            .map(|v| {
+                (
+                    v.trajectory,
+                    v.programme,
+                    v.casemanager,
+                    Some(v.phase_count),
+                    v.phase_code,
+                )
+            })
+            .collect();
+        let events = parse_json(&json.events)?;
+        return Ok(Some((participant, assemble_views(rows, events))));
+    }
+    let found = crate::direct!(conn, |c| participants::table
+        .filter(participants::organisation_id.eq(org))
+        .filter(participants::id.eq(participant_id))
+        .select(Participant::as_select())
+        .first(c))
+    .optional()?;
+    let Some(participant) = found else {
+        return Ok(None);
+    };
+    Ok(Some((
+        participant,
+        trajectory_views(conn, org, participant_id)?,
+    )))
+}
+
+/// Rows PostgreSQL sent as JSON (see `backend.rs`).
+fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
+    serde_json::from_str(text)
+        .map_err(|e| DbError::Query(diesel::result::Error::DeserializationError(Box::new(e))))
+}
+
 /// What a file lists beside her row and trajectories.
 struct FileLists {
     /// Every line, confidential ones too: the caller withholds them.
@@ -389,19 +458,14 @@ fn file_lists(
         sensitive,
     };
     if let Some(json) = crate::backend::file_lists_json(conn, query)? {
-        fn parse<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
-            serde_json::from_str(text).map_err(|e| {
-                DbError::Query(diesel::result::Error::DeserializationError(Box::new(e)))
-            })
-        }
         return Ok(FileLists {
-            journal: parse(&json.journal)?,
-            glass_breaks: parse(&json.glass_breaks)?,
-            children: parse(&json.children)?,
-            sensitive: json.sensitive.as_deref().map(parse).transpose()?,
-            languages: parse(&json.languages)?,
-            adults: parse(&json.adults)?,
-            consents: parse(&json.consents)?,
+            journal: parse_json(&json.journal)?,
+            glass_breaks: parse_json(&json.glass_breaks)?,
+            children: parse_json(&json.children)?,
+            sensitive: json.sensitive.as_deref().map(parse_json).transpose()?,
+            languages: parse_json(&json.languages)?,
+            adults: parse_json(&json.adults)?,
+            consents: parse_json(&json.consents)?,
         });
     }
     let journal = crate::direct!(conn, |c| journal_entries::table
@@ -494,22 +558,15 @@ pub fn read_file(
         return Err(AccessError::Denied(why));
     };
     let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<ParticipantFile>> {
-        let found = crate::direct!(conn, |c| participants::table
-            .filter(participants::organisation_id.eq(&org))
-            .filter(participants::id.eq(participant_id))
-            .select(Participant::as_select())
-            .first(c))
-        .optional()?;
-        let Some(participant) = found else {
+        let Some((participant, trajectories)) = file_head(conn, &org, participant_id)? else {
             // Possibly probing another organisation's ids: worth a line in the trail.
             return Ok(Read::Refused {
                 why: Denied::OtherOrganisation,
                 answer: AccessError::Db(DbError::NotFound("participant")),
             });
         };
-        // Her trajectories name her casemanagers: read them first, so the
+        // Her trajectories name her casemanagers: read with her row, so the
         // policy needs no query of its own (shown only once it allows).
-        let trajectories = trajectory_views(conn, &org, participant_id)?;
         let casemanagers: Vec<String> = trajectories
             .iter()
             .filter_map(|t| t.trajectory.casemanager_id.clone())
