@@ -661,57 +661,63 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_>
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> QueryResult<()> {
-        // Each list with the order the file shows it in (glass breaks are
-        // sorted by the caller, as on SQLite; the sensitive row is one row).
-        let lists: [(&str, &str); 7] = [
-            ("journal_entries", "t.written_on DESC, t.created_at DESC"),
-            ("audit_log", ""),
-            ("children", "t.birth_date"),
-            ("participant_sensitive", ""),
-            ("participant_languages", "t.language"),
-            ("household_adults", "t.created_at"),
-            ("consents", "t.given_on DESC"),
-        ];
+        let (org, id) = (self.organisation_id, self.participant_id);
+        // Each list in the order the file shows it (glass breaks are sorted
+        // by the caller, as on SQLite).
         out.push_sql("SELECT ");
-        for (i, (table, order)) in lists.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(", ");
-            }
-            if *table == "participant_sensitive" {
-                out.push_sql("(SELECT row_to_json(t)::text FROM participant_sensitive t");
-            } else {
-                out.push_sql("(SELECT COALESCE(json_agg(t");
-                if !order.is_empty() {
-                    out.push_sql(" ORDER BY ");
-                    out.push_sql(order);
-                }
-                out.push_sql("), '[]')::text FROM ");
-                out.push_sql(table);
-                out.push_sql(" t");
-            }
-            out.push_sql(" WHERE t.organisation_id = ");
-            out.push_bind_param::<Text, _>(self.organisation_id)?;
-            if *table == "audit_log" {
-                // Served by the (organisation_id, subject_id, action) index,
-                // as on SQLite: the cost does not grow with the trail.
-                out.push_sql(" AND t.subject_id = ");
-                out.push_bind_param::<Text, _>(self.participant_id)?;
-                out.push_sql(" AND t.action = ");
-                out.push_bind_param::<Text, _>(self.glass_action)?;
-                out.push_sql(" AND t.outcome = ");
-                out.push_bind_param::<Text, _>(self.glass_outcome)?;
-            } else {
-                out.push_sql(" AND t.participant_id = ");
-                out.push_bind_param::<Text, _>(self.participant_id)?;
-            }
-            if *table == "participant_sensitive" {
-                out.push_sql(" AND ");
-                out.push_bind_param::<diesel::sql_types::Bool, _>(&self.sensitive)?;
-            }
-            out.push_sql(")");
-        }
+        push_list(
+            &mut out,
+            "journal_entries",
+            "t.written_on DESC, t.created_at DESC",
+            org,
+            id,
+        )?;
+        // Served by the (organisation_id, subject_id, action) index, as on
+        // SQLite: the cost does not grow with the trail.
+        out.push_sql(", (SELECT COALESCE(json_agg(t), '[]')::text FROM audit_log t WHERE t.organisation_id = ");
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.subject_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(" AND t.action = ");
+        out.push_bind_param::<Text, _>(self.glass_action)?;
+        out.push_sql(" AND t.outcome = ");
+        out.push_bind_param::<Text, _>(self.glass_outcome)?;
+        out.push_sql("), ");
+        push_list(&mut out, "children", "t.birth_date", org, id)?;
+        out.push_sql(", (SELECT row_to_json(t)::text FROM participant_sensitive t WHERE t.organisation_id = ");
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(" AND ");
+        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.sensitive)?;
+        out.push_sql("), ");
+        push_list(&mut out, "participant_languages", "t.language", org, id)?;
+        out.push_sql(", ");
+        push_list(&mut out, "household_adults", "t.created_at", org, id)?;
+        out.push_sql(", ");
+        push_list(&mut out, "consents", "t.given_on DESC", org, id)?;
         Ok(())
     }
+}
+
+/// One of her lists as a JSON array in `order`, `'[]'` when empty.
+fn push_list<'b>(
+    out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    table: &str,
+    order: &str,
+    organisation_id: &'b str,
+    participant_id: &'b str,
+) -> QueryResult<()> {
+    out.push_sql("(SELECT COALESCE(json_agg(t ORDER BY ");
+    out.push_sql(order);
+    out.push_sql("), '[]')::text FROM ");
+    out.push_sql(table);
+    out.push_sql(" t WHERE t.organisation_id = ");
+    out.push_bind_param::<Text, _>(organisation_id)?;
+    out.push_sql(" AND t.participant_id = ");
+    out.push_bind_param::<Text, _>(participant_id)?;
+    out.push_sql(")");
+    Ok(())
 }
 
 /// A participant's row (a JSON object, or nothing when she is not of the

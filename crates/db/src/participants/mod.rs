@@ -582,11 +582,6 @@ pub fn read_file(
                 answer: AccessError::Denied(why),
             });
         }
-        let resource = Resource::Participant {
-            organisation_id: &org,
-            casemanager_ids: &casemanagers,
-            facilitator_ids: &[],
-        };
         let sees_sensitive = authorize(actor, Action::ReadSensitive, resource, None).is_ok();
         let FileLists {
             journal,
