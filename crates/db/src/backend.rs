@@ -811,3 +811,146 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> 
         Ok(())
     }
 }
+
+/// What a participant file's page shows beside the file, as JSON arrays:
+/// the casemanagers to assign (`[[id, name]]`, empty unless asked), her
+/// current groups (`[[id, name]]`), the open adults' groups of her open
+/// programmes with their member counts (`[{"group": {..}, "members": n}]`),
+/// her latest messages, her unrevoked links and the languages the
+/// organisation has texts in.
+pub(crate) struct FileExtrasJson {
+    pub casemanagers: String,
+    pub groups_mine: String,
+    pub groups_open: String,
+    pub messages: String,
+    pub links: String,
+    pub languages: String,
+}
+
+/// What [`file_extras_json`] asks for.
+#[derive(Clone, Copy)]
+pub(crate) struct FileExtrasQuery<'a> {
+    pub organisation_id: &'a str,
+    pub participant_id: &'a str,
+    /// Whether to list the casemanagers (only a coordinator assigns).
+    pub casemanagers: bool,
+    pub casemanager_role: &'a str,
+    /// The statuses of an open trajectory.
+    pub open: [&'a str; 5],
+    /// How many of her messages, newest first.
+    pub messages: i64,
+}
+
+/// PostgreSQL: the extras of a participant file's page in one statement
+/// instead of six, for the reason given at [`file_lists_json`]. `None` on
+/// SQLite.
+pub(crate) fn file_extras_json(
+    conn: &mut DbConn,
+    query: FileExtrasQuery<'_>,
+) -> DbResult<Option<FileExtrasJson>> {
+    let DbConn::Postgres(c) = conn else {
+        return Ok(None);
+    };
+    type Row = (String, String, String, String, String, String);
+    let row: Row = query.get_result(c)?;
+    Ok(Some(FileExtrasJson {
+        casemanagers: row.0,
+        groups_mine: row.1,
+        groups_open: row.2,
+        messages: row.3,
+        links: row.4,
+        languages: row.5,
+    }))
+}
+
+impl diesel::query_builder::QueryId for FileExtrasQuery<'_> {
+    type QueryId = FileExtrasQuery<'static>;
+    const HAS_STATIC_QUERY_ID: bool = true;
+}
+
+impl diesel::query_builder::Query for FileExtrasQuery<'_> {
+    type SqlType = (Text, Text, Text, Text, Text, Text);
+}
+
+impl RunQueryDsl<diesel::PgConnection> for FileExtrasQuery<'_> {}
+
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileExtrasQuery<'_> {
+    fn walk_ast<'b>(
+        &'b self,
+        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        let (org, id) = (self.organisation_id, self.participant_id);
+        // The user is looked up per membership (OFFSET 0 keeps the subquery
+        // from being flattened into a join): the planner would otherwise
+        // scan every user of every organisation to join the few of one.
+        out.push_sql(
+            "SELECT (SELECT COALESCE(json_agg(json_build_array(u.id, u.display_name) \
+               ORDER BY u.display_name, u.id), '[]')::text \
+             FROM memberships m CROSS JOIN LATERAL (SELECT u.id, u.display_name FROM users u \
+               WHERE u.id = m.user_id AND u.active OFFSET 0) u \
+             WHERE m.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND m.role = ");
+        out.push_bind_param::<Text, _>(self.casemanager_role)?;
+        out.push_sql(" AND ");
+        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.casemanagers)?;
+        // As `groups::placement` reads them on SQLite.
+        out.push_sql(
+            "), (SELECT COALESCE(json_agg(json_build_array(g.id, g.name) ORDER BY g.name), '[]')::text \
+             FROM group_members gm JOIN groups g ON g.id = gm.group_id \
+             WHERE gm.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND gm.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(
+            " AND gm.left_on IS NULL), \
+             (SELECT COALESCE(json_agg(json_build_object('group', g, 'members', \
+               (SELECT count(*) FROM group_members gm WHERE gm.organisation_id = g.organisation_id \
+                AND gm.group_id = g.id AND gm.status = 'member' AND gm.left_on IS NULL)) \
+               ORDER BY g.name), '[]')::text \
+             FROM groups g WHERE g.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(
+            " AND g.kind = 'adults' AND g.active \
+             AND g.programme_id IN (SELECT t.programme_id FROM trajectories t WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(" AND t.status IN (");
+        for (i, status) in self.open.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_bind_param::<Text, _>(status)?;
+        }
+        // As `messages::of_participant` and `links::of_participant` read them.
+        out.push_sql(
+            "))), (SELECT COALESCE(json_agg(t ORDER BY t.due_at DESC), '[]')::text FROM \
+             (SELECT * FROM messages WHERE organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(" ORDER BY due_at DESC LIMIT ");
+        out.push_bind_param::<diesel::sql_types::BigInt, _>(&self.messages)?;
+        out.push_sql(
+            ") t), (SELECT COALESCE(json_agg(t ORDER BY t.created_at DESC), '[]')::text \
+             FROM access_links t WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(
+            " AND t.revoked_at IS NULL), \
+             (SELECT COALESCE(json_agg(DISTINCT t.language ORDER BY t.language), '[]')::text \
+             FROM custom_texts t WHERE t.organisation_id = ",
+        );
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(")");
+        Ok(())
+    }
+}

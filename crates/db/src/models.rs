@@ -482,7 +482,7 @@ pub struct PlanEvaluation {
     pub created_at: NaiveDateTime,
 }
 
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, serde::Deserialize)]
 #[diesel(table_name = groups)]
 pub struct Group {
     pub id: String,

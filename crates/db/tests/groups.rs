@@ -1296,3 +1296,61 @@ fn the_demo_has_sessions_in_the_coming_week_even_in_school_holidays() {
         );
     }
 }
+
+#[test]
+fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
+    // PostgreSQL reads what the file's page shows beside the file in one
+    // statement, SQLite in several: the answer must be that of the reads
+    // one by one, for every participant of the demo organisation.
+    use db::messages::links;
+    use domain::messages::LinkKind;
+    let now = test_now();
+    let database = TestDatabase::new();
+    let db = database.open_with_demo(now);
+    let mut conn = db.get().unwrap();
+    let coordinator = actor_for(&mut conn, "coordinator@demostad.example");
+    let org = coordinator.organisation_id().unwrap().to_owned();
+    let people: Vec<db::models::Participant> = schema::participants::table
+        .filter(schema::participants::organisation_id.eq(&org))
+        .select(db::models::Participant::as_select())
+        .load(&mut conn)
+        .unwrap();
+    // Her links: a page link replaced by a newer one, and a feed.
+    let first = &people[0].id;
+    let at = now.naive_utc();
+    for (kind, seconds) in [
+        (LinkKind::Page, 0),
+        (LinkKind::Page, 1),
+        (LinkKind::Feed, 2),
+    ] {
+        let when = Origin::new(None, at + Duration::seconds(seconds));
+        links::create_for_participant(&mut conn, &coordinator, first, Some(kind), when).unwrap();
+    }
+    let (mut in_groups, mut placeable, mut messaged) = (0, 0, 0);
+    for p in &people {
+        let extras = files::page_extras(&mut conn, p, true, at).unwrap();
+        let one_by_one = files::PageExtras {
+            casemanagers: files::trajectory::casemanagers(&mut conn, &org).unwrap(),
+            placement: groups::placement(&mut conn, &org, &p.id).unwrap(),
+            reach: links::reach_of(&mut conn, p, at).unwrap(),
+        };
+        assert_eq!(extras, one_by_one, "{}", p.first_name);
+        in_groups += usize::from(!extras.placement.1.is_empty());
+        placeable += usize::from(!extras.placement.0.is_empty());
+        messaged += usize::from(!extras.reach.messages.is_empty());
+        assert!(!extras.casemanagers.is_empty());
+        assert!(!extras.reach.languages.is_empty());
+        let without = files::page_extras(&mut conn, p, false, at).unwrap();
+        assert!(without.casemanagers.is_empty());
+        assert_eq!(without.placement, extras.placement);
+    }
+    // Not a comparison of empty lists.
+    assert!(in_groups > 0 && placeable > 0 && messaged > 0);
+    let hers = files::page_extras(&mut conn, &people[0], true, at).unwrap();
+    let kinds: Vec<&str> = hers.reach.links.iter().map(|l| l.kind.as_str()).collect();
+    assert_eq!(
+        kinds,
+        ["feed", "page"],
+        "newest first, the replaced page link gone"
+    );
+}

@@ -866,10 +866,16 @@ pub fn placement(
         .order(groups::name)
         .select((Group::as_select(), members))
         .load(c))?;
+    let open = open.into_iter().map(|(g, n)| (g, n.unwrap_or(0))).collect();
+    Ok(placeable(open, mine))
+}
+
+/// The groups she could join (her programmes' open adults' groups that she
+/// is not in, with their member counts) and the groups she is in.
+pub(crate) fn placeable(open: Vec<(Group, i64)>, mine: Named) -> (Vec<(Group, i64)>, Named) {
     let placeable = open
         .into_iter()
         .filter(|(g, _)| !mine.iter().any(|(id, _)| *id == g.id))
-        .map(|(g, n)| (g, n.unwrap_or(0)))
         .collect();
-    Ok((placeable, mine))
+    (placeable, mine)
 }

@@ -18,7 +18,7 @@ use domain::messages::{LinkKind, PAGE_LINK_DAYS};
 use domain::policy::{Action, Actor};
 
 /// One personal link (without its token).
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, serde::Deserialize)]
 #[diesel(table_name = access_links)]
 pub struct AccessLink {
     pub id: String,
@@ -453,7 +453,7 @@ pub fn set_message_language(
 /// What her file shows about reaching her: her latest messages, her links
 /// that work, the language of her messages, and the further languages the
 /// organisation has texts in.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, PartialEq)]
 pub struct Reach {
     pub messages: Vec<super::Message>,
     pub links: Vec<AccessLink>,
@@ -468,7 +468,7 @@ pub fn reach_of(
 ) -> DbResult<Reach> {
     let (org, id) = (&participant.organisation_id, &participant.id);
     Ok(Reach {
-        messages: super::of_participant(conn, org, id, 20)?,
+        messages: super::of_participant(conn, org, id, REACH_MESSAGES)?,
         links: of_participant(conn, org, id, now)?,
         message_language: participant.message_language.clone(),
         languages: super::texts::languages(conn, org)?
@@ -477,3 +477,6 @@ pub fn reach_of(
             .collect(),
     })
 }
+
+/// How many of her latest messages her file shows.
+pub const REACH_MESSAGES: i64 = 20;

@@ -28,7 +28,7 @@ pub mod settings;
 pub mod texts;
 
 /// One message of the outbox.
-#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable)]
+#[derive(Debug, Clone, PartialEq, Queryable, Selectable, Insertable, serde::Deserialize)]
 #[diesel(table_name = messages)]
 pub struct Message {
     pub id: String,

@@ -424,9 +424,77 @@ fn file_head(
 }
 
 /// Rows PostgreSQL sent as JSON (see `backend.rs`).
-fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
+pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult<T> {
     serde_json::from_str(text)
         .map_err(|e| DbError::Query(diesel::result::Error::DeserializationError(Box::new(e))))
+}
+
+/// What a file's page shows beside the file.
+#[derive(Debug, PartialEq)]
+pub struct PageExtras {
+    /// The casemanagers to assign her to (`(id, name)`), when asked for.
+    pub casemanagers: Vec<(String, String)>,
+    /// The groups she could join, with their member counts, and hers.
+    pub placement: (Vec<(Group, i64)>, crate::groups::Named),
+    /// Her messages and links.
+    pub reach: crate::messages::links::Reach,
+}
+
+/// Reads what the page of `participant`'s file shows beside it (she is read
+/// already, through [`read_file`]): in one statement on PostgreSQL (see
+/// `backend::file_extras_json`), in one read transaction on SQLite.
+pub fn page_extras(
+    conn: &mut DbConn,
+    participant: &Participant,
+    casemanagers: bool,
+    now: NaiveDateTime,
+) -> DbResult<PageExtras> {
+    let (org, id) = (
+        participant.organisation_id.as_str(),
+        participant.id.as_str(),
+    );
+    let query = crate::backend::FileExtrasQuery {
+        organisation_id: org,
+        participant_id: id,
+        casemanagers,
+        casemanager_role: Role::Casemanager.code(),
+        open: trajectory::OPEN,
+        messages: crate::messages::links::REACH_MESSAGES,
+    };
+    if let Some(json) = crate::backend::file_extras_json(conn, query)? {
+        #[derive(serde::Deserialize)]
+        struct Open {
+            group: Group,
+            members: i64,
+        }
+        let open: Vec<Open> = parse_json(&json.groups_open)?;
+        let links: Vec<crate::messages::links::AccessLink> = parse_json(&json.links)?;
+        return Ok(PageExtras {
+            casemanagers: parse_json(&json.casemanagers)?,
+            placement: crate::groups::placeable(
+                open.into_iter().map(|o| (o.group, o.members)).collect(),
+                parse_json(&json.groups_mine)?,
+            ),
+            reach: crate::messages::links::Reach {
+                messages: parse_json(&json.messages)?,
+                links: links.into_iter().filter(|l| l.works(now)).collect(),
+                message_language: participant.message_language.clone(),
+                languages: parse_json(&json.languages)?,
+            },
+        });
+    }
+    // One snapshot for the whole page, and the WAL read lock taken once.
+    crate::backend::read_tx(conn, |conn| {
+        Ok(PageExtras {
+            casemanagers: if casemanagers {
+                trajectory::casemanagers(conn, org)?
+            } else {
+                Vec::new()
+            },
+            placement: crate::groups::placement(conn, org, id)?,
+            reach: crate::messages::links::reach_of(conn, participant, now)?,
+        })
+    })
 }
 
 /// What a file lists beside her row and trajectories.

@@ -841,38 +841,26 @@ async fn show_file(
                 &id,
                 Origin::new(Some(&address), at).via(&writer),
             );
-            let org = actor.organisation_id().unwrap_or_default();
-            let Ok(f) = &file else {
-                return Ok((
-                    file,
-                    Vec::new(),
-                    Vec::new(),
-                    (Vec::new(), Default::default()),
-                ));
-            };
-            // What the page shows beside the file, in one read transaction:
-            // one snapshot for the whole page (on SQLite; on PostgreSQL each
-            // statement has its own anyway, see `read_tx`).
-            let (loads, (groups, memberships), messages) = db::backend::read_tx(conn, |conn| {
-                let loads = if coordinator {
-                    trajectory::casemanagers(conn, org)?
-                } else {
-                    Vec::new()
-                };
-                Ok::<_, db::DbError>((
-                    loads,
-                    db::groups::placement(conn, org, &f.participant.id)?,
-                    db::messages::links::reach_of(conn, &f.participant, at)?,
-                ))
-            })?;
-            Ok((file, loads, groups, (memberships, messages)))
+            match file {
+                Ok(f) => {
+                    let extras =
+                        db::participants::page_extras(conn, &f.participant, coordinator, at)?;
+                    Ok(Ok((f, extras)))
+                }
+                Err(e) => Ok(Err(e)),
+            }
         })
         .await;
-    let (record, loads, groups, (memberships, messages)) = match read {
-        Ok((Ok(f), loads, groups, more)) => (f, loads, groups, more),
-        Ok((Err(e), ..)) => return access_failure(page, e),
+    let (record, extras) = match read {
+        Ok(Ok(read)) => read,
+        Ok(Err(e)) => return access_failure(page, e),
         Err(e) => return internal(page, e),
     };
+    let db::participants::PageExtras {
+        casemanagers,
+        placement: (groups, memberships),
+        reach,
+    } = extras;
     // A team review is filed by the meeting, not typed as a contact.
     let mut modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
     modes.retain(|m| m.value != ContactMode::TeamReview.code());
@@ -905,13 +893,13 @@ async fn show_file(
         scopes,
         relations,
         stop_reasons,
-        casemanagers: loads
+        casemanagers: casemanagers
             .into_iter()
             .map(|(id, name)| Choice::literal(id, name))
             .collect(),
         groups,
         memberships,
-        reach: messages,
+        reach,
     });
     (status, body).into_response()
 }
