@@ -580,6 +580,7 @@ mod tests {
 
 /// A participant file's lists as JSON arrays (the sensitive row as a JSON
 /// object or nothing), each in the order the file shows it.
+#[derive(Queryable)]
 pub(crate) struct FileListsJson {
     pub journal: String,
     pub glass_breaks: String,
@@ -611,39 +612,42 @@ pub(crate) fn file_lists_json(
     conn: &mut DbConn,
     query: FileListsQuery<'_>,
 ) -> DbResult<Option<FileListsJson>> {
+    postgres_row(conn, query)
+}
+
+/// Runs one of the JSON statements below on PostgreSQL; `None` on SQLite.
+fn postgres_row<'q, Q, R>(conn: &mut DbConn, query: Q) -> DbResult<Option<R>>
+where
+    Q: RunQueryDsl<diesel::PgConnection>
+        + diesel::query_dsl::LoadQuery<'q, diesel::PgConnection, R>,
+{
     let DbConn::Postgres(c) = conn else {
         return Ok(None);
     };
-    type Row = (
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-    );
-    let row: Row = query.get_result(c)?;
-    Ok(Some(FileListsJson {
-        journal: row.0,
-        glass_breaks: row.1,
-        children: row.2,
-        sensitive: row.3,
-        languages: row.4,
-        adults: row.5,
-        consents: row.6,
-    }))
+    Ok(Some(query.get_result(c)?))
 }
 
-// A query type of its own rather than `sql_query`: Diesel never keeps an
-// `sql_query` prepared, and this one would be parsed and planned on every read.
-impl diesel::query_builder::QueryId for FileListsQuery<'_> {
-    type QueryId = FileListsQuery<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
+/// Makes `$query` a statement of one row of `$sql` that Diesel keeps
+/// prepared: a query type of its own rather than `sql_query`, which Diesel
+/// never caches, so each read would be parsed and planned again.
+macro_rules! prepared_row_query {
+    ($query:ident, $sql:ty) => {
+        impl diesel::query_builder::QueryId for $query<'_> {
+            type QueryId = $query<'static>;
+            const HAS_STATIC_QUERY_ID: bool = true;
+        }
+
+        impl diesel::query_builder::Query for $query<'_> {
+            type SqlType = $sql;
+        }
+
+        impl RunQueryDsl<diesel::PgConnection> for $query<'_> {}
+    };
 }
 
-impl diesel::query_builder::Query for FileListsQuery<'_> {
-    type SqlType = (
+prepared_row_query!(
+    FileListsQuery,
+    (
         Text,
         Text,
         Text,
@@ -651,10 +655,8 @@ impl diesel::query_builder::Query for FileListsQuery<'_> {
         Text,
         Text,
         Text,
-    );
-}
-
-impl RunQueryDsl<diesel::PgConnection> for FileListsQuery<'_> {}
+    )
+);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_> {
     fn walk_ast<'b>(
@@ -724,6 +726,7 @@ fn push_list<'b>(
 /// organisation), her trajectories as JSON objects `{trajectory, programme,
 /// casemanager, phase_count, phase_code}` newest referral first, and their
 /// events newest first.
+#[derive(Queryable)]
 pub(crate) struct FileHeadJson {
     pub participant: Option<String>,
     pub trajectories: String,
@@ -745,28 +748,13 @@ pub(crate) fn file_head_json(
     conn: &mut DbConn,
     query: FileHeadQuery<'_>,
 ) -> DbResult<Option<FileHeadJson>> {
-    let DbConn::Postgres(c) = conn else {
-        return Ok(None);
-    };
-    let (participant, trajectories, events): (Option<String>, String, String) =
-        query.get_result(c)?;
-    Ok(Some(FileHeadJson {
-        participant,
-        trajectories,
-        events,
-    }))
+    postgres_row(conn, query)
 }
 
-impl diesel::query_builder::QueryId for FileHeadQuery<'_> {
-    type QueryId = FileHeadQuery<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for FileHeadQuery<'_> {
-    type SqlType = (diesel::sql_types::Nullable<Text>, Text, Text);
-}
-
-impl RunQueryDsl<diesel::PgConnection> for FileHeadQuery<'_> {}
+prepared_row_query!(
+    FileHeadQuery,
+    (diesel::sql_types::Nullable<Text>, Text, Text)
+);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> {
     fn walk_ast<'b>(
@@ -818,6 +806,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> 
 /// programmes with their member counts (`[{"group": {..}, "members": n}]`),
 /// her latest messages, her unrevoked links and the languages the
 /// organisation has texts in.
+#[derive(Queryable)]
 pub(crate) struct FileExtrasJson {
     pub casemanagers: String,
     pub groups_mine: String,
@@ -848,31 +837,10 @@ pub(crate) fn file_extras_json(
     conn: &mut DbConn,
     query: FileExtrasQuery<'_>,
 ) -> DbResult<Option<FileExtrasJson>> {
-    let DbConn::Postgres(c) = conn else {
-        return Ok(None);
-    };
-    type Row = (String, String, String, String, String, String);
-    let row: Row = query.get_result(c)?;
-    Ok(Some(FileExtrasJson {
-        casemanagers: row.0,
-        groups_mine: row.1,
-        groups_open: row.2,
-        messages: row.3,
-        links: row.4,
-        languages: row.5,
-    }))
+    postgres_row(conn, query)
 }
 
-impl diesel::query_builder::QueryId for FileExtrasQuery<'_> {
-    type QueryId = FileExtrasQuery<'static>;
-    const HAS_STATIC_QUERY_ID: bool = true;
-}
-
-impl diesel::query_builder::Query for FileExtrasQuery<'_> {
-    type SqlType = (Text, Text, Text, Text, Text, Text);
-}
-
-impl RunQueryDsl<diesel::PgConnection> for FileExtrasQuery<'_> {}
+prepared_row_query!(FileExtrasQuery, (Text, Text, Text, Text, Text, Text));
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileExtrasQuery<'_> {
     fn walk_ast<'b>(
