@@ -663,12 +663,22 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_>
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> QueryResult<()> {
+        out.push_sql("SELECT ");
+        self.push_columns(&mut out)
+    }
+}
+
+impl<'a> FileListsQuery<'a> {
+    /// The seven columns of [`FileListsJson`].
+    fn push_columns<'b>(
+        &'b self,
+        out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
         let (org, id) = (self.organisation_id, self.participant_id);
         // Each list in the order the file shows it (glass breaks are sorted
         // by the caller, as on SQLite).
-        out.push_sql("SELECT ");
         push_list(
-            &mut out,
+            out,
             "journal_entries",
             "t.written_on DESC, t.created_at DESC",
             org,
@@ -685,7 +695,7 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_>
         out.push_sql(" AND t.outcome = ");
         out.push_bind_param::<Text, _>(self.glass_outcome)?;
         out.push_sql("), ");
-        push_list(&mut out, "children", "t.birth_date", org, id)?;
+        push_list(out, "children", "t.birth_date", org, id)?;
         out.push_sql(", (SELECT row_to_json(t)::text FROM participant_sensitive t WHERE t.organisation_id = ");
         out.push_bind_param::<Text, _>(org)?;
         out.push_sql(" AND t.participant_id = ");
@@ -693,11 +703,11 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_>
         out.push_sql(" AND ");
         out.push_bind_param::<diesel::sql_types::Bool, _>(&self.sensitive)?;
         out.push_sql("), ");
-        push_list(&mut out, "participant_languages", "t.language", org, id)?;
+        push_list(out, "participant_languages", "t.language", org, id)?;
         out.push_sql(", ");
-        push_list(&mut out, "household_adults", "t.created_at", org, id)?;
+        push_list(out, "household_adults", "t.created_at", org, id)?;
         out.push_sql(", ");
-        push_list(&mut out, "consents", "t.given_on DESC", org, id)?;
+        push_list(out, "consents", "t.given_on DESC", org, id)?;
         Ok(())
     }
 }
@@ -800,13 +810,18 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> 
     }
 }
 
-/// What a participant file's page shows beside the file, as JSON arrays:
-/// the casemanagers to assign (`[[id, name]]`, empty unless asked), her
-/// current groups (`[[id, name]]`), the open adults' groups of her open
-/// programmes with their member counts (`[{"group": {..}, "members": n}]`),
-/// her latest messages, her unrevoked links and the languages the
-/// organisation has texts in.
-#[derive(Queryable)]
+/// A participant file with what its page shows beside it: the seven lists
+/// of [`FileListsJson`], then, as JSON arrays, the casemanagers to assign
+/// (`[[id, name]]`, empty unless asked), her current groups (`[[id,
+/// name]]`), the open adults' groups of her open programmes with their
+/// member counts (`[{"group": {..}, "members": n}]`), her latest messages,
+/// her unrevoked links and the languages the organisation has texts in.
+pub(crate) struct FilePageJson {
+    pub lists: FileListsJson,
+    pub extras: FileExtrasJson,
+}
+
+/// The extras of [`FilePageJson`], in its column order.
 pub(crate) struct FileExtrasJson {
     pub casemanagers: String,
     pub groups_mine: String,
@@ -816,43 +831,125 @@ pub(crate) struct FileExtrasJson {
     pub languages: String,
 }
 
-/// What [`file_extras_json`] asks for.
+/// The SQL types of [`FilePageJson`]'s columns.
+type FilePageSql = (
+    Text,
+    Text,
+    Text,
+    diesel::sql_types::Nullable<Text>,
+    Text,
+    Text,
+    Text,
+    Text,
+    Text,
+    Text,
+    Text,
+    Text,
+    Text,
+);
+
+impl Queryable<FilePageSql, diesel::pg::Pg> for FilePageJson {
+    type Row = (
+        String,
+        String,
+        String,
+        Option<String>,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+        String,
+    );
+
+    fn build(row: Self::Row) -> diesel::deserialize::Result<Self> {
+        let (journal, glass_breaks, children, sensitive, languages, adults, consents) =
+            (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
+        Ok(Self {
+            lists: FileListsJson {
+                journal,
+                glass_breaks,
+                children,
+                sensitive,
+                languages,
+                adults,
+                consents,
+            },
+            extras: FileExtrasJson {
+                casemanagers: row.7,
+                groups_mine: row.8,
+                groups_open: row.9,
+                messages: row.10,
+                links: row.11,
+                languages: row.12,
+            },
+        })
+    }
+}
+
+/// What the extras of [`FilePageJson`] ask for.
 #[derive(Clone, Copy)]
 pub(crate) struct FileExtrasQuery<'a> {
     pub organisation_id: &'a str,
     pub participant_id: &'a str,
-    /// Whether to list the casemanagers (only a coordinator assigns).
+    /// Whether to list the casemanagers (a coordinator, for a file with an
+    /// open trajectory to reassign).
     pub casemanagers: bool,
     pub casemanager_role: &'a str,
+    /// Whether she has an open trajectory: no group is open to her without.
+    pub any_open: bool,
     /// The statuses of an open trajectory.
     pub open: [&'a str; 5],
     /// How many of her messages, newest first.
     pub messages: i64,
 }
 
-/// PostgreSQL: the extras of a participant file's page in one statement
-/// instead of six, for the reason given at [`file_lists_json`]. `None` on
-/// SQLite.
-pub(crate) fn file_extras_json(
+/// What [`file_page_json`] asks for.
+#[derive(Clone, Copy)]
+pub(crate) struct FilePageQuery<'a> {
+    pub lists: FileListsQuery<'a>,
+    pub extras: FileExtrasQuery<'a>,
+}
+
+/// PostgreSQL: a participant file's lists and its page's extras in one
+/// statement instead of two (thirteen before stop 36), for the reason
+/// given at [`file_lists_json`]. `None` on SQLite.
+pub(crate) fn file_page_json(
     conn: &mut DbConn,
-    query: FileExtrasQuery<'_>,
-) -> DbResult<Option<FileExtrasJson>> {
+    query: FilePageQuery<'_>,
+) -> DbResult<Option<FilePageJson>> {
     postgres_row(conn, query)
 }
 
-prepared_row_query!(FileExtrasQuery, (Text, Text, Text, Text, Text, Text));
+prepared_row_query!(FilePageQuery, FilePageSql);
 
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileExtrasQuery<'_> {
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FilePageQuery<'_> {
     fn walk_ast<'b>(
         &'b self,
         mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
+    ) -> QueryResult<()> {
+        out.push_sql("SELECT ");
+        self.lists.push_columns(&mut out)?;
+        out.push_sql(", ");
+        self.extras.push_columns(&mut out)
+    }
+}
+
+impl<'a> FileExtrasQuery<'a> {
+    /// The six columns of the extras (see [`FilePageJson`]).
+    fn push_columns<'b>(
+        &'b self,
+        out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
     ) -> QueryResult<()> {
         let (org, id) = (self.organisation_id, self.participant_id);
         // The user is looked up per membership (OFFSET 0 keeps the subquery
         // from being flattened into a join): the planner would otherwise
         // scan every user of every organisation to join the few of one.
         out.push_sql(
-            "SELECT (SELECT COALESCE(json_agg(json_build_array(u.id, u.display_name) \
+            "(SELECT COALESCE(json_agg(json_build_array(u.id, u.display_name) \
                ORDER BY u.display_name, u.id), '[]')::text \
              FROM memberships m CROSS JOIN LATERAL (SELECT u.id, u.display_name FROM users u \
                WHERE u.id = m.user_id AND u.active OFFSET 0) u \
@@ -881,9 +978,10 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileExtrasQuery<'_
              FROM groups g WHERE g.organisation_id = ",
         );
         out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND g.kind = 'adults' AND g.active AND ");
+        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.any_open)?;
         out.push_sql(
-            " AND g.kind = 'adults' AND g.active \
-             AND g.programme_id IN (SELECT t.programme_id FROM trajectories t WHERE t.organisation_id = ",
+            " AND g.programme_id IN (SELECT t.programme_id FROM trajectories t WHERE t.organisation_id = ",
         );
         out.push_bind_param::<Text, _>(org)?;
         out.push_sql(" AND t.participant_id = ");

@@ -1327,10 +1327,28 @@ fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
         links::create_for_participant(&mut conn, &coordinator, first, Some(kind), when).unwrap();
     }
     let (mut in_groups, mut placeable, mut messaged) = (0, 0, 0);
+    let (mut reassignable, mut closed) = (0, 0);
+    let wants = |casemanagers| files::PageWants {
+        casemanagers,
+        now: at,
+    };
     for p in &people {
-        let extras = files::page_extras(&mut conn, p, true, at).unwrap();
+        let (file, extras) =
+            files::read_file_page(&mut conn, &coordinator, &p.id, origin(), wants(true)).unwrap();
+        // The file is the one `read_file` gives.
+        let alone = files::read_file(&mut conn, &coordinator, &p.id, origin()).unwrap();
+        assert_eq!(format!("{file:?}"), format!("{alone:?}"));
+        // The casemanagers are listed only to reassign an open trajectory.
+        let open = file
+            .trajectories
+            .iter()
+            .any(|t| files::trajectory::OPEN.contains(&t.trajectory.status.as_str()));
         let one_by_one = files::PageExtras {
-            casemanagers: files::trajectory::casemanagers(&mut conn, &org).unwrap(),
+            casemanagers: if open {
+                files::trajectory::casemanagers(&mut conn, &org).unwrap()
+            } else {
+                Vec::new()
+            },
             placement: groups::placement(&mut conn, &org, &p.id).unwrap(),
             reach: links::reach_of(&mut conn, p, at).unwrap(),
         };
@@ -1338,15 +1356,25 @@ fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
         in_groups += usize::from(!extras.placement.1.is_empty());
         placeable += usize::from(!extras.placement.0.is_empty());
         messaged += usize::from(!extras.reach.messages.is_empty());
-        assert!(!extras.casemanagers.is_empty());
+        reassignable += usize::from(!extras.casemanagers.is_empty());
+        closed += usize::from(!open);
         assert!(!extras.reach.languages.is_empty());
-        let without = files::page_extras(&mut conn, p, false, at).unwrap();
+        let (_, without) =
+            files::read_file_page(&mut conn, &coordinator, &p.id, origin(), wants(false)).unwrap();
         assert!(without.casemanagers.is_empty());
         assert_eq!(without.placement, extras.placement);
     }
     // Not a comparison of empty lists.
     assert!(in_groups > 0 && placeable > 0 && messaged > 0);
-    let hers = files::page_extras(&mut conn, &people[0], true, at).unwrap();
+    assert!(reassignable > 0 && closed > 0, "{reassignable} {closed}");
+    let (_, hers) = files::read_file_page(
+        &mut conn,
+        &coordinator,
+        &people[0].id,
+        origin(),
+        wants(true),
+    )
+    .unwrap();
     let kinds: Vec<&str> = hers.reach.links.iter().map(|l| l.kind.as_str()).collect();
     assert_eq!(
         kinds,

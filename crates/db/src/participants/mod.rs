@@ -432,7 +432,8 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(text: &str) -> DbResult
 /// What a file's page shows beside the file.
 #[derive(Debug, PartialEq)]
 pub struct PageExtras {
-    /// The casemanagers to assign her to (`(id, name)`), when asked for.
+    /// The casemanagers to assign her trajectories to (`(id, name)`), when
+    /// asked for and she has an open trajectory; empty otherwise.
     pub casemanagers: Vec<(String, String)>,
     /// The groups she could join, with their member counts, and hers.
     pub placement: (Vec<(Group, i64)>, crate::groups::Named),
@@ -440,60 +441,79 @@ pub struct PageExtras {
     pub reach: crate::messages::links::Reach,
 }
 
-/// Reads what the page of `participant`'s file shows beside it (she is read
-/// already, through [`read_file`]): in one statement on PostgreSQL (see
-/// `backend::file_extras_json`), in one read transaction on SQLite.
-pub fn page_extras(
-    conn: &mut DbConn,
-    participant: &Participant,
+/// What the page of a file asks for beside it (see [`read_file_page`]).
+#[derive(Debug, Clone, Copy)]
+pub struct PageWants {
+    /// The casemanagers to reassign to (a coordinator's page).
+    pub casemanagers: bool,
+    /// When the page is read: links that no longer work are left out.
+    pub now: NaiveDateTime,
+}
+
+/// The extras of her page once the file is authorised.
+#[derive(Clone, Copy)]
+struct ExtrasAsk<'a> {
+    participant: &'a Participant,
     casemanagers: bool,
+    any_open: bool,
     now: NaiveDateTime,
-) -> DbResult<PageExtras> {
+}
+
+/// The page's extras on SQLite, one query each (the caller holds the read
+/// transaction).
+fn page_extras_one_by_one(conn: &mut DbConn, ask: ExtrasAsk<'_>) -> DbResult<PageExtras> {
     let (org, id) = (
-        participant.organisation_id.as_str(),
-        participant.id.as_str(),
+        ask.participant.organisation_id.as_str(),
+        ask.participant.id.as_str(),
     );
-    let query = crate::backend::FileExtrasQuery {
-        organisation_id: org,
-        participant_id: id,
-        casemanagers,
-        casemanager_role: Role::Casemanager.code(),
-        open: trajectory::OPEN,
-        messages: crate::messages::links::REACH_MESSAGES,
-    };
-    if let Some(json) = crate::backend::file_extras_json(conn, query)? {
-        #[derive(serde::Deserialize)]
-        struct Open {
-            group: Group,
-            members: i64,
-        }
-        let open: Vec<Open> = parse_json(&json.groups_open)?;
-        let links: Vec<crate::messages::links::AccessLink> = parse_json(&json.links)?;
-        return Ok(PageExtras {
-            casemanagers: parse_json(&json.casemanagers)?,
-            placement: crate::groups::placeable(
-                open.into_iter().map(|o| (o.group, o.members)).collect(),
-                parse_json(&json.groups_mine)?,
-            ),
-            reach: crate::messages::links::Reach {
-                messages: parse_json(&json.messages)?,
-                links: links.into_iter().filter(|l| l.works(now)).collect(),
-                message_language: participant.message_language.clone(),
-                languages: parse_json(&json.languages)?,
-            },
-        });
+    Ok(PageExtras {
+        casemanagers: if ask.casemanagers {
+            trajectory::casemanagers(conn, org)?
+        } else {
+            Vec::new()
+        },
+        placement: crate::groups::placement(conn, org, id)?,
+        reach: crate::messages::links::reach_of(conn, ask.participant, ask.now)?,
+    })
+}
+
+/// The page's extras from PostgreSQL's JSON (see `backend::file_page_json`).
+fn page_extras_of_json(
+    json: &crate::backend::FileExtrasJson,
+    ask: ExtrasAsk<'_>,
+) -> DbResult<PageExtras> {
+    #[derive(serde::Deserialize)]
+    struct Open {
+        group: Group,
+        members: i64,
     }
-    // One snapshot for the whole page, and the WAL read lock taken once.
-    crate::backend::read_tx(conn, |conn| {
-        Ok(PageExtras {
-            casemanagers: if casemanagers {
-                trajectory::casemanagers(conn, org)?
-            } else {
-                Vec::new()
-            },
-            placement: crate::groups::placement(conn, org, id)?,
-            reach: crate::messages::links::reach_of(conn, participant, now)?,
-        })
+    let open: Vec<Open> = parse_json(&json.groups_open)?;
+    let links: Vec<crate::messages::links::AccessLink> = parse_json(&json.links)?;
+    Ok(PageExtras {
+        casemanagers: parse_json(&json.casemanagers)?,
+        placement: crate::groups::placeable(
+            open.into_iter().map(|o| (o.group, o.members)).collect(),
+            parse_json(&json.groups_mine)?,
+        ),
+        reach: crate::messages::links::Reach {
+            messages: parse_json(&json.messages)?,
+            links: links.into_iter().filter(|l| l.works(ask.now)).collect(),
+            message_language: ask.participant.message_language.clone(),
+            languages: parse_json(&json.languages)?,
+        },
+    })
+}
+
+/// A file's lists from PostgreSQL's JSON (see `backend::file_lists_json`).
+fn lists_of_json(json: &crate::backend::FileListsJson) -> DbResult<FileLists> {
+    Ok(FileLists {
+        journal: parse_json(&json.journal)?,
+        glass_breaks: parse_json(&json.glass_breaks)?,
+        children: parse_json(&json.children)?,
+        sensitive: json.sensitive.as_deref().map(parse_json).transpose()?,
+        languages: parse_json(&json.languages)?,
+        adults: parse_json(&json.adults)?,
+        consents: parse_json(&json.consents)?,
     })
 }
 
@@ -510,14 +530,16 @@ struct FileLists {
     consents: Vec<Consent>,
 }
 
-/// Reads a file's lists: in one statement on PostgreSQL (see
-/// `backend::file_lists_json`), a query each on SQLite.
+/// Reads a file's lists, and its page's extras when asked: in one
+/// statement on PostgreSQL (see `backend::file_lists_json` and
+/// `backend::file_page_json`), a query each on SQLite.
 fn file_lists(
     conn: &mut DbConn,
     org: &str,
     participant_id: &str,
     sensitive: bool,
-) -> DbResult<FileLists> {
+    extras: Option<ExtrasAsk<'_>>,
+) -> DbResult<(FileLists, Option<PageExtras>)> {
     let query = crate::backend::FileListsQuery {
         organisation_id: org,
         participant_id,
@@ -525,16 +547,25 @@ fn file_lists(
         glass_outcome: Outcome::Success.code(),
         sensitive,
     };
-    if let Some(json) = crate::backend::file_lists_json(conn, query)? {
-        return Ok(FileLists {
-            journal: parse_json(&json.journal)?,
-            glass_breaks: parse_json(&json.glass_breaks)?,
-            children: parse_json(&json.children)?,
-            sensitive: json.sensitive.as_deref().map(parse_json).transpose()?,
-            languages: parse_json(&json.languages)?,
-            adults: parse_json(&json.adults)?,
-            consents: parse_json(&json.consents)?,
-        });
+    if let Some(ask) = extras {
+        let page = crate::backend::FilePageQuery {
+            lists: query,
+            extras: crate::backend::FileExtrasQuery {
+                organisation_id: org,
+                participant_id,
+                casemanagers: ask.casemanagers,
+                casemanager_role: Role::Casemanager.code(),
+                any_open: ask.any_open,
+                open: trajectory::OPEN,
+                messages: crate::messages::links::REACH_MESSAGES,
+            },
+        };
+        if let Some(json) = crate::backend::file_page_json(conn, page)? {
+            let extras = page_extras_of_json(&json.extras, ask)?;
+            return Ok((lists_of_json(&json.lists)?, Some(extras)));
+        }
+    } else if let Some(json) = crate::backend::file_lists_json(conn, query)? {
+        return Ok((lists_of_json(&json)?, None));
     }
     let journal = crate::direct!(conn, |c| journal_entries::table
         .filter(journal_entries::organisation_id.eq(org))
@@ -590,7 +621,7 @@ fn file_lists(
         .order(consents::given_on.desc())
         .select(Consent::as_select())
         .load(c))?;
-    Ok(FileLists {
+    let lists = FileLists {
         journal,
         glass_breaks,
         children,
@@ -598,7 +629,11 @@ fn file_lists(
         languages,
         adults,
         consents,
-    })
+    };
+    let extras = extras
+        .map(|ask| page_extras_one_by_one(conn, ask))
+        .transpose()?;
+    Ok((lists, extras))
 }
 
 /// Opens a file: authorised by the policy, recorded in the trail. A
@@ -611,6 +646,33 @@ pub fn read_file(
     participant_id: &str,
     origin: Origin<'_>,
 ) -> Result<ParticipantFile, AccessError> {
+    read_file_with(conn, actor, participant_id, origin, None).map(|(file, _)| file)
+}
+
+/// Opens a file as [`read_file`] does, with what its page shows beside it
+/// read in the same statement on PostgreSQL and the same read transaction
+/// on SQLite.
+pub fn read_file_page(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    origin: Origin<'_>,
+    wants: PageWants,
+) -> Result<(ParticipantFile, PageExtras), AccessError> {
+    let (file, extras) = read_file_with(conn, actor, participant_id, origin, Some(wants))?;
+    let extras = extras.ok_or(AccessError::Db(DbError::Task(
+        "the page's extras were not read".into(),
+    )))?;
+    Ok((file, extras))
+}
+
+fn read_file_with(
+    conn: &mut DbConn,
+    actor: &Actor,
+    participant_id: &str,
+    origin: Origin<'_>,
+    wants: Option<PageWants>,
+) -> Result<(ParticipantFile, Option<PageExtras>), AccessError> {
     let Some(org) = actor.organisation_id().map(str::to_owned) else {
         let why = Denied::AnalystNoRecords;
         origin.record(
@@ -625,7 +687,7 @@ pub fn read_file(
         )?;
         return Err(AccessError::Denied(why));
     };
-    let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<ParticipantFile>> {
+    let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<_>> {
         let Some((participant, trajectories)) = file_head(conn, &org, participant_id)? else {
             // Possibly probing another organisation's ids: worth a line in the trail.
             return Ok(Read::Refused {
@@ -651,15 +713,28 @@ pub fn read_file(
             });
         }
         let sees_sensitive = authorize(actor, Action::ReadSensitive, resource, None).is_ok();
-        let FileLists {
-            journal,
-            mut glass_breaks,
-            children,
-            sensitive,
-            languages,
-            adults,
-            consents,
-        } = file_lists(conn, &org, participant_id, sees_sensitive)?;
+        // Only an open trajectory can be reassigned, or place her in a group.
+        let any_open = trajectories
+            .iter()
+            .any(|t| trajectory::OPEN.contains(&t.trajectory.status.as_str()));
+        let ask = wants.map(|w| ExtrasAsk {
+            participant: &participant,
+            casemanagers: w.casemanagers && any_open,
+            any_open,
+            now: w.now,
+        });
+        let (
+            FileLists {
+                journal,
+                mut glass_breaks,
+                children,
+                sensitive,
+                languages,
+                adults,
+                consents,
+            },
+            extras,
+        ) = file_lists(conn, &org, participant_id, sees_sensitive, ask)?;
         let confidential = Resource::Confidential {
             organisation_id: &org,
             casemanager_ids: &casemanagers,
@@ -685,18 +760,21 @@ pub fn read_file(
             })
         });
         Ok(Read::Shown {
-            value: ParticipantFile {
-                participant,
-                sensitive,
-                languages,
-                children,
-                adults,
-                consents,
-                trajectories,
-                journal,
-                confidential_withheld: withheld,
-                glass_breaks,
-            },
+            value: (
+                ParticipantFile {
+                    participant,
+                    sensitive,
+                    languages,
+                    children,
+                    adults,
+                    consents,
+                    trajectories,
+                    journal,
+                    confidential_withheld: withheld,
+                    glass_breaks,
+                },
+                extras,
+            ),
             confidential: shown_confidential,
         })
     })?;
@@ -720,7 +798,7 @@ pub fn read_file(
         } => {
             let read = Event::by(actor, "participant.read", origin.ip, origin.at)
                 .about("participant", participant_id)
-                .detail(if value.sensitive.is_some() {
+                .detail(if value.0.sensitive.is_some() {
                     "sensitive"
                 } else {
                     ""

@@ -835,20 +835,14 @@ async fn show_file(
     let read = state
         .db
         .run(move |conn| {
-            let file = db::participants::read_file(
-                conn,
-                &actor,
-                &id,
-                Origin::new(Some(&address), at).via(&writer),
-            );
-            match file {
-                Ok(f) => {
-                    let extras =
-                        db::participants::page_extras(conn, &f.participant, coordinator, at)?;
-                    Ok(Ok((f, extras)))
-                }
-                Err(e) => Ok(Err(e)),
-            }
+            let wants = db::participants::PageWants {
+                casemanagers: coordinator,
+                now: at,
+            };
+            let origin = Origin::new(Some(&address), at).via(&writer);
+            Ok(db::participants::read_file_page(
+                conn, &actor, &id, origin, wants,
+            ))
         })
         .await;
     let (record, extras) = match read {
