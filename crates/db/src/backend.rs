@@ -868,6 +868,8 @@ impl Queryable<FilePageSql, diesel::pg::Pg> for FilePageJson {
     fn build(row: Self::Row) -> diesel::deserialize::Result<Self> {
         let (journal, glass_breaks, children, sensitive, languages, adults, consents) =
             (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
+        let (casemanagers, groups_mine, groups_open, messages, links, text_languages) =
+            (row.7, row.8, row.9, row.10, row.11, row.12);
         Ok(Self {
             lists: FileListsJson {
                 journal,
@@ -879,12 +881,12 @@ impl Queryable<FilePageSql, diesel::pg::Pg> for FilePageJson {
                 consents,
             },
             extras: FileExtrasJson {
-                casemanagers: row.7,
-                groups_mine: row.8,
-                groups_open: row.9,
-                messages: row.10,
-                links: row.11,
-                languages: row.12,
+                casemanagers,
+                groups_mine,
+                groups_open,
+                messages,
+                links,
+                languages: text_languages,
             },
         })
     }

@@ -660,12 +660,13 @@ pub fn read_file_page(
     wants: PageWants,
 ) -> Result<(ParticipantFile, PageExtras), AccessError> {
     let (file, extras) = read_file_with(conn, actor, participant_id, origin, Some(wants))?;
-    let extras = extras.ok_or(AccessError::Db(DbError::Task(
-        "the page's extras were not read".into(),
-    )))?;
+    // Always read when asked for; an error rather than a panic if not.
+    let extras = extras
+        .ok_or_else(|| AccessError::Db(DbError::Task("the page's extras were not read".into())))?;
     Ok((file, extras))
 }
 
+/// [`read_file`], with the page's extras when `wants` is given.
 fn read_file_with(
     conn: &mut DbConn,
     actor: &Actor,
