@@ -645,18 +645,18 @@ macro_rules! prepared_row_query {
     };
 }
 
-prepared_row_query!(
-    FileListsQuery,
-    (
-        Text,
-        Text,
-        Text,
-        diesel::sql_types::Nullable<Text>,
-        Text,
-        Text,
-        Text,
-    )
+/// The SQL types of [`FileListsJson`]'s columns.
+type FileListsSql = (
+    Text,
+    Text,
+    Text,
+    diesel::sql_types::Nullable<Text>,
+    Text,
+    Text,
+    Text,
 );
+
+prepared_row_query!(FileListsQuery, FileListsSql);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_> {
     fn walk_ast<'b>(
@@ -816,12 +816,14 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> 
 /// name]]`), the open adults' groups of her open programmes with their
 /// member counts (`[{"group": {..}, "members": n}]`), her latest messages,
 /// her unrevoked links and the languages the organisation has texts in.
+#[derive(Queryable)]
 pub(crate) struct FilePageJson {
     pub lists: FileListsJson,
     pub extras: FileExtrasJson,
 }
 
 /// The extras of [`FilePageJson`], in its column order.
+#[derive(Queryable)]
 pub(crate) struct FileExtrasJson {
     pub casemanagers: String,
     pub groups_mine: String,
@@ -829,67 +831,6 @@ pub(crate) struct FileExtrasJson {
     pub messages: String,
     pub links: String,
     pub languages: String,
-}
-
-/// The SQL types of [`FilePageJson`]'s columns.
-type FilePageSql = (
-    Text,
-    Text,
-    Text,
-    diesel::sql_types::Nullable<Text>,
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-    Text,
-);
-
-impl Queryable<FilePageSql, diesel::pg::Pg> for FilePageJson {
-    type Row = (
-        String,
-        String,
-        String,
-        Option<String>,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-        String,
-    );
-
-    fn build(row: Self::Row) -> diesel::deserialize::Result<Self> {
-        let (journal, glass_breaks, children, sensitive, languages, adults, consents) =
-            (row.0, row.1, row.2, row.3, row.4, row.5, row.6);
-        let (casemanagers, groups_mine, groups_open, messages, links, text_languages) =
-            (row.7, row.8, row.9, row.10, row.11, row.12);
-        Ok(Self {
-            lists: FileListsJson {
-                journal,
-                glass_breaks,
-                children,
-                sensitive,
-                languages,
-                adults,
-                consents,
-            },
-            extras: FileExtrasJson {
-                casemanagers,
-                groups_mine,
-                groups_open,
-                messages,
-                links,
-                languages: text_languages,
-            },
-        })
-    }
 }
 
 /// What the extras of [`FilePageJson`] ask for.
@@ -926,7 +867,10 @@ pub(crate) fn file_page_json(
     postgres_row(conn, query)
 }
 
-prepared_row_query!(FilePageQuery, FilePageSql);
+prepared_row_query!(
+    FilePageQuery,
+    (FileListsSql, (Text, Text, Text, Text, Text, Text))
+);
 
 impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FilePageQuery<'_> {
     fn walk_ast<'b>(
