@@ -356,13 +356,20 @@ impl AuditWriter {
                     let opened = std::time::Instant::now();
                     let mut batch = vec![first];
                     let mut count = batch[0].events.len();
+                    let mut lingered = !busy;
                     while count < MAX_BATCH {
                         let next = match inbox.try_recv() {
                             Ok(job) => Some(job),
-                            // Under load, wait a moment for more: see LINGER.
-                            Err(_) if busy => LINGER
-                                .checked_sub(opened.elapsed())
-                                .and_then(|left| inbox.recv_timeout(left).ok()),
+                            // Under load, wait a moment for more (see
+                            // LINGER), asleep once rather than woken by
+                            // each request that arrives meanwhile.
+                            Err(_) if !lingered => {
+                                lingered = true;
+                                if let Some(left) = LINGER.checked_sub(opened.elapsed()) {
+                                    std::thread::sleep(left);
+                                }
+                                inbox.try_recv().ok()
+                            }
                             Err(_) => None,
                         };
                         let Some(job) = next else { break };

@@ -29,6 +29,7 @@ pub mod reports;
 pub mod schema;
 pub mod synth;
 pub mod url;
+mod workers;
 
 pub use error::{DbError, DbResult};
 pub use pool::{Db, DbConn, PoolOptions, PoolState};

@@ -1,5 +1,5 @@
 //! The connection type over both backends and the pool that hands it out.
-//! Blocking database work runs on tokio's blocking threads, never on its workers.
+//! Blocking database work runs on threads of its own, never on tokio's workers.
 
 use crate::backend;
 use crate::error::{DbError, DbResult};
@@ -104,10 +104,10 @@ pub struct Db {
     pool: Pool<Manager>,
     url: DatabaseUrl,
     audit: crate::audit::AuditWriter,
-    /// As many database tasks in flight as the pool has connections: the
-    /// others wait here, asleep, instead of as blocking threads fighting for
-    /// the pool's lock.
-    permits: std::sync::Arc<tokio::sync::Semaphore>,
+    /// As many threads as the pool has connections run the async callers'
+    /// work; the rest waits in their queue instead of fighting for the
+    /// pool's lock.
+    workers: std::sync::Arc<crate::workers::Workers>,
     /// Alive while any handle is: the checkpointer stops when the last goes.
     _alive: std::sync::Arc<()>,
 }
@@ -166,7 +166,11 @@ impl Db {
             pool,
             url: url.clone(),
             audit,
-            permits: std::sync::Arc::new(tokio::sync::Semaphore::new(options.max_size as usize)),
+            workers: std::sync::Arc::new(
+                crate::workers::Workers::start(options.max_size as usize).map_err(|e| {
+                    DbError::Task(format!("cannot start the database threads: {e}"))
+                })?,
+            ),
             _alive: alive,
         })
     }
@@ -189,28 +193,25 @@ impl Db {
         Ok(self.pool.get()?)
     }
 
-    /// Runs blocking database work on a blocking thread and awaits its result.
+    /// Runs blocking database work on one of the database threads and awaits
+    /// its result; the audit entries it deferred are awaited after the
+    /// connection is back in the pool.
     pub async fn run<F, R>(&self, work: F) -> DbResult<R>
     where
         F: FnOnce(&mut DbConn) -> DbResult<R> + Send + 'static,
         R: Send + 'static,
     {
         let pool = self.pool.clone();
-        let permit = self
-            .permits
-            .acquire()
-            .await
-            .map_err(|e| DbError::Task(e.to_string()))?;
-        let (out, receipts) = tokio::task::spawn_blocking(move || {
-            crate::audit::defer_receipts(|| {
+        let (reply, answer) = tokio::sync::oneshot::channel();
+        self.workers.submit(move || {
+            let _ = reply.send(crate::audit::defer_receipts(|| {
                 let mut conn = pool.get()?;
                 work(&mut conn)
-            })
-        })
-        .await
-        .map_err(|e| DbError::Task(e.to_string()))?;
-        // The connection is back in the pool: wait for the trail without it.
-        drop(permit);
+            }));
+        });
+        let (out, receipts) = answer
+            .await
+            .map_err(|_| DbError::Task("the database work failed".into()))?;
         for receipt in receipts {
             receipt.settled().await?;
         }
