@@ -9,7 +9,7 @@ use crate::pool::DbConn;
 use crate::schema::*;
 use chrono::NaiveDateTime;
 use diesel::prelude::*;
-use domain::model::Role;
+use domain::model::{Role, TrajectoryStatus};
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
 
 pub mod file;
@@ -715,9 +715,12 @@ fn read_file_with(
         }
         let sees_sensitive = authorize(actor, Action::ReadSensitive, resource, None).is_ok();
         // Only an open trajectory can be reassigned, or place her in a group.
-        let any_open = trajectories
-            .iter()
-            .any(|t| trajectory::OPEN.contains(&t.trajectory.status.as_str()));
+        let any_open = trajectories.iter().any(|t| {
+            t.trajectory
+                .status
+                .parse::<TrajectoryStatus>()
+                .is_ok_and(TrajectoryStatus::is_open)
+        });
         let ask = wants.map(|w| ExtrasAsk {
             participant: &participant,
             casemanagers: w.casemanagers && any_open,
