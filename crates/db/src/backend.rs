@@ -5,7 +5,7 @@ use crate::error::DbResult;
 use crate::pool::DbConn;
 use diesel::connection::{AnsiTransactionManager, SimpleConnection, TransactionManager};
 use diesel::prelude::*;
-use diesel::sql_types::{BigInt, Integer, Text, Timestamp};
+use diesel::sql_types::{BigInt, Integer, Nullable, Text, Timestamp};
 
 /// Per-connection settings. SQLite: WAL for concurrent readers, foreign keys
 /// enforced, wait for a busy writer instead of failing, and `synchronous=FULL`
@@ -578,7 +578,21 @@ mod tests {
     }
 }
 
-/// A participant file's lists as JSON arrays (the sensitive row as a JSON
+/// Her row (a JSON object, or nothing when she is not of the organisation),
+/// her trajectories as JSON objects `{trajectory, programme, casemanager,
+/// phase_count, phase_code}` newest referral first, and their events newest
+/// first.
+#[derive(Queryable)]
+pub(crate) struct FileHeadJson {
+    pub participant: Option<String>,
+    pub trajectories: String,
+    pub events: String,
+}
+
+/// The SQL types of [`FileHeadJson`]'s columns.
+type FileHeadSql = (Nullable<Text>, Text, Text);
+
+/// A participant file's lists as JSON arrays (her sensitive row as a JSON
 /// object or nothing), each in the order the file shows it.
 #[derive(Queryable)]
 pub(crate) struct FileListsJson {
@@ -591,31 +605,93 @@ pub(crate) struct FileListsJson {
     pub consents: String,
 }
 
-/// What [`file_lists_json`] asks for.
+/// The SQL types of [`FileListsJson`]'s columns.
+type FileListsSql = (Text, Text, Text, Nullable<Text>, Text, Text, Text);
+
+/// What a file's page shows beside the file, as JSON arrays: the
+/// casemanagers to assign (`[[id, name]]`, empty unless asked and she has
+/// an open trajectory), her current groups (`[[id, name]]`), the open
+/// adults' groups of her open programmes with their member counts
+/// (`[{"group": {..}, "members": n}]`), her latest messages, her unrevoked
+/// links and the languages the organisation has texts in.
+#[derive(Queryable)]
+pub(crate) struct FileExtrasJson {
+    pub casemanagers: String,
+    pub groups_mine: String,
+    pub groups_open: String,
+    pub messages: String,
+    pub links: String,
+    pub languages: String,
+}
+
+/// The SQL types of [`FileExtrasJson`]'s columns.
+type FileExtrasSql = (Text, Text, Text, Text, Text, Text);
+
+/// A participant file as [`file_json`] reads it.
+#[derive(Queryable)]
+pub(crate) struct FileJson {
+    pub head: FileHeadJson,
+    pub lists: FileListsJson,
+}
+
+/// A participant file and its page's extras as [`file_page_json`] reads them.
+#[derive(Queryable)]
+pub(crate) struct FilePageJson {
+    pub head: FileHeadJson,
+    pub lists: FileListsJson,
+    pub extras: FileExtrasJson,
+}
+
+/// What [`file_json`] asks for.
 #[derive(Clone, Copy)]
-pub(crate) struct FileListsQuery<'a> {
+pub(crate) struct FileQuery<'a> {
     pub organisation_id: &'a str,
     pub participant_id: &'a str,
     /// The audit action and outcome of a broken glass.
     pub glass_action: &'a str,
     pub glass_outcome: &'a str,
-    /// Whether the reader may see the sensitive row.
-    pub sensitive: bool,
+    /// The statuses of an open trajectory.
+    pub open: [&'a str; 5],
 }
 
-/// PostgreSQL: the lists of a participant file in one statement instead of
-/// seven. Each statement is a round trip and a wake-up on both sides; at
-/// saturation the file read spent a third of the machine in the kernel and
-/// most of PostgreSQL's time outside its executor. `None` on SQLite, which
-/// runs in process: there the plain queries cost no round trip.
-pub(crate) fn file_lists_json(
-    conn: &mut DbConn,
-    query: FileListsQuery<'_>,
-) -> DbResult<Option<FileListsJson>> {
+/// What [`file_page_json`] asks for.
+#[derive(Clone, Copy)]
+pub(crate) struct FilePageQuery<'a> {
+    pub file: FileQuery<'a>,
+    /// Whether to list the casemanagers (a coordinator's page): only if she
+    /// has an open trajectory to reassign.
+    pub casemanagers: bool,
+    pub casemanager_role: &'a str,
+    /// How many of her messages, newest first.
+    pub messages: i64,
+}
+
+/// PostgreSQL: a participant file in one statement (thirteen before stop
+/// 36): her row, her trajectories with their programme, casemanager and
+/// phase, their events, and her lists. Each statement is a round trip and a
+/// wake-up on both sides; at saturation the file read spent a third of the
+/// machine in the kernel and most of PostgreSQL's time outside its executor.
+///
+/// The lists, her sensitive row included, are read before the policy has
+/// seen her trajectories; the caller shows nothing of them unless it allows
+/// (as with confidential journal lines, always read and withheld by the
+/// caller). One statement is also one snapshot: the policy decides on the
+/// trajectories the lists were read with. `None` on SQLite, which runs in
+/// process: there the plain queries cost no round trip.
+pub(crate) fn file_json(conn: &mut DbConn, query: FileQuery<'_>) -> DbResult<Option<FileJson>> {
     postgres_row(conn, query)
 }
 
-/// Runs one of the JSON statements below on PostgreSQL; `None` on SQLite.
+/// PostgreSQL: [`file_json`] and what the file's page shows beside it, in
+/// one statement. `None` on SQLite.
+pub(crate) fn file_page_json(
+    conn: &mut DbConn,
+    query: FilePageQuery<'_>,
+) -> DbResult<Option<FilePageJson>> {
+    postgres_row(conn, query)
+}
+
+/// Runs one of the JSON statements above on PostgreSQL; `None` on SQLite.
 fn postgres_row<'q, Q, R>(conn: &mut DbConn, query: Q) -> DbResult<Option<R>>
 where
     Q: RunQueryDsl<diesel::PgConnection>
@@ -645,136 +721,36 @@ macro_rules! prepared_row_query {
     };
 }
 
-/// The SQL types of [`FileListsJson`]'s columns.
-type FileListsSql = (
-    Text,
-    Text,
-    Text,
-    diesel::sql_types::Nullable<Text>,
-    Text,
-    Text,
-    Text,
-);
+prepared_row_query!(FileQuery, (FileHeadSql, FileListsSql));
+prepared_row_query!(FilePageQuery, (FileHeadSql, FileListsSql, FileExtrasSql));
 
-prepared_row_query!(FileListsQuery, FileListsSql);
+type PgAst<'a, 'b> = diesel::query_builder::AstPass<'a, 'b, diesel::pg::Pg>;
 
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileListsQuery<'_> {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileQuery<'_> {
+    fn walk_ast<'b>(&'b self, mut out: PgAst<'_, 'b>) -> QueryResult<()> {
         out.push_sql("SELECT ");
-        self.push_columns(&mut out)
+        self.push_head(&mut out)?;
+        out.push_sql(", ");
+        self.push_lists(&mut out)
     }
 }
 
-impl<'a> FileListsQuery<'a> {
-    /// The seven columns of [`FileListsJson`].
-    fn push_columns<'b>(
-        &'b self,
-        out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        let (org, id) = (self.organisation_id, self.participant_id);
-        // Each list in the order the file shows it (glass breaks are sorted
-        // by the caller, as on SQLite).
-        push_list(
-            out,
-            "journal_entries",
-            "t.written_on DESC, t.created_at DESC",
-            org,
-            id,
-        )?;
-        // Served by the (organisation_id, subject_id, action) index, as on
-        // SQLite: the cost does not grow with the trail.
-        out.push_sql(", (SELECT COALESCE(json_agg(t), '[]')::text FROM audit_log t WHERE t.organisation_id = ");
-        out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(" AND t.subject_id = ");
-        out.push_bind_param::<Text, _>(id)?;
-        out.push_sql(" AND t.action = ");
-        out.push_bind_param::<Text, _>(self.glass_action)?;
-        out.push_sql(" AND t.outcome = ");
-        out.push_bind_param::<Text, _>(self.glass_outcome)?;
-        out.push_sql("), ");
-        push_list(out, "children", "t.birth_date", org, id)?;
-        out.push_sql(", (SELECT row_to_json(t)::text FROM participant_sensitive t WHERE t.organisation_id = ");
-        out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(" AND t.participant_id = ");
-        out.push_bind_param::<Text, _>(id)?;
-        out.push_sql(" AND ");
-        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.sensitive)?;
-        out.push_sql("), ");
-        push_list(out, "participant_languages", "t.language", org, id)?;
+impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FilePageQuery<'_> {
+    fn walk_ast<'b>(&'b self, mut out: PgAst<'_, 'b>) -> QueryResult<()> {
+        out.push_sql("SELECT ");
+        self.file.push_head(&mut out)?;
         out.push_sql(", ");
-        push_list(out, "household_adults", "t.created_at", org, id)?;
+        self.file.push_lists(&mut out)?;
         out.push_sql(", ");
-        push_list(out, "consents", "t.given_on DESC", org, id)?;
-        Ok(())
+        self.push_extras(&mut out)
     }
 }
 
-/// One of her lists as a JSON array in `order`, `'[]'` when empty.
-fn push_list<'b>(
-    out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    table: &str,
-    order: &str,
-    organisation_id: &'b str,
-    participant_id: &'b str,
-) -> QueryResult<()> {
-    out.push_sql("(SELECT COALESCE(json_agg(t ORDER BY ");
-    out.push_sql(order);
-    out.push_sql("), '[]')::text FROM ");
-    out.push_sql(table);
-    out.push_sql(" t WHERE t.organisation_id = ");
-    out.push_bind_param::<Text, _>(organisation_id)?;
-    out.push_sql(" AND t.participant_id = ");
-    out.push_bind_param::<Text, _>(participant_id)?;
-    out.push_sql(")");
-    Ok(())
-}
-
-/// A participant's row (a JSON object, or nothing when she is not of the
-/// organisation), her trajectories as JSON objects `{trajectory, programme,
-/// casemanager, phase_count, phase_code}` newest referral first, and their
-/// events newest first.
-#[derive(Queryable)]
-pub(crate) struct FileHeadJson {
-    pub participant: Option<String>,
-    pub trajectories: String,
-    pub events: String,
-}
-
-/// What [`file_head_json`] asks for.
-#[derive(Clone, Copy)]
-pub(crate) struct FileHeadQuery<'a> {
-    pub organisation_id: &'a str,
-    pub participant_id: &'a str,
-}
-
-/// PostgreSQL: the head of a participant file (her row, her trajectories
-/// with their programme, casemanager and phase, their events) in one
-/// statement instead of three, for the reason given at [`file_lists_json`].
-/// `None` on SQLite.
-pub(crate) fn file_head_json(
-    conn: &mut DbConn,
-    query: FileHeadQuery<'_>,
-) -> DbResult<Option<FileHeadJson>> {
-    postgres_row(conn, query)
-}
-
-prepared_row_query!(
-    FileHeadQuery,
-    (diesel::sql_types::Nullable<Text>, Text, Text)
-);
-
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
+impl<'a> FileQuery<'a> {
+    /// The three columns of [`FileHeadJson`].
+    fn push_head<'b>(&'b self, out: &mut PgAst<'_, 'b>) -> QueryResult<()> {
         let (org, id) = (self.organisation_id, self.participant_id);
-        out.push_sql(
-            "SELECT (SELECT row_to_json(t)::text FROM participants t WHERE t.organisation_id = ",
-        );
+        out.push_sql("(SELECT row_to_json(t)::text FROM participants t WHERE t.organisation_id = ");
         out.push_bind_param::<Text, _>(org)?;
         out.push_sql(" AND t.id = ");
         out.push_bind_param::<Text, _>(id)?;
@@ -808,89 +784,86 @@ impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FileHeadQuery<'_> 
         out.push_sql("))");
         Ok(())
     }
-}
 
-/// A participant file with what its page shows beside it: the seven lists
-/// of [`FileListsJson`], then, as JSON arrays, the casemanagers to assign
-/// (`[[id, name]]`, empty unless asked), her current groups (`[[id,
-/// name]]`), the open adults' groups of her open programmes with their
-/// member counts (`[{"group": {..}, "members": n}]`), her latest messages,
-/// her unrevoked links and the languages the organisation has texts in.
-#[derive(Queryable)]
-pub(crate) struct FilePageJson {
-    pub lists: FileListsJson,
-    pub extras: FileExtrasJson,
-}
-
-/// The extras of [`FilePageJson`], in its column order.
-#[derive(Queryable)]
-pub(crate) struct FileExtrasJson {
-    pub casemanagers: String,
-    pub groups_mine: String,
-    pub groups_open: String,
-    pub messages: String,
-    pub links: String,
-    pub languages: String,
-}
-
-/// What the extras of [`FilePageJson`] ask for.
-#[derive(Clone, Copy)]
-pub(crate) struct FileExtrasQuery<'a> {
-    pub organisation_id: &'a str,
-    pub participant_id: &'a str,
-    /// Whether to list the casemanagers (a coordinator, for a file with an
-    /// open trajectory to reassign).
-    pub casemanagers: bool,
-    pub casemanager_role: &'a str,
-    /// Whether she has an open trajectory: no group is open to her without.
-    pub any_open: bool,
-    /// The statuses of an open trajectory.
-    pub open: [&'a str; 5],
-    /// How many of her messages, newest first.
-    pub messages: i64,
-}
-
-/// What [`file_page_json`] asks for.
-#[derive(Clone, Copy)]
-pub(crate) struct FilePageQuery<'a> {
-    pub lists: FileListsQuery<'a>,
-    pub extras: FileExtrasQuery<'a>,
-}
-
-/// PostgreSQL: a participant file's lists and its page's extras in one
-/// statement instead of two (thirteen before stop 36), for the reason
-/// given at [`file_lists_json`]. `None` on SQLite.
-pub(crate) fn file_page_json(
-    conn: &mut DbConn,
-    query: FilePageQuery<'_>,
-) -> DbResult<Option<FilePageJson>> {
-    postgres_row(conn, query)
-}
-
-prepared_row_query!(
-    FilePageQuery,
-    (FileListsSql, (Text, Text, Text, Text, Text, Text))
-);
-
-impl diesel::query_builder::QueryFragment<diesel::pg::Pg> for FilePageQuery<'_> {
-    fn walk_ast<'b>(
-        &'b self,
-        mut out: diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        out.push_sql("SELECT ");
-        self.lists.push_columns(&mut out)?;
+    /// The seven columns of [`FileListsJson`].
+    fn push_lists<'b>(&'b self, out: &mut PgAst<'_, 'b>) -> QueryResult<()> {
+        let (org, id) = (self.organisation_id, self.participant_id);
+        // Each list in the order the file shows it (glass breaks are sorted
+        // by the caller, as on SQLite).
+        push_list(
+            out,
+            "journal_entries",
+            "t.written_on DESC, t.created_at DESC",
+            org,
+            id,
+        )?;
+        // Served by the (organisation_id, subject_id, action) index, as on
+        // SQLite: the cost does not grow with the trail.
+        out.push_sql(", (SELECT COALESCE(json_agg(t), '[]')::text FROM audit_log t WHERE t.organisation_id = ");
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.subject_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql(" AND t.action = ");
+        out.push_bind_param::<Text, _>(self.glass_action)?;
+        out.push_sql(" AND t.outcome = ");
+        out.push_bind_param::<Text, _>(self.glass_outcome)?;
+        out.push_sql("), ");
+        push_list(out, "children", "t.birth_date", org, id)?;
+        out.push_sql(", (SELECT row_to_json(t)::text FROM participant_sensitive t WHERE t.organisation_id = ");
+        out.push_bind_param::<Text, _>(org)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(id)?;
+        out.push_sql("), ");
+        push_list(out, "participant_languages", "t.language", org, id)?;
         out.push_sql(", ");
-        self.extras.push_columns(&mut out)
+        push_list(out, "household_adults", "t.created_at", org, id)?;
+        out.push_sql(", ");
+        push_list(out, "consents", "t.given_on DESC", org, id)?;
+        Ok(())
+    }
+
+    /// `t` is one of her open trajectories.
+    fn push_open_trajectory<'b>(&'b self, out: &mut PgAst<'_, 'b>) -> QueryResult<()> {
+        out.push_sql("t.organisation_id = ");
+        out.push_bind_param::<Text, _>(self.organisation_id)?;
+        out.push_sql(" AND t.participant_id = ");
+        out.push_bind_param::<Text, _>(self.participant_id)?;
+        out.push_sql(" AND t.status IN (");
+        for (i, status) in self.open.iter().enumerate() {
+            if i > 0 {
+                out.push_sql(", ");
+            }
+            out.push_bind_param::<Text, _>(status)?;
+        }
+        out.push_sql(")");
+        Ok(())
     }
 }
 
-impl<'a> FileExtrasQuery<'a> {
-    /// The six columns of the extras (see [`FilePageJson`]).
-    fn push_columns<'b>(
-        &'b self,
-        out: &mut diesel::query_builder::AstPass<'_, 'b, diesel::pg::Pg>,
-    ) -> QueryResult<()> {
-        let (org, id) = (self.organisation_id, self.participant_id);
+/// One of her lists as a JSON array in `order`, `'[]'` when empty.
+fn push_list<'b>(
+    out: &mut PgAst<'_, 'b>,
+    table: &str,
+    order: &str,
+    organisation_id: &'b str,
+    participant_id: &'b str,
+) -> QueryResult<()> {
+    out.push_sql("(SELECT COALESCE(json_agg(t ORDER BY ");
+    out.push_sql(order);
+    out.push_sql("), '[]')::text FROM ");
+    out.push_sql(table);
+    out.push_sql(" t WHERE t.organisation_id = ");
+    out.push_bind_param::<Text, _>(organisation_id)?;
+    out.push_sql(" AND t.participant_id = ");
+    out.push_bind_param::<Text, _>(participant_id)?;
+    out.push_sql(")");
+    Ok(())
+}
+
+impl<'a> FilePageQuery<'a> {
+    /// The six columns of [`FileExtrasJson`].
+    fn push_extras<'b>(&'b self, out: &mut PgAst<'_, 'b>) -> QueryResult<()> {
+        let (org, id) = (self.file.organisation_id, self.file.participant_id);
         // The user is looked up per membership (OFFSET 0 keeps the subquery
         // from being flattened into a join): the planner would otherwise
         // scan every user of every organisation to join the few of one.
@@ -906,9 +879,12 @@ impl<'a> FileExtrasQuery<'a> {
         out.push_bind_param::<Text, _>(self.casemanager_role)?;
         out.push_sql(" AND ");
         out.push_bind_param::<diesel::sql_types::Bool, _>(&self.casemanagers)?;
+        // Uncorrelated, so evaluated once, and only when asked for.
+        out.push_sql(" AND EXISTS (SELECT 1 FROM trajectories t WHERE ");
+        self.file.push_open_trajectory(out)?;
         // As `groups::placement` reads them on SQLite.
         out.push_sql(
-            "), (SELECT COALESCE(json_agg(json_build_array(g.id, g.name) ORDER BY g.name), '[]')::text \
+            ")), (SELECT COALESCE(json_agg(json_build_array(g.id, g.name) ORDER BY g.name), '[]')::text \
              FROM group_members gm JOIN groups g ON g.id = gm.group_id \
              WHERE gm.organisation_id = ",
         );
@@ -924,24 +900,15 @@ impl<'a> FileExtrasQuery<'a> {
              FROM groups g WHERE g.organisation_id = ",
         );
         out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(" AND g.kind = 'adults' AND g.active AND ");
-        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.any_open)?;
+        // Planned from her open trajectories: without one, no group is read.
         out.push_sql(
-            " AND g.programme_id IN (SELECT t.programme_id FROM trajectories t WHERE t.organisation_id = ",
+            " AND g.kind = 'adults' AND g.active \
+             AND g.programme_id IN (SELECT t.programme_id FROM trajectories t WHERE ",
         );
-        out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(" AND t.participant_id = ");
-        out.push_bind_param::<Text, _>(id)?;
-        out.push_sql(" AND t.status IN (");
-        for (i, status) in self.open.iter().enumerate() {
-            if i > 0 {
-                out.push_sql(", ");
-            }
-            out.push_bind_param::<Text, _>(status)?;
-        }
+        self.file.push_open_trajectory(out)?;
         // As `messages::of_participant` and `links::of_participant` read them.
         out.push_sql(
-            "))), (SELECT COALESCE(json_agg(t ORDER BY t.due_at DESC), '[]')::text FROM \
+            ")), (SELECT COALESCE(json_agg(t ORDER BY t.due_at DESC), '[]')::text FROM \
              (SELECT * FROM messages WHERE organisation_id = ",
         );
         out.push_bind_param::<Text, _>(org)?;

@@ -181,7 +181,7 @@ pub struct Participant {
 }
 
 // `Deserialize` on the rows of a participant file: PostgreSQL sends them as
-// JSON (`backend::file_head_json`, `backend::file_lists_json`).
+// JSON (`backend::file_json`).
 #[derive(
     Debug, Clone, PartialEq, Queryable, Selectable, Insertable, Default, serde::Deserialize,
 )]

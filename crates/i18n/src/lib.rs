@@ -50,14 +50,18 @@ static PLAIN: std::sync::LazyLock<[HashMap<String, String>; 4]> = std::sync::Laz
     })
 });
 
-fn plain(lang: Language) -> &'static HashMap<String, String> {
-    let index = match lang {
+/// Where a language's entry is in the tables above.
+fn index(lang: Language) -> usize {
+    match lang {
         Language::Nl => 0,
         Language::Fr => 1,
         Language::De => 2,
         Language::En => 3,
-    };
-    &PLAIN[index]
+    }
+}
+
+fn plain(lang: Language) -> &'static HashMap<String, String> {
+    &PLAIN[index(lang)]
 }
 
 /// A translated message. An unknown key yields the key itself, so a gap is
@@ -77,8 +81,132 @@ pub enum Arg<'a> {
     Num(i64),
 }
 
+/// A language's Fluent file, as compiled in.
+fn source(lang: Language) -> &'static str {
+    match lang {
+        Language::Nl => include_str!("../locales/nl/main.ftl"),
+        Language::Fr => include_str!("../locales/fr/main.ftl"),
+        Language::De => include_str!("../locales/de/main.ftl"),
+        Language::En => include_str!("../locales/en/main.ftl"),
+    }
+}
+
+/// A piece of a message that is text and arguments only.
+enum Piece {
+    Text(&'static str),
+    Arg(&'static str),
+}
+
+/// The messages that are text and arguments only (no plural or other
+/// choice, no function, no reference), per language, as Fluent's parser
+/// reads them: most messages with arguments, dates among them, which a
+/// page formats by the dozen. Filled in here, they cost a concatenation
+/// instead of a Fluent lookup and resolution; the rest go through Fluent.
+static SIMPLE: std::sync::LazyLock<[HashMap<&'static str, Vec<Piece>>; 4]> =
+    std::sync::LazyLock::new(|| {
+        [Language::Nl, Language::Fr, Language::De, Language::En].map(|lang| {
+            use fluent_syntax::ast::{Entry, Expression, InlineExpression, PatternElement};
+            // A file that does not parse is caught by the key-set test; its
+            // messages then simply all go through Fluent.
+            let Ok(resource) = fluent_syntax::parser::parse(source(lang)) else {
+                return HashMap::new();
+            };
+            resource
+                .body
+                .into_iter()
+                .filter_map(|entry| {
+                    let Entry::Message(message) = entry else {
+                        return None;
+                    };
+                    let pieces = message
+                        .value?
+                        .elements
+                        .into_iter()
+                        .map(|element| match element {
+                            PatternElement::TextElement { value } => Some(Piece::Text(value)),
+                            PatternElement::Placeable {
+                                expression:
+                                    Expression::Inline(InlineExpression::VariableReference { id }),
+                            } => Some(Piece::Arg(id.name)),
+                            PatternElement::Placeable { .. } => None,
+                        })
+                        .collect::<Option<Vec<Piece>>>()?;
+                    pieces
+                        .iter()
+                        .any(|p| matches!(p, Piece::Arg(_)))
+                        .then_some((message.id.name, pieces))
+                })
+                .collect()
+        })
+    });
+
+/// `key` filled in with `args` if it is text and arguments only and every
+/// argument is given; `None` sends it to Fluent.
+fn simple(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String> {
+    let pieces = SIMPLE[index(lang)].get(key)?;
+    let mut text = String::with_capacity(64);
+    for piece in pieces {
+        match piece {
+            Piece::Text(t) => text.push_str(t),
+            Piece::Arg(name) => match args.iter().find(|(n, _)| n == name)?.1 {
+                Arg::Str(s) => text.push_str(s),
+                // As Fluent writes a whole number.
+                Arg::Num(n) => text.push_str(&n.to_string()),
+            },
+        }
+    }
+    Some(text)
+}
+
+/// Other messages whose arguments are all numbers, as formatted: a page
+/// shows the same few counts (ages, minutes) over and over, and Fluent
+/// selects the plural form and formats each anew. On the file page that was
+/// a seventh of the server's time. Numbers only, so that no one's name or
+/// date outlives her request here; emptied when full.
+static COUNTED: std::sync::LazyLock<std::sync::Mutex<HashMap<String, String>>> =
+    std::sync::LazyLock::new(Default::default);
+
+/// How many formatted messages [`COUNTED`] keeps.
+const COUNTED_MAX: usize = 4096;
+
 /// A translated message with arguments, e.g. `("count", Arg::Num(3))`.
 pub fn t_args(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    if let Some(text) = simple(lang, key, args) {
+        return text;
+    }
+    // Keys and argument names are the code's own (no newlines).
+    let memo = args.iter().try_fold(
+        format!("{}\n{key}", lang.code()),
+        |mut memo, (name, value)| {
+            let Arg::Num(n) = value else {
+                return None;
+            };
+            memo.push('\n');
+            memo.push_str(name);
+            memo.push('=');
+            memo.push_str(&n.to_string());
+            Some(memo)
+        },
+    );
+    if let Some(memo) = &memo
+        && let Some(text) = COUNTED.lock().ok().and_then(|m| m.get(memo).cloned())
+    {
+        return text;
+    }
+    let text = format_args_uncached(lang, key, args);
+    if let Some(memo) = memo
+        && let Ok(mut counted) = COUNTED.lock()
+    {
+        if counted.len() >= COUNTED_MAX {
+            counted.clear();
+        }
+        counted.insert(memo, text.clone());
+    }
+    text
+}
+
+/// [`t_args`] through Fluent.
+fn format_args_uncached(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> String {
     let map: HashMap<Cow<'static, str>, FluentValue<'_>> = args
         .iter()
         .map(|(k, v)| {
@@ -215,13 +343,7 @@ pub fn format_number(lang: Language, value: f64, decimals: usize) -> String {
 
 /// The message keys of one language's files, for completeness tests.
 pub fn keys(lang: Language) -> std::collections::BTreeSet<String> {
-    let source = match lang {
-        Language::Nl => include_str!("../locales/nl/main.ftl"),
-        Language::Fr => include_str!("../locales/fr/main.ftl"),
-        Language::De => include_str!("../locales/de/main.ftl"),
-        Language::En => include_str!("../locales/en/main.ftl"),
-    };
-    source
+    source(lang)
         .lines()
         .filter_map(|line| {
             let first = line.chars().next()?;
@@ -237,6 +359,68 @@ pub fn keys(lang: Language) -> std::collections::BTreeSet<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn simple_messages_read_as_fluent_formats_them() {
+        for lang in Language::ALL {
+            let simple = &SIMPLE[index(*lang)];
+            assert!(simple.len() > 50, "{lang:?}: {}", simple.len());
+            assert!(simple.contains_key("date-long"));
+            assert!(!simple.contains_key("minutes"), "a plural is Fluent's");
+            for (key, pieces) in simple {
+                let names: Vec<&str> = pieces
+                    .iter()
+                    .filter_map(|p| match p {
+                        Piece::Arg(name) => Some(*name),
+                        Piece::Text(_) => None,
+                    })
+                    .collect();
+                let texts: Vec<String> = names.iter().map(|n| format!("<{n} & é>")).collect();
+                let as_text: Vec<(&str, Arg<'_>)> = names
+                    .iter()
+                    .zip(&texts)
+                    .map(|(n, t)| (*n, Arg::Str(t)))
+                    .collect();
+                let as_numbers: Vec<(&str, Arg<'_>)> =
+                    names.iter().map(|n| (*n, Arg::Num(-2026))).collect();
+                for args in [&as_text, &as_numbers] {
+                    assert_eq!(
+                        t_args(*lang, key, args),
+                        format_args_uncached(*lang, key, args),
+                        "{lang:?} {key}"
+                    );
+                }
+            }
+        }
+        // An argument not given goes to Fluent, which shows the key.
+        assert_eq!(
+            t_args(Language::Nl, "date-long", &[("day", Arg::Num(3))]),
+            "date-long"
+        );
+    }
+
+    #[test]
+    fn counted_messages_read_as_fluent_formats_them() {
+        for _ in 0..2 {
+            for lang in Language::ALL {
+                for n in [0, 1, 2, 5, 21, 100] {
+                    let args = [("count", Arg::Num(n))];
+                    assert_eq!(
+                        t_args(*lang, "minutes", &args),
+                        format_args_uncached(*lang, "minutes", &args)
+                    );
+                }
+            }
+        }
+        // The plural form is chosen per number and per language.
+        let one = t_args(Language::Nl, "minutes", &[("count", Arg::Num(1))]);
+        let two = t_args(Language::Nl, "minutes", &[("count", Arg::Num(2))]);
+        assert_ne!(one.replace('1', ""), two.replace('2', ""));
+        assert_ne!(
+            t_args(Language::Fr, "minutes", &[("count", Arg::Num(2))]),
+            two
+        );
+    }
 
     #[test]
     fn the_four_languages_have_the_same_keys() {

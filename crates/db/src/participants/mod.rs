@@ -368,45 +368,55 @@ enum Read<T> {
     Refused { why: Denied, answer: AccessError },
 }
 
-/// Her row and her trajectories, if she is of the organisation: in one
-/// statement on PostgreSQL (see `backend::file_head_json`), three on SQLite.
+/// Her row and trajectories, for the policy to decide on, and on
+/// PostgreSQL the rest of the read from the same statement (see
+/// `backend::file_json`): still JSON, parsed only once the policy allows.
+struct Head {
+    participant: Participant,
+    trajectories: Vec<TrajectoryView>,
+    rest: Option<(
+        crate::backend::FileListsJson,
+        Option<crate::backend::FileExtrasJson>,
+    )>,
+}
+
+/// [`Head`], if she is of the organisation: one statement on PostgreSQL
+/// with her lists and, when `wants` is given, her page's extras; three
+/// queries on SQLite, which reads the rest once the policy allows.
 fn file_head(
     conn: &mut DbConn,
     org: &str,
     participant_id: &str,
-) -> DbResult<Option<(Participant, Vec<TrajectoryView>)>> {
-    let query = crate::backend::FileHeadQuery {
+    wants: Option<PageWants>,
+) -> DbResult<Option<Head>> {
+    let file = crate::backend::FileQuery {
         organisation_id: org,
         participant_id,
+        glass_action: BREAK_GLASS,
+        glass_outcome: Outcome::Success.code(),
+        open: trajectory::OPEN,
     };
-    if let Some(json) = crate::backend::file_head_json(conn, query)? {
-        #[derive(serde::Deserialize)]
-        struct View {
-            trajectory: Trajectory,
-            programme: String,
-            casemanager: Option<String>,
-            phase_count: i64,
-            phase_code: Option<String>,
+    let fetched = match wants {
+        Some(w) => {
+            let page = crate::backend::FilePageQuery {
+                file,
+                casemanagers: w.casemanagers,
+                casemanager_role: Role::Casemanager.code(),
+                messages: crate::messages::links::REACH_MESSAGES,
+            };
+            crate::backend::file_page_json(conn, page)?.map(|j| (j.head, j.lists, Some(j.extras)))
         }
-        let Some(participant) = json.participant else {
+        None => crate::backend::file_json(conn, file)?.map(|j| (j.head, j.lists, None)),
+    };
+    if let Some((head, lists, extras)) = fetched {
+        let Some((participant, trajectories)) = head_of_json(&head)? else {
             return Ok(None);
         };
-        let participant: Participant = parse_json(&participant)?;
-        let views: Vec<View> = parse_json(&json.trajectories)?;
-        let rows = views
-            .into_iter()
-            .map(|v| {
-                (
-                    v.trajectory,
-                    v.programme,
-                    v.casemanager,
-                    Some(v.phase_count),
-                    v.phase_code,
-                )
-            })
-            .collect();
-        let events = parse_json(&json.events)?;
-        return Ok(Some((participant, assemble_views(rows, events))));
+        return Ok(Some(Head {
+            participant,
+            trajectories,
+            rest: Some((lists, extras)),
+        }));
     }
     let found = crate::direct!(conn, |c| participants::table
         .filter(participants::organisation_id.eq(org))
@@ -417,10 +427,45 @@ fn file_head(
     let Some(participant) = found else {
         return Ok(None);
     };
-    Ok(Some((
+    Ok(Some(Head {
         participant,
-        trajectory_views(conn, org, participant_id)?,
-    )))
+        trajectories: trajectory_views(conn, org, participant_id)?,
+        rest: None,
+    }))
+}
+
+/// Her row and trajectories from PostgreSQL's JSON; `None` when she is not
+/// of the organisation.
+fn head_of_json(
+    json: &crate::backend::FileHeadJson,
+) -> DbResult<Option<(Participant, Vec<TrajectoryView>)>> {
+    #[derive(serde::Deserialize)]
+    struct View {
+        trajectory: Trajectory,
+        programme: String,
+        casemanager: Option<String>,
+        phase_count: i64,
+        phase_code: Option<String>,
+    }
+    let Some(participant) = &json.participant else {
+        return Ok(None);
+    };
+    let participant: Participant = parse_json(participant)?;
+    let views: Vec<View> = parse_json(&json.trajectories)?;
+    let rows = views
+        .into_iter()
+        .map(|v| {
+            (
+                v.trajectory,
+                v.programme,
+                v.casemanager,
+                Some(v.phase_count),
+                v.phase_code,
+            )
+        })
+        .collect();
+    let events = parse_json(&json.events)?;
+    Ok(Some((participant, assemble_views(rows, events))))
 }
 
 /// Rows PostgreSQL sent as JSON (see `backend.rs`).
@@ -455,7 +500,6 @@ pub struct PageWants {
 struct ExtrasAsk<'a> {
     participant: &'a Participant,
     casemanagers: bool,
-    any_open: bool,
     now: NaiveDateTime,
 }
 
@@ -504,13 +548,17 @@ fn page_extras_of_json(
     })
 }
 
-/// A file's lists from PostgreSQL's JSON (see `backend::file_lists_json`).
-fn lists_of_json(json: &crate::backend::FileListsJson) -> DbResult<FileLists> {
+/// A file's lists from PostgreSQL's JSON (see `backend::file_json`); her
+/// sensitive row only if the reader may see it.
+fn lists_of_json(json: &crate::backend::FileListsJson, sensitive: bool) -> DbResult<FileLists> {
     Ok(FileLists {
         journal: parse_json(&json.journal)?,
         glass_breaks: parse_json(&json.glass_breaks)?,
         children: parse_json(&json.children)?,
-        sensitive: json.sensitive.as_deref().map(parse_json).transpose()?,
+        sensitive: match &json.sensitive {
+            Some(row) if sensitive => Some(parse_json(row)?),
+            _ => None,
+        },
         languages: parse_json(&json.languages)?,
         adults: parse_json(&json.adults)?,
         consents: parse_json(&json.consents)?,
@@ -530,9 +578,8 @@ struct FileLists {
     consents: Vec<Consent>,
 }
 
-/// Reads a file's lists, and its page's extras when asked: in one
-/// statement on PostgreSQL (see `backend::file_lists_json` and
-/// `backend::file_page_json`), a query each on SQLite.
+/// Reads a file's lists, and its page's extras when asked, a query each:
+/// on SQLite, once the policy allows (PostgreSQL read them with her head).
 fn file_lists(
     conn: &mut DbConn,
     org: &str,
@@ -540,33 +587,6 @@ fn file_lists(
     sensitive: bool,
     extras: Option<ExtrasAsk<'_>>,
 ) -> DbResult<(FileLists, Option<PageExtras>)> {
-    let query = crate::backend::FileListsQuery {
-        organisation_id: org,
-        participant_id,
-        glass_action: BREAK_GLASS,
-        glass_outcome: Outcome::Success.code(),
-        sensitive,
-    };
-    if let Some(ask) = extras {
-        let page = crate::backend::FilePageQuery {
-            lists: query,
-            extras: crate::backend::FileExtrasQuery {
-                organisation_id: org,
-                participant_id,
-                casemanagers: ask.casemanagers,
-                casemanager_role: Role::Casemanager.code(),
-                any_open: ask.any_open,
-                open: trajectory::OPEN,
-                messages: crate::messages::links::REACH_MESSAGES,
-            },
-        };
-        if let Some(json) = crate::backend::file_page_json(conn, page)? {
-            let extras = page_extras_of_json(&json.extras, ask)?;
-            return Ok((lists_of_json(&json.lists)?, Some(extras)));
-        }
-    } else if let Some(json) = crate::backend::file_lists_json(conn, query)? {
-        return Ok((lists_of_json(&json)?, None));
-    }
     let journal = crate::direct!(conn, |c| journal_entries::table
         .filter(journal_entries::organisation_id.eq(org))
         .filter(journal_entries::participant_id.eq(participant_id))
@@ -689,7 +709,12 @@ fn read_file_with(
         return Err(AccessError::Denied(why));
     };
     let read = crate::backend::read_tx(conn, |conn| -> DbResult<Read<_>> {
-        let Some((participant, trajectories)) = file_head(conn, &org, participant_id)? else {
+        let Some(Head {
+            participant,
+            trajectories,
+            rest,
+        }) = file_head(conn, &org, participant_id, wants)?
+        else {
             // Possibly probing another organisation's ids: worth a line in the trail.
             return Ok(Read::Refused {
                 why: Denied::OtherOrganisation,
@@ -697,7 +722,7 @@ fn read_file_with(
             });
         };
         // Her trajectories name her casemanagers: read with her row, so the
-        // policy needs no query of its own (shown only once it allows).
+        // policy needs no query of its own (nothing is shown before it allows).
         let casemanagers: Vec<String> = trajectories
             .iter()
             .filter_map(|t| t.trajectory.casemanager_id.clone())
@@ -724,9 +749,20 @@ fn read_file_with(
         let ask = wants.map(|w| ExtrasAsk {
             participant: &participant,
             casemanagers: w.casemanagers && any_open,
-            any_open,
             now: w.now,
         });
+        let read = match rest {
+            // PostgreSQL: read with her head (the statement asked the same
+            // of her open trajectories).
+            Some((lists, extras)) => (
+                lists_of_json(&lists, sees_sensitive)?,
+                match (extras, ask) {
+                    (Some(json), Some(ask)) => Some(page_extras_of_json(&json, ask)?),
+                    _ => None,
+                },
+            ),
+            None => file_lists(conn, &org, participant_id, sees_sensitive, ask)?,
+        };
         let (
             FileLists {
                 journal,
@@ -738,7 +774,7 @@ fn read_file_with(
                 consents,
             },
             extras,
-        ) = file_lists(conn, &org, participant_id, sees_sensitive, ask)?;
+        ) = read;
         let confidential = Resource::Confidential {
             organisation_id: &org,
             casemanager_ids: &casemanagers,

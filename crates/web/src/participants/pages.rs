@@ -554,11 +554,11 @@ pub struct FilePage {
     pub reason_error: bool,
     /// The forms on the file (journal, child, adult, consent) with their errors.
     pub form: FormState,
-    pub modes: Vec<Choice>,
-    pub domains: Vec<Choice>,
-    pub scopes: Vec<Choice>,
-    pub relations: Vec<Choice>,
-    pub stop_reasons: Vec<Choice>,
+    pub modes: &'static [Choice],
+    pub domains: &'static [Choice],
+    pub scopes: &'static [Choice],
+    pub relations: &'static [Choice],
+    pub stop_reasons: &'static [Choice],
     /// For a coordinator: the casemanagers a trajectory can be given to.
     pub casemanagers: Vec<Choice>,
     /// Groups of her open programmes she can be placed in (one step).
@@ -814,6 +814,35 @@ impl FilePage {
     }
 }
 
+/// The options of the forms on a file: the same for every file, so built
+/// once rather than per view.
+struct FileForms {
+    modes: Vec<Choice>,
+    domains: Vec<Choice>,
+    scopes: Vec<Choice>,
+    relations: Vec<Choice>,
+    stop_reasons: Vec<Choice>,
+}
+
+static FILE_FORMS: std::sync::LazyLock<FileForms> = std::sync::LazyLock::new(|| {
+    let mut modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
+    // A team review is filed by the meeting, not typed as a contact.
+    modes.retain(|m| m.value != ContactMode::TeamReview.code());
+    FileForms {
+        modes,
+        domains: Choice::coded("domain", codes(LifeDomain::ALL, LifeDomain::code)),
+        scopes: Choice::coded("consent", codes(ConsentScope::ALL, ConsentScope::code)),
+        relations: Choice::coded("relation", ["partner", "parent", "adult_child", "other"]),
+        stop_reasons: Choice::coded(
+            "stop",
+            codes(
+                domain::lifecycle::StopReason::ALL,
+                domain::lifecycle::StopReason::code,
+            ),
+        ),
+    }
+});
+
 /// Reads the file (recorded) and renders it, with the given form state.
 #[allow(clippy::too_many_arguments)]
 async fn show_file(
@@ -855,19 +884,6 @@ async fn show_file(
         placement: (groups, memberships),
         reach,
     } = extras;
-    // A team review is filed by the meeting, not typed as a contact.
-    let mut modes = Choice::coded("mode", codes(ContactMode::ALL, ContactMode::code));
-    modes.retain(|m| m.value != ContactMode::TeamReview.code());
-    let domains = Choice::coded("domain", codes(LifeDomain::ALL, LifeDomain::code));
-    let scopes = Choice::coded("consent", codes(ConsentScope::ALL, ConsentScope::code));
-    let relations = Choice::coded("relation", ["partner", "parent", "adult_child", "other"]);
-    let stop_reasons = Choice::coded(
-        "stop",
-        codes(
-            domain::lifecycle::StopReason::ALL,
-            domain::lifecycle::StopReason::code,
-        ),
-    );
     let mut form = form;
     if form.v("written_on").is_empty() {
         form.set("written_on", state.clock.today().to_string());
@@ -882,11 +898,11 @@ async fn show_file(
         reason,
         reason_error,
         form,
-        modes,
-        domains,
-        scopes,
-        relations,
-        stop_reasons,
+        modes: &FILE_FORMS.modes,
+        domains: &FILE_FORMS.domains,
+        scopes: &FILE_FORMS.scopes,
+        relations: &FILE_FORMS.relations,
+        stop_reasons: &FILE_FORMS.stop_reasons,
         casemanagers: casemanagers
             .into_iter()
             .map(|(id, name)| Choice::literal(id, name))
