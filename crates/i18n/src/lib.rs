@@ -160,9 +160,9 @@ fn simple(lang: Language, key: &str, args: &[(&str, Arg<'_>)]) -> Option<String>
 
 /// Other messages whose arguments are all numbers, as formatted: a page
 /// shows the same few counts (ages, minutes) over and over, and Fluent
-/// selects the plural form and formats each anew. On the file page that was
-/// a seventh of the server's time. Numbers only, so that no one's name or
-/// date outlives her request here; emptied when full.
+/// selects the plural form and formats each anew (with the dates, Fluent
+/// took a seventh of the server's time on a file's page). Numbers only, so
+/// that no one's name or date outlives her request here; emptied when full.
 static COUNTED: std::sync::LazyLock<std::sync::Mutex<HashMap<String, String>>> =
     std::sync::LazyLock::new(Default::default);
 
