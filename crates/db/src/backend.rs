@@ -608,24 +608,21 @@ pub(crate) struct FileListsJson {
 /// The SQL types of [`FileListsJson`]'s columns.
 type FileListsSql = (Text, Text, Text, Nullable<Text>, Text, Text, Text);
 
-/// What a file's page shows beside the file, as JSON arrays: the
-/// casemanagers to assign (`[[id, name]]`, empty unless asked and she has
-/// an open trajectory), her current groups (`[[id, name]]`), the open
-/// adults' groups of her open programmes with their member counts
-/// (`[{"group": {..}, "members": n}]`), her latest messages, her unrevoked
-/// links and the languages the organisation has texts in.
+/// What a file's page shows beside the file, as JSON arrays: her current
+/// groups (`[[id, name]]`), the open adults' groups of her open programmes
+/// with their member counts (`[{"group": {..}, "members": n}]`), her latest
+/// messages and her unrevoked links. (What every file page of the
+/// organisation offers alike is read apart: `participants::OrgChoices`.)
 #[derive(Queryable)]
 pub(crate) struct FileExtrasJson {
-    pub casemanagers: String,
     pub groups_mine: String,
     pub groups_open: String,
     pub messages: String,
     pub links: String,
-    pub languages: String,
 }
 
 /// The SQL types of [`FileExtrasJson`]'s columns.
-type FileExtrasSql = (Text, Text, Text, Text, Text, Text);
+type FileExtrasSql = (Text, Text, Text, Text);
 
 /// A participant file as [`file_json`] reads it.
 #[derive(Queryable)]
@@ -658,10 +655,6 @@ pub(crate) struct FileQuery<'a> {
 #[derive(Clone, Copy)]
 pub(crate) struct FilePageQuery<'a> {
     pub file: FileQuery<'a>,
-    /// Whether to list the casemanagers (a coordinator's page): only if she
-    /// has an open trajectory to reassign.
-    pub casemanagers: bool,
-    pub casemanager_role: &'a str,
     /// How many of her messages, newest first.
     pub messages: i64,
 }
@@ -861,30 +854,12 @@ fn push_list<'b>(
 }
 
 impl<'a> FilePageQuery<'a> {
-    /// The six columns of [`FileExtrasJson`].
+    /// The four columns of [`FileExtrasJson`].
     fn push_extras<'b>(&'b self, out: &mut PgAst<'_, 'b>) -> QueryResult<()> {
         let (org, id) = (self.file.organisation_id, self.file.participant_id);
-        // The user is looked up per membership (OFFSET 0 keeps the subquery
-        // from being flattened into a join): the planner would otherwise
-        // scan every user of every organisation to join the few of one.
-        out.push_sql(
-            "(SELECT COALESCE(json_agg(json_build_array(u.id, u.display_name) \
-               ORDER BY u.display_name, u.id), '[]')::text \
-             FROM memberships m CROSS JOIN LATERAL (SELECT u.id, u.display_name FROM users u \
-               WHERE u.id = m.user_id AND u.active OFFSET 0) u \
-             WHERE m.organisation_id = ",
-        );
-        out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(" AND m.role = ");
-        out.push_bind_param::<Text, _>(self.casemanager_role)?;
-        out.push_sql(" AND ");
-        out.push_bind_param::<diesel::sql_types::Bool, _>(&self.casemanagers)?;
-        // Uncorrelated, so evaluated once, and only when asked for.
-        out.push_sql(" AND EXISTS (SELECT 1 FROM trajectories t WHERE ");
-        self.file.push_open_trajectory(out)?;
         // As `groups::placement` reads them on SQLite.
         out.push_sql(
-            ")), (SELECT COALESCE(json_agg(json_build_array(g.id, g.name) ORDER BY g.name), '[]')::text \
+            "(SELECT COALESCE(json_agg(json_build_array(g.id, g.name) ORDER BY g.name), '[]')::text \
              FROM group_members gm JOIN groups g ON g.id = gm.group_id \
              WHERE gm.organisation_id = ",
         );
@@ -923,13 +898,7 @@ impl<'a> FilePageQuery<'a> {
         out.push_bind_param::<Text, _>(org)?;
         out.push_sql(" AND t.participant_id = ");
         out.push_bind_param::<Text, _>(id)?;
-        out.push_sql(
-            " AND t.revoked_at IS NULL), \
-             (SELECT COALESCE(json_agg(DISTINCT t.language ORDER BY t.language), '[]')::text \
-             FROM custom_texts t WHERE t.organisation_id = ",
-        );
-        out.push_bind_param::<Text, _>(org)?;
-        out.push_sql(")");
+        out.push_sql(" AND t.revoked_at IS NULL)");
         Ok(())
     }
 }

@@ -1331,7 +1331,16 @@ fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
     let wants = |casemanagers| files::PageWants {
         casemanagers,
         now: at,
+        choices: None,
     };
+    let choices = std::sync::Arc::new(files::org_choices(&mut conn, &org).unwrap());
+    assert!(!choices.casemanagers.is_empty() && !choices.languages.is_empty());
+    // Choices kept from an earlier page are used as given, not read again.
+    let kept = std::sync::Arc::new(files::OrgChoices {
+        casemanagers: vec![("kept-id".into(), "Kept Fictief".into())],
+        languages: vec!["ti".into()],
+    });
+    let (mut used_kept, mut reassignable_kept) = (0, 0);
     for p in &people {
         let (file, extras) =
             files::read_file_page(&mut conn, &coordinator, &p.id, origin(), wants(true)).unwrap();
@@ -1350,9 +1359,26 @@ fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
                 Vec::new()
             },
             placement: groups::placement(&mut conn, &org, &p.id).unwrap(),
-            reach: links::reach_of(&mut conn, p, at).unwrap(),
+            reach: links::reach_of(&mut conn, p, at, &choices.languages).unwrap(),
+            choices: choices.clone(),
         };
         assert_eq!(extras, one_by_one, "{}", p.first_name);
+        let given = files::PageWants {
+            choices: Some(kept.clone()),
+            ..wants(true)
+        };
+        let (_, with_kept) =
+            files::read_file_page(&mut conn, &coordinator, &p.id, origin(), given).unwrap();
+        assert!(std::sync::Arc::ptr_eq(&with_kept.choices, &kept));
+        assert_eq!(with_kept.reach.languages, ["ti"]);
+        assert_eq!(with_kept.placement, extras.placement);
+        used_kept += 1;
+        if open {
+            assert_eq!(with_kept.casemanagers, kept.casemanagers);
+            reassignable_kept += 1;
+        } else {
+            assert!(with_kept.casemanagers.is_empty());
+        }
         in_groups += usize::from(!extras.placement.1.is_empty());
         placeable += usize::from(!extras.placement.0.is_empty());
         messaged += usize::from(!extras.reach.messages.is_empty());
@@ -1367,6 +1393,7 @@ fn a_file_page_shows_her_groups_messages_and_links_as_the_separate_reads_do() {
     // Not a comparison of empty lists.
     assert!(in_groups > 0 && placeable > 0 && messaged > 0);
     assert!(reassignable > 0 && closed > 0, "{reassignable} {closed}");
+    assert!(used_kept > 0 && reassignable_kept == reassignable);
     let (_, hers) = files::read_file_page(
         &mut conn,
         &coordinator,

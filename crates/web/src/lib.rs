@@ -65,6 +65,8 @@ pub struct AppState {
     /// page (calendar subscriptions, QR codes, messages); none: the
     /// request's own host.
     pub public_url: Option<Arc<str>>,
+    /// What every file page of an organisation offers alike, kept a moment.
+    pub choices: Arc<participants::choices::Choices>,
 }
 
 impl AppState {
@@ -93,6 +95,7 @@ impl AppState {
                 chrono::Duration::minutes(10),
             )),
             public_url: None,
+            choices: Arc::default(),
         }
     }
 

@@ -936,6 +936,10 @@ pub fn router(state: AppState) -> Router {
             metrics::track,
         ))
         .fallback(pages::not_found)
+        .layer(axum::middleware::from_fn_with_state(
+            state.choices.clone(),
+            crate::participants::choices::forget_after_changes,
+        ))
         // Order matters: the session is resolved (outer) before CSRF is checked.
         .layer(axum::middleware::from_fn(csrf::protect))
         .layer(axum::middleware::from_fn_with_state(state.clone(), auth::resolve))

@@ -516,3 +516,74 @@ async fn programmes_are_adapted_from_their_template() {
         403
     );
 }
+
+/// The casemanagers a coordinator can reassign to are kept between file
+/// pages; a change through the server shows on the next page at once.
+#[tokio::test]
+async fn the_reassign_choices_follow_staff_changes_at_once() {
+    let app = demo().await;
+    let coordinator = app.client_as(As::Coordinator).await;
+    let admin = app.client_as(As::Administrator).await;
+    // A file with an open trajectory: the page offers the casemanagers.
+    let open: Vec<String> = app
+        .with_db(|conn| {
+            use db::schema::trajectories as t;
+            use diesel::prelude::*;
+            t::table
+                .filter(t::status.eq_any(db::participants::trajectory::OPEN))
+                .select(t::participant_id)
+                .load(conn)
+                .unwrap()
+        })
+        .await;
+    let path = format!("/participants/{}", open[0]);
+    let page = || async { text(coordinator.get(app.url(&path)).send().await.unwrap()).await };
+    let name = "Nieuwe Casemanager (fictief)";
+    let before = page().await;
+    assert!(before.contains("name=\"casemanager_id\""), "{before}");
+    assert!(!before.contains(name));
+    // Kept now; an administrator adds a casemanager.
+    let csrf = app.csrf(&admin).await;
+    let r = admin
+        .post(app.url("/admin/users"))
+        .form(&[
+            ("csrf", csrf.as_str()),
+            ("name", name),
+            ("email", "nieuwe.cm@demostad.example"),
+            ("role", "casemanager"),
+            ("password", "violet tram cupboard seven"),
+        ])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(
+        page().await.contains(name),
+        "the new casemanager is offered"
+    );
+    // She becomes a coordinator: no longer offered.
+    let id = app
+        .with_db(|conn| {
+            db::repo::user_by_email(conn, "nieuwe.cm@demostad.example")
+                .unwrap()
+                .id
+        })
+        .await;
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/role")))
+        .form(&[("csrf", csrf.as_str()), ("role", "coordinator")])
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(r.status(), 303);
+    assert!(!page().await.contains(name), "a coordinator is not offered");
+    // A refused change changes nothing, and empties nothing either.
+    let r = admin
+        .post(app.url(&format!("/admin/users/{id}/role")))
+        .form(&[("csrf", csrf.as_str()), ("role", "no-such-role")])
+        .send()
+        .await
+        .unwrap();
+    assert!(r.status().is_client_error());
+    assert!(!page().await.contains(name));
+}

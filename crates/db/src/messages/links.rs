@@ -461,20 +461,20 @@ pub struct Reach {
     pub languages: Vec<String>,
 }
 
+/// Her [`Reach`], with the organisation's `languages` (see
+/// `participants::OrgChoices`).
 pub fn reach_of(
     conn: &mut DbConn,
     participant: &crate::models::Participant,
     now: NaiveDateTime,
+    languages: &[String],
 ) -> DbResult<Reach> {
     let (org, id) = (&participant.organisation_id, &participant.id);
     Ok(Reach {
         messages: super::of_participant(conn, org, id, REACH_MESSAGES)?,
         links: of_participant(conn, org, id, now)?,
         message_language: participant.message_language.clone(),
-        languages: super::texts::languages(conn, org)?
-            .into_iter()
-            .map(|(l, _)| l)
-            .collect(),
+        languages: languages.to_vec(),
     })
 }
 

@@ -11,6 +11,7 @@ use chrono::NaiveDateTime;
 use diesel::prelude::*;
 use domain::model::{Role, TrajectoryStatus};
 use domain::policy::{Action, Actor, Denied, Resource, authorize};
+use std::sync::Arc;
 
 pub mod file;
 pub mod journal;
@@ -381,13 +382,13 @@ struct Head {
 }
 
 /// [`Head`], if she is of the organisation: one statement on PostgreSQL
-/// with her lists and, when `wants` is given, her page's extras; three
+/// with her lists and, when `page` is set, her page's extras; three
 /// queries on SQLite, which reads the rest once the policy allows.
 fn file_head(
     conn: &mut DbConn,
     org: &str,
     participant_id: &str,
-    wants: Option<PageWants>,
+    page: bool,
 ) -> DbResult<Option<Head>> {
     let file = crate::backend::FileQuery {
         organisation_id: org,
@@ -396,17 +397,14 @@ fn file_head(
         glass_outcome: Outcome::Success.code(),
         open: trajectory::OPEN,
     };
-    let fetched = match wants {
-        Some(w) => {
-            let page = crate::backend::FilePageQuery {
-                file,
-                casemanagers: w.casemanagers,
-                casemanager_role: Role::Casemanager.code(),
-                messages: crate::messages::links::REACH_MESSAGES,
-            };
-            crate::backend::file_page_json(conn, page)?.map(|j| (j.head, j.lists, Some(j.extras)))
-        }
-        None => crate::backend::file_json(conn, file)?.map(|j| (j.head, j.lists, None)),
+    let fetched = if page {
+        let page = crate::backend::FilePageQuery {
+            file,
+            messages: crate::messages::links::REACH_MESSAGES,
+        };
+        crate::backend::file_page_json(conn, page)?.map(|j| (j.head, j.lists, Some(j.extras)))
+    } else {
+        crate::backend::file_json(conn, file)?.map(|j| (j.head, j.lists, None))
     };
     if let Some((head, lists, extras)) = fetched {
         let Some((participant, trajectories)) = head_of_json(&head)? else {
@@ -484,15 +482,45 @@ pub struct PageExtras {
     pub placement: (Vec<(Group, i64)>, crate::groups::Named),
     /// Her messages and links.
     pub reach: crate::messages::links::Reach,
+    /// The organisation's choices this page was made with: the ones given
+    /// in [`PageWants`], or read for it, for the caller to keep.
+    pub choices: Arc<OrgChoices>,
+}
+
+/// What every file page of an organisation offers alike: the casemanagers
+/// to assign a trajectory to (`(id, name)`, by name) and the languages it
+/// has message texts in. Read once for many pages (the server keeps it a
+/// moment, see [`PageWants::choices`]): on PostgreSQL it was a quarter of a
+/// file page's statement (33 casemanagers looked up one by one), the same
+/// for every file of the organisation.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct OrgChoices {
+    pub casemanagers: Vec<(String, String)>,
+    pub languages: Vec<String>,
+}
+
+/// Reads an organisation's [`OrgChoices`].
+pub fn org_choices(conn: &mut DbConn, org: &str) -> DbResult<OrgChoices> {
+    Ok(OrgChoices {
+        casemanagers: trajectory::casemanagers(conn, org)?,
+        languages: crate::messages::texts::languages(conn, org)?
+            .into_iter()
+            .map(|(l, _)| l)
+            .collect(),
+    })
 }
 
 /// What the page of a file asks for beside it (see [`read_file_page`]).
-#[derive(Debug, Clone, Copy)]
+#[derive(Debug, Clone)]
 pub struct PageWants {
     /// The casemanagers to reassign to (a coordinator's page).
     pub casemanagers: bool,
     /// When the page is read: links that no longer work are left out.
     pub now: NaiveDateTime,
+    /// The organisation's choices, when the caller still has them from an
+    /// earlier page; `None`: read with this one, once the policy allows.
+    /// Stale choices are harmless: a reassignment checks its casemanager.
+    pub choices: Option<Arc<OrgChoices>>,
 }
 
 /// The extras of her page once the file is authorised.
@@ -501,6 +529,17 @@ struct ExtrasAsk<'a> {
     participant: &'a Participant,
     casemanagers: bool,
     now: NaiveDateTime,
+    choices: &'a Arc<OrgChoices>,
+}
+
+impl ExtrasAsk<'_> {
+    fn casemanagers(&self) -> Vec<(String, String)> {
+        if self.casemanagers {
+            self.choices.casemanagers.clone()
+        } else {
+            Vec::new()
+        }
+    }
 }
 
 /// The page's extras on SQLite, one query each (the caller holds the read
@@ -511,13 +550,15 @@ fn page_extras_one_by_one(conn: &mut DbConn, ask: ExtrasAsk<'_>) -> DbResult<Pag
         ask.participant.id.as_str(),
     );
     Ok(PageExtras {
-        casemanagers: if ask.casemanagers {
-            trajectory::casemanagers(conn, org)?
-        } else {
-            Vec::new()
-        },
+        casemanagers: ask.casemanagers(),
         placement: crate::groups::placement(conn, org, id)?,
-        reach: crate::messages::links::reach_of(conn, ask.participant, ask.now)?,
+        reach: crate::messages::links::reach_of(
+            conn,
+            ask.participant,
+            ask.now,
+            &ask.choices.languages,
+        )?,
+        choices: ask.choices.clone(),
     })
 }
 
@@ -534,7 +575,7 @@ fn page_extras_of_json(
     let open: Vec<Open> = parse_json(&json.groups_open)?;
     let links: Vec<crate::messages::links::AccessLink> = parse_json(&json.links)?;
     Ok(PageExtras {
-        casemanagers: parse_json(&json.casemanagers)?,
+        casemanagers: ask.casemanagers(),
         placement: crate::groups::placeable(
             open.into_iter().map(|o| (o.group, o.members)).collect(),
             parse_json(&json.groups_mine)?,
@@ -543,8 +584,9 @@ fn page_extras_of_json(
             messages: parse_json(&json.messages)?,
             links: links.into_iter().filter(|l| l.works(ask.now)).collect(),
             message_language: ask.participant.message_language.clone(),
-            languages: parse_json(&json.languages)?,
+            languages: ask.choices.languages.clone(),
         },
+        choices: ask.choices.clone(),
     })
 }
 
@@ -713,7 +755,7 @@ fn read_file_with(
             participant,
             trajectories,
             rest,
-        }) = file_head(conn, &org, participant_id, wants)?
+        }) = file_head(conn, &org, participant_id, wants.is_some())?
         else {
             // Possibly probing another organisation's ids: worth a line in the trail.
             return Ok(Read::Refused {
@@ -746,11 +788,24 @@ fn read_file_with(
                 .parse::<TrajectoryStatus>()
                 .is_ok_and(TrajectoryStatus::is_open)
         });
-        let ask = wants.map(|w| ExtrasAsk {
-            participant: &participant,
-            casemanagers: w.casemanagers && any_open,
-            now: w.now,
-        });
+        // The organisation's choices: those the caller kept, else read now.
+        let choices = match &wants {
+            Some(PageWants {
+                choices: Some(kept),
+                ..
+            }) => Some(kept.clone()),
+            Some(_) => Some(Arc::new(org_choices(conn, &org)?)),
+            None => None,
+        };
+        let ask = wants
+            .as_ref()
+            .zip(choices.as_ref())
+            .map(|(w, choices)| ExtrasAsk {
+                participant: &participant,
+                casemanagers: w.casemanagers && any_open,
+                now: w.now,
+                choices,
+            });
         let read = match rest {
             // PostgreSQL: read with her head (the statement asked the same
             // of her open trajectories).

@@ -3,6 +3,7 @@
 //! rules in `domain`, the storage in `db::participants`.
 
 pub mod api;
+pub mod choices;
 pub mod intake;
 pub mod pages;
 pub mod plan;

@@ -861,12 +861,16 @@ async fn show_file(
     let actor = me.actor.clone();
     let role = me.actor.role();
     let coordinator = role == Some(Role::Coordinator);
+    let org = me.actor.organisation_id().unwrap_or_default().to_owned();
+    let (generation, kept) = (state.choices.generation(), state.choices.get(&org));
+    let fresh = kept.is_none();
     let read = state
         .db
         .run(move |conn| {
             let wants = db::participants::PageWants {
                 casemanagers: coordinator,
                 now: at,
+                choices: kept,
             };
             let origin = Origin::new(Some(&address), at).via(&writer);
             Ok(db::participants::read_file_page(
@@ -883,7 +887,11 @@ async fn show_file(
         casemanagers,
         placement: (groups, memberships),
         reach,
+        choices,
     } = extras;
+    if fresh {
+        state.choices.keep(&org, generation, choices);
+    }
     let mut form = form;
     if form.v("written_on").is_empty() {
         form.set("written_on", state.clock.today().to_string());
