@@ -2,7 +2,8 @@
 -- group saved at once (PUT /api/v1/sessions/{id}/attendance, every member
 -- marked, fresh idempotency keys); MODE=screen: the attendance screen.
 -- Set by load.sh: COOKIE, CSRF, SESSIONS_FILE (one "session member,member,..."
--- line per session). DELAY_MS spaces each connection's requests.
+-- line per session). DELAY_MS spaces each connection's requests (on
+-- average, see pace.lua).
 local sessions = {}
 for line in io.lines(os.getenv("SESSIONS_FILE")) do
   local id, members = line:match("^(%S+)%s+(%S+)$")
@@ -40,7 +41,8 @@ request = function()
     ["Origin"] = os.getenv("ORIGIN") }, body)
 end
 
-delay = function() return delay_ms end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+delay = dofile(here .. "pace.lua")(delay_ms)
 
 response = function(status)
   if status ~= 200 then error("attendance answered " .. status) end

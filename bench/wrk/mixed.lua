@@ -1,7 +1,8 @@
 -- A casemanager's and coordinator's day, mixed: open a file (40%), the list
 -- (15%), the dashboard (15%), search by name (20%), write a journal line
--- (10%). Each connection waits DELAY_MS between its requests, so that 50
--- connections make a steady rate (50 * 1000 / DELAY_MS requests a second).
+-- (10%). Each connection pauses DELAY_MS on average between its requests
+-- (pace.lua), so that 50 connections make a steady rate (about
+-- 50 * 1000 / DELAY_MS requests a second).
 local ids = {}
 for line in io.lines(os.getenv("IDS_FILE")) do ids[#ids + 1] = line end
 local cookie = os.getenv("COOKIE")
@@ -33,7 +34,8 @@ request = function()
   end
 end
 
-delay = function() return delay_ms end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+delay = dofile(here .. "pace.lua")(delay_ms)
 
 response = function(status)
   if status ~= 200 and status ~= 303 then error("answered " .. status) end

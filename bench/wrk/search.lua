@@ -8,7 +8,8 @@ request = function()
   local q = names[math.random(#names)]:gsub(" ", "+")
   return wrk.format("GET", "/participants?q=" .. q, { ["Cookie"] = cookie })
 end
-delay = function() return delay_ms end
+local here = debug.getinfo(1, "S").source:match("^@(.*/)") or "./"
+delay = dofile(here .. "pace.lua")(delay_ms)
 response = function(status)
   if status ~= 200 then error("search answered " .. status) end
 end
