@@ -807,8 +807,8 @@ fn read_file_with(
                 choices,
             });
         let read = match rest {
-            // PostgreSQL: read with her head (the statement asked the same
-            // of her open trajectories).
+            // PostgreSQL: read with her head (the statement takes the open
+            // groups of her open trajectories' programmes itself).
             Some((lists, extras)) => (
                 lists_of_json(&lists, sees_sensitive)?,
                 match (extras, ask) {
