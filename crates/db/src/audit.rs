@@ -191,7 +191,7 @@ pub fn record_many(conn: &mut DbConn, events: &[Event<'_>]) -> DbResult<()> {
             entries.push(entry);
         }
         // One statement per batch of the writer instead of one per entry.
-        crate::batch_insert!(conn, audit_log::table, &entries);
+        crate::backend::insert_audit_entries(conn, &entries)?;
         crate::direct!(conn, |c| diesel::update(audit_chains::table.find(chain))
             .set(audit_chains::head_hash.eq(&prev_hash))
             .execute(c))?;
