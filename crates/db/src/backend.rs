@@ -914,20 +914,11 @@ pub(crate) fn insert_audit_entries(
     conn: &mut DbConn,
     entries: &[crate::models::AuditEntry],
 ) -> DbResult<()> {
-    use crate::schema::audit_log;
-    match conn {
-        DbConn::Postgres(c) => {
-            AuditRows::of(entries).execute(c)?;
-        }
-        DbConn::Sqlite(c) => {
-            // Well under SQLite's limit of bound variables per statement.
-            for chunk in entries.chunks(400) {
-                diesel::insert_into(audit_log::table)
-                    .values(chunk)
-                    .execute(c)?;
-            }
-        }
+    if let DbConn::Postgres(c) = conn {
+        AuditRows::of(entries).execute(c)?;
+        return Ok(());
     }
+    crate::batch_insert!(conn, crate::schema::audit_log::table, entries);
     Ok(())
 }
 
